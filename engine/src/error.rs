@@ -1,0 +1,89 @@
+//! The engine's errors. Each says what failed, where, and what to do next.
+
+use std::path::PathBuf;
+
+use crate::resource::ValidationError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input breaks a rule or a limit; nothing was written. Fix the input.
+    #[error("invalid input: {0}")]
+    Invalid(#[from] ValidationError),
+
+    /// A condition of the batch did not hold; the whole batch was rejected and nothing was written.
+    #[error("batch rejected, command {command_index} on {key}: {reason}")]
+    Conflict {
+        command_index: usize,
+        key: String,
+        reason: ConflictReason,
+    },
+
+    /// The batch names namespaces owned by different shards; a batch commits atomically on one shard.
+    #[error("batch spans shards {first_shard} and {other_shard} (namespaces {first_namespace} and {other_namespace}); split it per shard")]
+    BatchSpansShards {
+        first_shard: u16,
+        other_shard: u16,
+        first_namespace: String,
+        other_namespace: String,
+    },
+
+    /// The shard's queue is full (limit `SHARD_QUEUE_REQUESTS_MAX`); retry later.
+    #[error("shard {shard} is overloaded: {queued} requests queued (limit {limit}); retry later")]
+    Overloaded {
+        shard: u16,
+        queued: usize,
+        limit: usize,
+    },
+
+    /// The log of this shard failed (a write or fsync error) and refuses writes until the engine is
+    /// reopened. The write that saw this error was not acknowledged; its outcome is decided by
+    /// recovery.
+    #[error("shard {shard} log failed and refuses writes until reopened: {cause}")]
+    LogFailed { shard: u16, cause: String },
+
+    /// An IO error outside the commit path (opening, recovery, metadata).
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A file is damaged where damage cannot be a torn tail; recovery stops rather than skip data.
+    #[error("corrupt file {}, offset {offset}: {reason}; restore it from a replica or backup", path.display())]
+    Corrupt {
+        path: PathBuf,
+        offset: u64,
+        reason: String,
+    },
+
+    /// The data directory was made by an incompatible configuration or format.
+    #[error("incompatible data directory {}: {reason}", path.display())]
+    Incompatible { path: PathBuf, reason: String },
+
+    /// The engine is shut down, or its shard thread stopped.
+    #[error("the engine is closed")]
+    Closed,
+}
+
+/// Why a command's condition failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConflictReason {
+    #[error("already exists (revision {revision})")]
+    AlreadyExists { revision: u64 },
+    #[error("does not exist")]
+    NotFound,
+    #[error("expected revision {expected}, found {actual} (0 means absent)")]
+    RevisionMismatch { expected: u64, actual: u64 },
+}
+
+impl Error {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}

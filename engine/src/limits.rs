@@ -1,0 +1,42 @@
+//! Every bound the engine enforces, in one place. Input beyond a limit is rejected with a typed error
+//! that names the limit and the value; nothing is written. `docs/architecture.md` lists them.
+
+/// Bytes of a namespace path, `/` separators included.
+pub const NAMESPACE_BYTES_MAX: usize = 256;
+/// Segments of a namespace path (`/apps/web/tasks` has 3).
+pub const NAMESPACE_DEPTH_MAX: usize = 16;
+/// Bytes of one namespace segment or of a resource name.
+pub const SEGMENT_BYTES_MAX: usize = 63;
+/// Bytes of a resource name.
+pub const NAME_BYTES_MAX: usize = 253;
+/// Bytes of a type identifier, an owner, or an apiVersion.
+pub const TYPE_BYTES_MAX: usize = 128;
+pub const OWNER_BYTES_MAX: usize = 128;
+pub const API_VERSION_BYTES_MAX: usize = 64;
+/// Tags on one resource, and the bytes of a tag key and value.
+pub const TAG_COUNT_MAX: usize = 64;
+pub const TAG_KEY_BYTES_MAX: usize = 63;
+pub const TAG_VALUE_BYTES_MAX: usize = 256;
+/// Bytes of a resource's opaque data.
+pub const DATA_BYTES_MAX: usize = 1024 * 1024;
+/// Commands in one batch.
+pub const BATCH_COMMANDS_MAX: usize = 1024;
+/// Encoded bytes of one batch (one WAL record payload).
+pub const BATCH_BYTES_MAX: usize = 4 * 1024 * 1024;
+/// Bytes of one WAL record payload, any kind. The decoder refuses larger lengths before allocating.
+pub const RECORD_PAYLOAD_BYTES_MAX: usize = 8 * 1024 * 1024;
+/// Requests waiting in one shard's queue; beyond it a submit gets `Overloaded`.
+pub const SHARD_QUEUE_REQUESTS_MAX: usize = 16 * 1024;
+/// Requests a shard takes into one commit group (one write, one fdatasync).
+pub const GROUP_REQUESTS_MAX: usize = 4096;
+/// Shards in one engine.
+pub const SHARDS_MAX: usize = 256;
+/// Default size at which a WAL segment is closed and a new one started.
+pub const SEGMENT_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+
+// A maximal batch must fit in a record, and a maximal resource in a batch.
+const _: () = assert!(BATCH_BYTES_MAX <= RECORD_PAYLOAD_BYTES_MAX);
+const _: () = assert!(DATA_BYTES_MAX + 64 * 1024 <= BATCH_BYTES_MAX);
+const _: () = assert!(GROUP_REQUESTS_MAX <= SHARD_QUEUE_REQUESTS_MAX);
+const _: () = assert!(SHARDS_MAX <= u16::MAX as usize);
+const _: () = assert!(SEGMENT_BYTES_DEFAULT as usize >= 2 * RECORD_PAYLOAD_BYTES_MAX);

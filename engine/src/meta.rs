@@ -1,0 +1,118 @@
+//! The engine's metadata file, `aorta.meta`, format version 1: which instance made the data
+//! directory and with how many shards (routing depends on it, so it may not change).
+//!
+//! ```text
+//! 0  8  magic "AORTAMET"
+//! 8  1  format version = 1
+//! 9  1  reserved, zero
+//! 10 2  shard count, u16 little-endian
+//! 12 4  instance id, u32 little-endian (the first 4 bytes of every resource id)
+//! 16 4  CRC32C of bytes 0..16
+//! ```
+
+use std::hash::{BuildHasher, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::storage::{write_file_atomically, Storage};
+
+pub const META_FILE: &str = "aorta.meta";
+const MAGIC: &[u8; 8] = b"AORTAMET";
+const VERSION: u8 = 1;
+const META_BYTES: usize = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Meta {
+    pub shard_count: u16,
+    pub instance: u32,
+}
+
+fn encode(meta: Meta) -> [u8; META_BYTES] {
+    let mut bytes = [0u8; META_BYTES];
+    bytes[0..8].copy_from_slice(MAGIC);
+    bytes[8] = VERSION;
+    bytes[10..12].copy_from_slice(&meta.shard_count.to_le_bytes());
+    bytes[12..16].copy_from_slice(&meta.instance.to_le_bytes());
+    let crc = crc32c::crc32c(&bytes[0..16]);
+    bytes[16..20].copy_from_slice(&crc.to_le_bytes());
+    bytes
+}
+
+fn decode(path: &Path, bytes: &[u8]) -> Result<Meta> {
+    let corrupt = |reason: &str| Error::Corrupt {
+        path: path.to_path_buf(),
+        offset: 0,
+        reason: reason.into(),
+    };
+    if bytes.len() != META_BYTES || &bytes[0..8] != MAGIC {
+        return Err(corrupt("not an Aorta metadata file"));
+    }
+    if u32::from_le_bytes(bytes[16..20].try_into().unwrap()) != crc32c::crc32c(&bytes[0..16]) {
+        return Err(corrupt("metadata checksum mismatch"));
+    }
+    if bytes[8] != VERSION {
+        return Err(Error::Incompatible {
+            path: path.to_path_buf(),
+            reason: format!("metadata format version {} (this build reads {VERSION})", bytes[8]),
+        });
+    }
+    Ok(Meta {
+        shard_count: u16::from_le_bytes(bytes[10..12].try_into().unwrap()),
+        instance: u32::from_le_bytes(bytes[12..16].try_into().unwrap()),
+    })
+}
+
+fn random_instance() -> u32 {
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    hasher.write_u32(std::process::id());
+    hasher.finish() as u32
+}
+
+/// Reads the metadata of `dir`, or writes it (atomically) if the directory is new. A shard count
+/// that differs from the recorded one is refused.
+pub fn load_or_create<S: Storage>(
+    storage: &mut S,
+    dir: &Path,
+    shard_count: Option<u16>,
+) -> Result<Meta> {
+    let path: PathBuf = dir.join(META_FILE);
+    storage
+        .create_dir_all(dir)
+        .map_err(|e| Error::io(format!("creating data directory {}", dir.display()), e))?;
+    match storage.open(&path, false) {
+        Ok(file) => {
+            let bytes = storage.read_all(file);
+            storage.close(file);
+            let bytes = bytes.map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+            let meta = decode(&path, &bytes)?;
+            if let Some(wanted) = shard_count {
+                if wanted != meta.shard_count {
+                    return Err(Error::Incompatible {
+                        path,
+                        reason: format!(
+                            "made with {} shards, asked to open with {wanted}; the shard count of a data directory is fixed",
+                            meta.shard_count
+                        ),
+                    });
+                }
+            }
+            Ok(meta)
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            let meta = Meta {
+                shard_count: shard_count.unwrap_or(1),
+                instance: random_instance(),
+            };
+            write_file_atomically(storage, &path, &encode(meta))
+                .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+            Ok(meta)
+        }
+        Err(error) => Err(Error::io(format!("opening {}", path.display()), error)),
+    }
+}

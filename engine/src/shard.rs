@@ -1,0 +1,264 @@
+//! A shard: one log and one state, owned by one thread. [`Shard`] is the sans-IO core (decide,
+//! log, apply), driven by the shard thread in production and directly by tests.
+//!
+//! Group commit: [`Shard::commit_group`] takes every batch that arrived while the previous group was
+//! being synced, decides each against the state plus the effects of the batches before it in the group,
+//! appends the accepted ones to the log, makes them durable with one write and one fdatasync, then
+//! applies them and answers. A batch is answered `Ok` only after the sync that covers it succeeded.
+//! Reads see only applied — durable — state.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::codec;
+use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch};
+use crate::error::{ConflictReason, Error, Result};
+use crate::resource::{Resource, ResourceId, ResourceSpec};
+use crate::state::State;
+use crate::storage::Storage;
+use crate::wal::record::RecordKind;
+use crate::wal::{Wal, WalOptions};
+
+/// Bytes of log records a group buffers before it writes and syncs them; a larger group is committed
+/// in several syncs. Bounds a shard's write buffer.
+pub const GROUP_BYTES_MAX: usize = 16 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct ShardOptions {
+    pub shard: u16,
+    pub instance: u32,
+    pub segment_bytes_max: u64,
+}
+
+pub struct Shard<S: Storage> {
+    options: ShardOptions,
+    wal: Wal<S>,
+    state: State,
+}
+
+/// A batch decided in the current group, waiting for its sync.
+struct Decided {
+    slot: usize,
+    batch: CommittedBatch,
+    ids: Vec<ResourceId>,
+}
+
+impl<S: Storage> Shard<S> {
+    /// Opens the shard's log in `wal_dir` and replays it into the state.
+    pub fn open(storage: S, wal_dir: &Path, options: ShardOptions) -> Result<Self> {
+        let mut state = State::default();
+        let wal = Wal::open(
+            storage,
+            wal_dir,
+            WalOptions {
+                shard: options.shard,
+                segment_bytes_max: options.segment_bytes_max,
+            },
+            &mut |record| {
+                if record.kind != RecordKind::Batch {
+                    return Ok(());
+                }
+                let batch = codec::decode_batch(record.position, record.payload)
+                    .map_err(|e| e.to_string())?;
+                state.apply(&batch);
+                Ok(())
+            },
+        )?;
+        tracing::info!(
+            shard = options.shard,
+            position = wal.durable_position(),
+            resources = state.len(),
+            "shard recovered"
+        );
+        Ok(Shard {
+            options,
+            wal,
+            state,
+        })
+    }
+
+    pub fn id(&self) -> u16 {
+        self.options.shard
+    }
+
+    /// The position of the last durable, applied batch.
+    pub fn position(&self) -> u64 {
+        self.state.applied_position()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Resource> {
+        self.state.get(key)
+    }
+
+    pub fn get_by_id(&self, id: &ResourceId) -> Option<&Resource> {
+        self.state.get_by_id(id)
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn wal_mut(&mut self) -> &mut Wal<S> {
+        &mut self.wal
+    }
+
+    /// Commits a group of batches: one answer per batch, in order (see the module doc).
+    pub fn commit_group(&mut self, batches: &[ValidBatch], now_ms: u64) -> Vec<Result<CommitReceipt>> {
+        let mut answers: Vec<Option<Result<CommitReceipt>>> = (0..batches.len()).map(|_| None).collect();
+        let mut overlay: HashMap<String, Option<Resource>> = HashMap::new();
+        let mut decided: Vec<Decided> = Vec::new();
+        let mut payload = Vec::new();
+        for (slot, batch) in batches.iter().enumerate() {
+            let position = self.wal.appended_position() + 1;
+            let (committed, ids) = match self.decide(batch, &overlay, position, now_ms) {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    answers[slot] = Some(Err(error));
+                    continue;
+                }
+            };
+            payload.clear();
+            codec::encode_batch(&committed, &mut payload);
+            if let Err(error) = self.wal.append(RecordKind::Batch, position, &payload) {
+                answers[slot] = Some(Err(error));
+                continue;
+            }
+            for change in &committed.changes {
+                let after = match change {
+                    Change::Created(r) | Change::Updated(r) => Some(r.clone()),
+                    Change::Deleted { .. } => None,
+                };
+                overlay.insert(change.key(), after);
+            }
+            decided.push(Decided {
+                slot,
+                batch: committed,
+                ids,
+            });
+            if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
+                self.make_durable(&mut decided, &mut answers);
+            }
+        }
+        self.make_durable(&mut decided, &mut answers);
+        answers
+            .into_iter()
+            .map(|a| a.expect("every batch of a group is answered"))
+            .collect()
+    }
+
+    /// Syncs the decided batches; applies and acknowledges them only if the sync succeeded.
+    fn make_durable(&mut self, decided: &mut Vec<Decided>, answers: &mut [Option<Result<CommitReceipt>>]) {
+        if decided.is_empty() {
+            return;
+        }
+        match self.wal.flush() {
+            Ok(durable) => {
+                for d in decided.drain(..) {
+                    debug_assert!(d.batch.position <= durable);
+                    self.state.apply(&d.batch);
+                    answers[d.slot] = Some(Ok(CommitReceipt {
+                        shard: self.options.shard,
+                        position: d.batch.position,
+                        ids: d.ids,
+                    }));
+                }
+            }
+            Err(error) => {
+                let cause = error.to_string();
+                for d in decided.drain(..) {
+                    answers[d.slot] = Some(Err(Error::LogFailed {
+                        shard: self.options.shard,
+                        cause: cause.clone(),
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Checks every condition of `batch` against the state as the group has changed it so far, and
+    /// builds the changes it will log at `position`.
+    fn decide(
+        &self,
+        batch: &ValidBatch,
+        overlay: &HashMap<String, Option<Resource>>,
+        position: u64,
+        now_ms: u64,
+    ) -> Result<(CommittedBatch, Vec<ResourceId>)> {
+        let mut changes = Vec::with_capacity(batch.commands().len());
+        let mut ids = Vec::with_capacity(batch.commands().len());
+        for (index, command) in batch.commands().iter().enumerate() {
+            let key = command.key();
+            let current = match overlay.get(&key) {
+                Some(after) => after.as_ref(),
+                None => self.state.get(&key),
+            };
+            let conflict = |reason| Error::Conflict {
+                command_index: index,
+                key: key.clone(),
+                reason,
+            };
+            let actual = current.map_or(0, |r| r.revision);
+            if let Some(expected) = command.expected_revision() {
+                if expected != actual {
+                    return Err(conflict(ConflictReason::RevisionMismatch { expected, actual }));
+                }
+            }
+            let fresh_id = ResourceId::new(
+                self.options.instance,
+                self.options.shard,
+                position,
+                index as u16,
+            );
+            let change = match (command, current) {
+                (Command::Create { .. }, Some(existing)) => {
+                    return Err(conflict(ConflictReason::AlreadyExists {
+                        revision: existing.revision,
+                    }))
+                }
+                (Command::Update { .. } | Command::Delete { .. }, None) => {
+                    return Err(conflict(ConflictReason::NotFound))
+                }
+                (Command::Create { spec } | Command::Put { spec, .. }, None) => {
+                    Change::Created(build(spec, fresh_id, now_ms, position))
+                }
+                (Command::Update { spec, .. } | Command::Put { spec, .. }, Some(existing)) => {
+                    Change::Updated(build(spec, existing.id, existing.created_ms, position))
+                }
+                (Command::Delete { namespace, name, .. }, Some(existing)) => Change::Deleted {
+                    id: existing.id,
+                    namespace: namespace.clone(),
+                    name: name.clone(),
+                },
+            };
+            ids.push(match &change {
+                Change::Created(r) | Change::Updated(r) => r.id,
+                Change::Deleted { id, .. } => *id,
+            });
+            changes.push(change);
+        }
+        Ok((
+            CommittedBatch {
+                position,
+                commit_time_ms: now_ms,
+                changes,
+            },
+            ids,
+        ))
+    }
+}
+
+fn build(spec: &ResourceSpec, id: ResourceId, created_ms: u64, position: u64) -> Resource {
+    Resource {
+        api_version: spec.api_version.clone(),
+        id,
+        namespace: spec.namespace.clone(),
+        name: spec.name.clone(),
+        kind: spec.kind.clone(),
+        created_ms,
+        owner: spec.owner.clone(),
+        tags: spec.tags.clone(),
+        cost: spec.cost,
+        data: spec.data.clone(),
+        revision: position,
+    }
+}

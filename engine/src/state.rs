@@ -1,0 +1,79 @@
+//! The applied state of one shard: the current resource of every key, and an id index.
+//!
+//! Invariant: the state holds exactly the effect of every durable batch up to `applied_position`, in
+//! position order, and nothing else; `by_id` maps the id of every resource in `by_key` to its key.
+//! [`State::apply`] is the single apply step, fed the same decided batches in the live path and in
+//! recovery; the memtable, sstables and the type and tag indexes join that step.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::command::{Change, CommittedBatch};
+use crate::resource::{Resource, ResourceId};
+
+#[derive(Default)]
+pub struct State {
+    by_key: BTreeMap<String, Resource>,
+    by_id: HashMap<ResourceId, String>,
+    applied_position: u64,
+}
+
+impl State {
+    pub fn apply(&mut self, batch: &CommittedBatch) {
+        assert!(
+            batch.position > self.applied_position,
+            "batches apply in position order: {} after {}",
+            batch.position,
+            self.applied_position
+        );
+        for change in &batch.changes {
+            match change {
+                Change::Created(resource) | Change::Updated(resource) => {
+                    debug_assert_eq!(resource.revision, batch.position);
+                    let key = resource.key();
+                    if let Some(old) = self.by_key.insert(key.clone(), resource.clone()) {
+                        if old.id != resource.id {
+                            self.by_id.remove(&old.id);
+                        }
+                    }
+                    self.by_id.insert(resource.id, key);
+                }
+                Change::Deleted { id, .. } => {
+                    let key = change.key();
+                    let removed = self.by_key.remove(&key);
+                    assert!(
+                        removed.as_ref().map(|r| r.id) == Some(*id),
+                        "a logged delete of {key} must find the resource it deleted"
+                    );
+                    self.by_id.remove(id);
+                }
+            }
+        }
+        self.applied_position = batch.position;
+        debug_assert_eq!(self.by_key.len(), self.by_id.len());
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Resource> {
+        self.by_key.get(key)
+    }
+
+    pub fn get_by_id(&self, id: &ResourceId) -> Option<&Resource> {
+        self.by_id.get(id).and_then(|key| self.by_key.get(key))
+    }
+
+    pub fn applied_position(&self) -> u64 {
+        self.applied_position
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
+    /// Every resource, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = &Resource> {
+        self.by_key.values()
+    }
+}

@@ -1,0 +1,26 @@
+//! Hand-off primitives between threads: a bounded MPSC queue (requests into a shard) and a one-shot
+//! completion (the acknowledgement back to the writer).
+//!
+//! Invariant: these are the only places where two threads touch the same memory in the engine; every
+//! other structure is owned by exactly one shard thread. They are written against `prim`, which is
+//! `std::sync` normally and `loom::sync` under `--cfg loom`, so the hand-offs are model-checked
+//! (`engine/tests/loom_handoff.rs`).
+
+mod completion;
+mod queue;
+
+pub use completion::{completion, Abandoned, Completer, Pending};
+pub use queue::{BoundedQueue, PushError};
+
+pub(crate) mod prim {
+    #[cfg(loom)]
+    pub(crate) use loom::sync::{Arc, Condvar, Mutex, MutexGuard};
+    #[cfg(not(loom))]
+    pub(crate) use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+}
+
+/// Locks a mutex, treating poison as the invariant violation it is: a thread panicked while it held a
+/// hand-off lock, so the protected state may be half-updated and must not be used.
+pub(crate) fn lock<T>(mutex: &prim::Mutex<T>) -> prim::MutexGuard<'_, T> {
+    mutex.lock().expect("hand-off lock poisoned: a thread panicked inside it")
+}

@@ -1,0 +1,210 @@
+//! Recovery's reading of one segment: a pure function from bytes to records and a verdict on how the
+//! segment ends. No IO, so every kind of damage is tested on plain byte arrays.
+//!
+//! The verdict at the first offset where no valid record starts:
+//! - the rest of the segment is zero, or the segment simply ends: a clean end (zeros are cut);
+//! - this is not the last segment: **corrupt** (a closed segment was synced whole before the next
+//!   one was created, so it cannot have a torn tail);
+//! - a valid record follows anywhere after this offset: **corrupt** (a torn write is always the
+//!   last write, so nothing valid can follow it);
+//! - a complete record (its whole declared length is present) fails its checksum and the file does
+//!   not end in zeros: **corrupt** (a write that never finished leaves a short or zero-filled tail,
+//!   not a whole record with wrong bytes);
+//! - otherwise: a **torn tail**, cut by recovery.
+//!
+//! Positions must rise strictly from record to record; a position that does not is corrupt.
+
+use super::record::{self, RecordRef, RECORD_FORMAT_VERSION, RECORD_HEADER_BYTES};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanEnd {
+    /// The valid records run to the end of the bytes.
+    Clean,
+    /// The bytes from `offset` on are an unfinished write (or zeros); recovery cuts them.
+    TornTail { offset: usize, reason: String },
+    /// Damage that cannot be a torn tail; recovery must stop.
+    Corrupt { offset: usize, reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanOutcome {
+    /// Bytes up to the end of the last valid record.
+    pub valid_len: usize,
+    /// Position of the last valid record, or `after_position` if there was none.
+    pub last_position: u64,
+    pub end: ScanEnd,
+}
+
+/// Reads the records of `bytes` from `start`; each must have a position above the previous one (the
+/// first above `after_position`). `visit` gets each record with its offset; an error from it stops
+/// the scan as corruption at that offset.
+pub fn scan(
+    bytes: &[u8],
+    start: usize,
+    after_position: u64,
+    is_last_segment: bool,
+    visit: &mut dyn FnMut(usize, RecordRef<'_>) -> Result<(), String>,
+) -> ScanOutcome {
+    let mut offset = start;
+    let mut last_position = after_position;
+    let outcome = |offset, last_position, end| ScanOutcome {
+        valid_len: offset,
+        last_position,
+        end,
+    };
+    while offset < bytes.len() {
+        let rest = &bytes[offset..];
+        match record::decode(rest) {
+            Ok(record) => {
+                if record.position <= last_position {
+                    let reason = format!(
+                        "record position {} does not follow position {last_position}",
+                        record.position
+                    );
+                    return outcome(offset, last_position, ScanEnd::Corrupt { offset, reason });
+                }
+                if let Err(reason) = visit(offset, record) {
+                    return outcome(offset, last_position, ScanEnd::Corrupt { offset, reason });
+                }
+                last_position = record.position;
+                offset += record.encoded_len();
+            }
+            Err(error) => {
+                let end = judge_damage(bytes, offset, last_position, is_last_segment, &error);
+                return outcome(offset, last_position, end);
+            }
+        }
+    }
+    outcome(offset, last_position, ScanEnd::Clean)
+}
+
+fn judge_damage(
+    bytes: &[u8],
+    offset: usize,
+    last_position: u64,
+    is_last_segment: bool,
+    error: &record::DecodeError,
+) -> ScanEnd {
+    let rest = &bytes[offset..];
+    if rest.iter().all(|&b| b == 0) {
+        return ScanEnd::TornTail {
+            offset,
+            reason: "zero-filled tail".into(),
+        };
+    }
+    let corrupt = |reason: String| ScanEnd::Corrupt { offset, reason };
+    if !is_last_segment {
+        return corrupt(format!("{error} inside a closed segment"));
+    }
+    if let Some(next) = find_valid_record_after(bytes, offset + 1, last_position) {
+        return corrupt(format!(
+            "{error}, but a valid record follows at offset {next}, so this is not a torn tail"
+        ));
+    }
+    if record::is_complete_but_damaged(rest) && bytes.last() != Some(&0) {
+        return corrupt(format!("{error} in a complete record"));
+    }
+    ScanEnd::TornTail {
+        offset,
+        reason: error.to_string(),
+    }
+}
+
+fn find_valid_record_after(bytes: &[u8], from: usize, last_position: u64) -> Option<usize> {
+    let end = bytes.len().checked_sub(RECORD_HEADER_BYTES)?;
+    (from..=end).find(|&p| {
+        let header = &bytes[p..];
+        header[8] == RECORD_FORMAT_VERSION
+            && matches!(header[9], 1 | 2)
+            && header[10] == 0
+            && header[11] == 0
+            && matches!(record::decode(header), Ok(r) if r.position > last_position)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wal::record::{encode, RecordKind};
+
+    fn log_of(positions: &[u64]) -> (Vec<u8>, Vec<usize>) {
+        let mut bytes = Vec::new();
+        let mut offsets = Vec::new();
+        for &p in positions {
+            offsets.push(bytes.len());
+            encode(RecordKind::Batch, p, format!("payload {p}").as_bytes(), &mut bytes);
+        }
+        (bytes, offsets)
+    }
+
+    fn run(bytes: &[u8], last: bool) -> (ScanOutcome, Vec<u64>) {
+        let mut seen = Vec::new();
+        let outcome = scan(bytes, 0, 0, last, &mut |_, r| {
+            seen.push(r.position);
+            Ok(())
+        });
+        (outcome, seen)
+    }
+
+    #[test]
+    fn clean_log_reads_every_record() {
+        let (bytes, _) = log_of(&[1, 2, 5, 9]);
+        let (outcome, seen) = run(&bytes, true);
+        assert_eq!(seen, vec![1, 2, 5, 9]);
+        assert_eq!(outcome.end, ScanEnd::Clean);
+        assert_eq!(outcome.valid_len, bytes.len());
+        assert_eq!(outcome.last_position, 9);
+    }
+
+    #[test]
+    fn every_cut_of_the_last_record_is_a_torn_tail() {
+        let (bytes, offsets) = log_of(&[1, 2, 3]);
+        for cut in offsets[2] + 1..bytes.len() {
+            let (outcome, seen) = run(&bytes[..cut], true);
+            assert_eq!(seen, vec![1, 2]);
+            assert!(matches!(outcome.end, ScanEnd::TornTail { offset, .. } if offset == offsets[2]));
+        }
+    }
+
+    #[test]
+    fn a_bit_flip_before_the_tail_is_corruption_with_its_offset() {
+        let (mut bytes, offsets) = log_of(&[1, 2, 3]);
+        bytes[offsets[1] + 25] ^= 0x10;
+        let (outcome, seen) = run(&bytes, true);
+        assert_eq!(seen, vec![1]);
+        assert!(matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == offsets[1]));
+    }
+
+    #[test]
+    fn a_bit_flip_in_a_complete_last_record_is_corruption() {
+        let (mut bytes, offsets) = log_of(&[1, 2]);
+        bytes[offsets[1] + 22] ^= 0x01;
+        let (outcome, _) = run(&bytes, true);
+        assert!(matches!(outcome.end, ScanEnd::Corrupt { .. }), "{outcome:?}");
+    }
+
+    #[test]
+    fn damage_in_a_closed_segment_is_corruption_even_at_its_end() {
+        let (bytes, offsets) = log_of(&[1, 2]);
+        let (outcome, _) = run(&bytes[..bytes.len() - 3], false);
+        assert!(matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == offsets[1]));
+    }
+
+    #[test]
+    fn zeros_after_the_last_record_are_a_clean_cut() {
+        let (mut bytes, _) = log_of(&[1, 2]);
+        let valid = bytes.len();
+        bytes.extend_from_slice(&[0u8; 4096]);
+        let (outcome, seen) = run(&bytes, true);
+        assert_eq!(seen, vec![1, 2]);
+        assert_eq!(outcome.valid_len, valid);
+        assert!(matches!(outcome.end, ScanEnd::TornTail { .. }));
+    }
+
+    #[test]
+    fn positions_must_rise() {
+        let (bytes, offsets) = log_of(&[1, 3, 3]);
+        let (outcome, _) = run(&bytes, true);
+        assert!(matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == offsets[2]));
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: every crate's tests (unit, integration, crash, property, kill, bench smoke runs)
+# and the loom model checks of the thread hand-offs. Runs in well under 20 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")"
+cargo test --workspace --all-targets
+# loom explores every interleaving of the hand-off primitives; it needs its own cfg, so its own target dir.
+RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom \
+  cargo test -p aorta-engine --release --test loom_handoff
