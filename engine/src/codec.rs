@@ -168,9 +168,11 @@ impl<'a> Reader<'a> {
         for _ in 0..tag_count {
             let key = self.string("truncated tag key")?;
             let value = self.string("truncated tag value")?;
-            if tags.insert(key, value).is_some() {
-                return Err(self.error("duplicate tag key"));
+            // The encoder writes tags in ascending key order; anything else is not its output.
+            if tags.last_key_value().is_some_and(|(last, _)| *last >= key) {
+                return Err(self.error("tag keys not in strictly ascending order"));
             }
+            tags.insert(key, value);
         }
         let cost = self.u64("truncated cost")?;
         let data_len = self.u32("truncated data length")? as usize;
@@ -295,6 +297,31 @@ mod tests {
             assert!(decode_batch(1, &out[..len]).is_err());
         }
         out.push(0);
+        assert!(decode_batch(1, &out).is_err());
+    }
+
+    /// Found by the `batch_payload_decode` fuzz target: tags out of order decoded, then re-encoded
+    /// differently.
+    #[test]
+    fn regression_unsorted_tags_are_rejected() {
+        let mut r = resource("a");
+        r.tags = [("a".to_string(), "1".to_string()), ("b".to_string(), "2".to_string())].into();
+        let mut out = Vec::new();
+        encode_batch(
+            &CommittedBatch {
+                position: 1,
+                commit_time_ms: 0,
+                changes: vec![Change::Created(r)],
+            },
+            &mut out,
+        );
+        assert!(decode_batch(1, &out).is_ok());
+        // Swap the two tag entries in place: "a"="1" and "b"="2" have the same encoded length.
+        let first = out.windows(3).position(|w| w == [1, 0, b'a']).unwrap();
+        let entry = 3 + 3; // key (len u16 + 1 byte) and value (len u16 + 1 byte)
+        let (a, b) = (out[first..first + entry].to_vec(), out[first + entry..first + 2 * entry].to_vec());
+        out[first..first + entry].copy_from_slice(&b);
+        out[first + entry..first + 2 * entry].copy_from_slice(&a);
         assert!(decode_batch(1, &out).is_err());
     }
 }

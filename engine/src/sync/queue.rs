@@ -24,10 +24,19 @@ struct Inner<T> {
 }
 
 /// Why a push did not happen; the item is handed back.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub enum PushError<T> {
     Full(T),
     Closed(T),
+}
+
+impl<T> std::fmt::Debug for PushError<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PushError::Full(_) => "Full",
+            PushError::Closed(_) => "Closed",
+        })
+    }
 }
 
 impl<T> BoundedQueue<T> {

@@ -61,6 +61,9 @@ pub fn decode_header(bytes: &[u8]) -> Result<SegmentHeader, String> {
     if stored != crc32c::crc32c(&bytes[0..28]) {
         return Err("segment header checksum mismatch".into());
     }
+    if bytes[9] != 0 || bytes[20..28].iter().any(|&b| b != 0) {
+        return Err("segment header reserved bytes are not zero".into());
+    }
     if bytes[8] != SEGMENT_FORMAT_VERSION {
         return Err(format!(
             "segment format version {} is not supported (this build reads {SEGMENT_FORMAT_VERSION})",
@@ -100,5 +103,16 @@ mod tests {
         let mut bad = header;
         bad[13] ^= 1;
         assert!(decode_header(&bad).is_err());
+    }
+
+    /// Found by the `segment_header_decode` fuzz target: non-zero reserved bytes with a matching
+    /// checksum were accepted.
+    #[test]
+    fn regression_reserved_bytes_must_be_zero() {
+        let mut header = encode_header(0, 1);
+        header[22] = 0xff;
+        let crc = crc32c::crc32c(&header[0..28]);
+        header[28..32].copy_from_slice(&crc.to_le_bytes());
+        assert!(decode_header(&header).is_err());
     }
 }
