@@ -28,7 +28,13 @@ const ACTION_DELETED: u8 = 3;
 
 /// The exact encoded size of a resource made from `spec`, plus its action byte.
 pub fn resource_encoded_len(spec: &ResourceSpec) -> usize {
-    let strings = [&spec.api_version, &spec.namespace, &spec.name, &spec.kind, &spec.owner];
+    let strings = [
+        &spec.api_version,
+        &spec.namespace,
+        &spec.name,
+        &spec.kind,
+        &spec.owner,
+    ];
     1 + strings.iter().map(|s| 2 + s.len()).sum::<usize>()
         + 16
         + 8
@@ -144,7 +150,9 @@ impl<'a> Reader<'a> {
     }
 
     fn id(&mut self) -> Result<ResourceId, PayloadError> {
-        Ok(ResourceId(self.take(16, "truncated id")?.try_into().unwrap()))
+        Ok(ResourceId(
+            self.take(16, "truncated id")?.try_into().unwrap(),
+        ))
     }
 
     fn string(&mut self, what: &'static str) -> Result<String, PayloadError> {
@@ -305,7 +313,11 @@ mod tests {
     #[test]
     fn regression_unsorted_tags_are_rejected() {
         let mut r = resource("a");
-        r.tags = [("a".to_string(), "1".to_string()), ("b".to_string(), "2".to_string())].into();
+        r.tags = [
+            ("a".to_string(), "1".to_string()),
+            ("b".to_string(), "2".to_string()),
+        ]
+        .into();
         let mut out = Vec::new();
         encode_batch(
             &CommittedBatch {
@@ -319,7 +331,10 @@ mod tests {
         // Swap the two tag entries in place: "a"="1" and "b"="2" have the same encoded length.
         let first = out.windows(3).position(|w| w == [1, 0, b'a']).unwrap();
         let entry = 3 + 3; // key (len u16 + 1 byte) and value (len u16 + 1 byte)
-        let (a, b) = (out[first..first + entry].to_vec(), out[first + entry..first + 2 * entry].to_vec());
+        let (a, b) = (
+            out[first..first + entry].to_vec(),
+            out[first + entry..first + 2 * entry].to_vec(),
+        );
         out[first..first + entry].copy_from_slice(&b);
         out[first + entry..first + 2 * entry].copy_from_slice(&a);
         assert!(decode_batch(1, &out).is_err());

@@ -11,7 +11,9 @@
 use std::collections::HashSet;
 
 use crate::limits::{BATCH_BYTES_MAX, BATCH_COMMANDS_MAX};
-use crate::resource::{key_of, validate_namespace, Resource, ResourceId, ResourceSpec, ValidationError};
+use crate::resource::{
+    key_of, validate_namespace, Resource, ResourceId, ResourceSpec, ValidationError,
+};
 
 /// One mutation of one key.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,7 +13,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
-use crate::limits::{GROUP_REQUESTS_MAX, SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_REQUESTS_MAX};
+use crate::limits::{
+    GROUP_REQUESTS_MAX, SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_REQUESTS_MAX,
+};
 use crate::meta;
 use crate::resource::{key_of, validate_namespace, Resource, ResourceId, ValidationError};
 use crate::routing::shard_for_namespace;
@@ -106,15 +108,12 @@ impl Engine {
 
     /// Opens the engine with storages made by `make_storage`: one for the metadata, then one on each
     /// shard thread.
-    pub fn open_with<S, F>(mut config: EngineConfig, make_storage: F) -> Result<Engine>
+    pub fn open_with<S, F>(config: EngineConfig, make_storage: F) -> Result<Engine>
     where
         S: Storage,
         F: Fn() -> io::Result<S> + Send + Sync + 'static,
     {
         let mut storage = make_storage().map_err(|e| Error::io("creating storage", e))?;
-        if config.shards.is_none() && !config.data_dir.join(meta::META_FILE).exists() {
-            config.shards = Some(default_shard_count());
-        }
         if let Some(n) = config.shards {
             if n == 0 || n as usize > SHARDS_MAX {
                 return Err(ValidationError::TooMany {
@@ -125,7 +124,12 @@ impl Engine {
                 .into());
             }
         }
-        let meta = meta::load_or_create(&mut storage, &config.data_dir, config.shards)?;
+        let meta = meta::load_or_create(
+            &mut storage,
+            &config.data_dir,
+            config.shards,
+            default_shard_count(),
+        )?;
         drop(storage);
         let make_storage = Arc::new(make_storage);
         let mut shards = Vec::with_capacity(meta.shard_count as usize);

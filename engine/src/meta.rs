@@ -53,7 +53,10 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Meta> {
     if bytes[8] != VERSION {
         return Err(Error::Incompatible {
             path: path.to_path_buf(),
-            reason: format!("metadata format version {} (this build reads {VERSION})", bytes[8]),
+            reason: format!(
+                "metadata format version {} (this build reads {VERSION})",
+                bytes[8]
+            ),
         });
     }
     Ok(Meta {
@@ -74,12 +77,14 @@ fn random_instance() -> u32 {
     hasher.finish() as u32
 }
 
-/// Reads the metadata of `dir`, or writes it (atomically) if the directory is new. A shard count
-/// that differs from the recorded one is refused.
+/// Reads the metadata of `dir`, or writes it (atomically) if the directory is new, with
+/// `shard_count` or else `default_shard_count` shards. A shard count that differs from the recorded
+/// one is refused.
 pub fn load_or_create<S: Storage>(
     storage: &mut S,
     dir: &Path,
     shard_count: Option<u16>,
+    default_shard_count: u16,
 ) -> Result<Meta> {
     let path: PathBuf = dir.join(META_FILE);
     storage
@@ -106,7 +111,7 @@ pub fn load_or_create<S: Storage>(
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             let meta = Meta {
-                shard_count: shard_count.unwrap_or(1),
+                shard_count: shard_count.unwrap_or(default_shard_count),
                 instance: random_instance(),
             };
             write_file_atomically(storage, &path, &encode(meta))

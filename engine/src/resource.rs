@@ -204,8 +204,7 @@ pub enum ValidationError {
     DuplicateKey { key: String },
 }
 
-const SEGMENT_RULE: &str =
-    "1 to 63 characters from A-Z a-z 0-9 . _ -, and not . or ..";
+const SEGMENT_RULE: &str = "1 to 63 characters from A-Z a-z 0-9 . _ -, and not . or ..";
 
 fn is_segment_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')
@@ -342,7 +341,9 @@ mod tests {
         for good in ["/", "/apps", "/apps/web/tasks", "/a.b/c_d/e-f"] {
             validate_namespace(good).unwrap();
         }
-        for bad in ["", "apps", "/apps/", "//", "/a//b", "/a/./b", "/a/../b", "/a b", "/é"] {
+        for bad in [
+            "", "apps", "/apps/", "//", "/a//b", "/a/./b", "/a/../b", "/a b", "/é",
+        ] {
             assert!(validate_namespace(bad).is_err(), "{bad:?} accepted");
         }
         let deep = "/x".repeat(NAMESPACE_DEPTH_MAX + 1);

@@ -103,8 +103,13 @@ impl<S: Storage> Shard<S> {
     }
 
     /// Commits a group of batches: one answer per batch, in order (see the module doc).
-    pub fn commit_group(&mut self, batches: &[ValidBatch], now_ms: u64) -> Vec<Result<CommitReceipt>> {
-        let mut answers: Vec<Option<Result<CommitReceipt>>> = (0..batches.len()).map(|_| None).collect();
+    pub fn commit_group(
+        &mut self,
+        batches: &[ValidBatch],
+        now_ms: u64,
+    ) -> Vec<Result<CommitReceipt>> {
+        let mut answers: Vec<Option<Result<CommitReceipt>>> =
+            (0..batches.len()).map(|_| None).collect();
         let mut overlay: HashMap<String, Option<Resource>> = HashMap::new();
         let mut decided: Vec<Decided> = Vec::new();
         let mut payload = Vec::new();
@@ -147,7 +152,11 @@ impl<S: Storage> Shard<S> {
     }
 
     /// Syncs the decided batches; applies and acknowledges them only if the sync succeeded.
-    fn make_durable(&mut self, decided: &mut Vec<Decided>, answers: &mut [Option<Result<CommitReceipt>>]) {
+    fn make_durable(
+        &mut self,
+        decided: &mut Vec<Decided>,
+        answers: &mut [Option<Result<CommitReceipt>>],
+    ) {
         if decided.is_empty() {
             return;
         }
@@ -200,7 +209,10 @@ impl<S: Storage> Shard<S> {
             let actual = current.map_or(0, |r| r.revision);
             if let Some(expected) = command.expected_revision() {
                 if expected != actual {
-                    return Err(conflict(ConflictReason::RevisionMismatch { expected, actual }));
+                    return Err(conflict(ConflictReason::RevisionMismatch {
+                        expected,
+                        actual,
+                    }));
                 }
             }
             let fresh_id = ResourceId::new(
@@ -224,7 +236,12 @@ impl<S: Storage> Shard<S> {
                 (Command::Update { spec, .. } | Command::Put { spec, .. }, Some(existing)) => {
                     Change::Updated(build(spec, existing.id, existing.created_ms, position))
                 }
-                (Command::Delete { namespace, name, .. }, Some(existing)) => Change::Deleted {
+                (
+                    Command::Delete {
+                        namespace, name, ..
+                    },
+                    Some(existing),
+                ) => Change::Deleted {
                     id: existing.id,
                     namespace: namespace.clone(),
                     name: name.clone(),

@@ -16,7 +16,9 @@ fn create_update_put_delete_follow_their_rules() {
     let dir = tempfile::tempdir().unwrap();
     let engine = open(dir.path());
 
-    let created = engine.commit(Batch::single(Command::create(spec("a", "1")))).unwrap();
+    let created = engine
+        .commit(Batch::single(Command::create(spec("a", "1"))))
+        .unwrap();
     let a = engine.get("/apps/web", "a").unwrap().unwrap();
     assert_eq!(a.revision, created.position);
     assert_eq!(a.id, created.ids[0]);
@@ -26,17 +28,26 @@ fn create_update_put_delete_follow_their_rules() {
     let again = engine.commit(Batch::single(Command::create(spec("a", "2"))));
     assert!(matches!(
         again,
-        Err(Error::Conflict { reason: ConflictReason::AlreadyExists { .. }, .. })
+        Err(Error::Conflict {
+            reason: ConflictReason::AlreadyExists { .. },
+            ..
+        })
     ));
 
     let missing = engine.commit(Batch::single(Command::update(spec("b", "x"), None)));
     assert!(matches!(
         missing,
-        Err(Error::Conflict { reason: ConflictReason::NotFound, .. })
+        Err(Error::Conflict {
+            reason: ConflictReason::NotFound,
+            ..
+        })
     ));
 
     let updated = engine
-        .commit(Batch::single(Command::update(spec("a", "3"), Some(a.revision))))
+        .commit(Batch::single(Command::update(
+            spec("a", "3"),
+            Some(a.revision),
+        )))
         .unwrap();
     let a2 = engine.get("/apps/web", "a").unwrap().unwrap();
     assert_eq!(a2.data, b"3");
@@ -44,16 +55,25 @@ fn create_update_put_delete_follow_their_rules() {
     assert_eq!(a2.created_ms, a.created_ms, "update keeps the created time");
     assert_eq!(a2.revision, updated.position);
 
-    let stale = engine.commit(Batch::single(Command::put(spec("a", "4"), Some(a.revision))));
+    let stale = engine.commit(Batch::single(Command::put(
+        spec("a", "4"),
+        Some(a.revision),
+    )));
     assert!(matches!(
         stale,
         Err(Error::Conflict { reason: ConflictReason::RevisionMismatch { expected, actual }, .. })
             if expected == a.revision && actual == a2.revision
     ));
 
-    engine.commit(Batch::single(Command::put(spec("c", "5"), Some(0)))).unwrap();
     engine
-        .commit(Batch::single(Command::delete("/apps/web", "a", Some(a2.revision))))
+        .commit(Batch::single(Command::put(spec("c", "5"), Some(0))))
+        .unwrap();
+    engine
+        .commit(Batch::single(Command::delete(
+            "/apps/web",
+            "a",
+            Some(a2.revision),
+        )))
         .unwrap();
     assert_eq!(engine.get("/apps/web", "a").unwrap(), None);
     assert_eq!(engine.get_by_id(a.id).unwrap(), None);
@@ -63,7 +83,9 @@ fn create_update_put_delete_follow_their_rules() {
 fn a_failed_condition_rejects_the_whole_batch() {
     let dir = tempfile::tempdir().unwrap();
     let engine = open(dir.path());
-    engine.commit(Batch::single(Command::create(spec("exists", "0")))).unwrap();
+    engine
+        .commit(Batch::single(Command::create(spec("exists", "0"))))
+        .unwrap();
     let before = engine.positions().unwrap();
 
     let batch = Batch::new(vec![
@@ -72,7 +94,9 @@ fn a_failed_condition_rejects_the_whole_batch() {
         Command::create(spec("exists", "3")),
     ]);
     match engine.commit(batch) {
-        Err(Error::Conflict { command_index, key, .. }) => {
+        Err(Error::Conflict {
+            command_index, key, ..
+        }) => {
             assert_eq!(command_index, 2);
             assert_eq!(key, "/apps/web/exists");
         }

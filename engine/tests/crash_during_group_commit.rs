@@ -88,15 +88,23 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>]) -> RunOutcome {
         };
     };
     for (g, group) in plan.iter().enumerate() {
-        let valid: Vec<_> = group.iter().map(|b| b.clone().validate().unwrap()).collect();
+        let valid: Vec<_> = group
+            .iter()
+            .map(|b| b.clone().validate().unwrap())
+            .collect();
         let answers = shard.commit_group(&valid, now_ms(g));
-        let failed = answers.iter().any(|a| matches!(a, Err(Error::LogFailed { .. })));
+        let failed = answers
+            .iter()
+            .any(|a| matches!(a, Err(Error::LogFailed { .. })));
         if failed {
             // Nothing of this group was acknowledged; the batches the shard decided may be on disk.
             let mut probe = acknowledged.clone();
             let mut unacknowledged = Vec::new();
             for (batch, answer) in group.iter().zip(&answers) {
-                assert!(answer.is_err(), "a group whose sync failed acknowledged a batch");
+                assert!(
+                    answer.is_err(),
+                    "a group whose sync failed acknowledged a batch"
+                );
                 if probe.apply(0, INSTANCE, batch, now_ms(g)).is_some() {
                     unacknowledged.push((batch.clone(), now_ms(g)));
                 }
@@ -109,8 +117,12 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>]) -> RunOutcome {
         for (batch, answer) in group.iter().zip(answers) {
             let modeled = acknowledged.apply(0, INSTANCE, batch, now_ms(g));
             match answer {
-                Ok(receipt) => assert_eq!(modeled, Some(receipt.position), "model and shard disagree"),
-                Err(Error::Conflict { .. }) => assert_eq!(modeled, None, "model accepts a rejected batch"),
+                Ok(receipt) => {
+                    assert_eq!(modeled, Some(receipt.position), "model and shard disagree")
+                }
+                Err(Error::Conflict { .. }) => {
+                    assert_eq!(modeled, None, "model accepts a rejected batch")
+                }
                 Err(other) => panic!("unexpected error {other}"),
             }
         }
@@ -164,10 +176,16 @@ fn tear_for(cut: Cut, unsynced: Option<usize>) -> Option<Tear> {
 
 fn writes_still_work(disk: &SimDisk, context: &str) {
     let mut shard = open(disk).unwrap_or_else(|e| panic!("{context}: reopen failed: {e}"));
-    let batch = Batch::single(Command::put(ResourceSpec::new("/after", "crash", "probe"), None))
-        .validate()
-        .unwrap();
-    let receipt = shard.commit_group(&[batch], 99_000).remove(0).expect("write after recovery");
+    let batch = Batch::single(Command::put(
+        ResourceSpec::new("/after", "crash", "probe"),
+        None,
+    ))
+    .validate()
+    .unwrap();
+    let receipt = shard
+        .commit_group(&[batch], 99_000)
+        .remove(0)
+        .expect("write after recovery");
     drop(shard);
     disk.power_cut(Tear::DropUnsynced);
     let shard = open(disk).unwrap();

@@ -159,7 +159,8 @@ impl SimDisk {
         let torn = match (tear, state.last_unsynced_write) {
             (Tear::KeepPrefix(n), Some((inode, offset, len))) => {
                 let kept = n.min(len);
-                let bytes = state.inodes[&inode].data[offset as usize..offset as usize + kept].to_vec();
+                let bytes =
+                    state.inodes[&inode].data[offset as usize..offset as usize + kept].to_vec();
                 Some((inode, offset as usize, bytes))
             }
             _ => None,
@@ -189,7 +190,9 @@ impl SimDisk {
 impl DiskState {
     fn used_bytes(&self) -> u64 {
         let live: BTreeSet<InodeId> = self.names.values().copied().collect();
-        live.iter().map(|id| self.inodes[id].data.len() as u64).sum()
+        live.iter()
+            .map(|id| self.inodes[id].data.len() as u64)
+            .sum()
     }
 
     /// Accounts one IO point of `kind` and decides whether it fails.
@@ -381,7 +384,12 @@ impl Storage for SimStorage {
         let inode = self.inode(file)?;
         let mut state = self.state()?;
         state.io_point(None)?;
-        state.inodes.get_mut(&inode).unwrap().data.resize(len as usize, 0);
+        state
+            .inodes
+            .get_mut(&inode)
+            .unwrap()
+            .data
+            .resize(len as usize, 0);
         if matches!(state.last_unsynced_write, Some((id, _, _)) if id == inode) {
             state.last_unsynced_write = None;
         }

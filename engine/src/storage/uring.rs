@@ -29,7 +29,9 @@ impl UringStorage {
         let ring = IoUring::new(RING_ENTRIES).map_err(|error| {
             io::Error::new(
                 error.kind(),
-                format!("cannot create an io_uring (is io_uring disabled on this kernel?): {error}"),
+                format!(
+                    "cannot create an io_uring (is io_uring disabled on this kernel?): {error}"
+                ),
             )
         })?;
         Ok(UringStorage {

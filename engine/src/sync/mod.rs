@@ -22,5 +22,7 @@ pub(crate) mod prim {
 /// Locks a mutex, treating poison as the invariant violation it is: a thread panicked while it held a
 /// hand-off lock, so the protected state may be half-updated and must not be used.
 pub(crate) fn lock<T>(mutex: &prim::Mutex<T>) -> prim::MutexGuard<'_, T> {
-    mutex.lock().expect("hand-off lock poisoned: a thread panicked inside it")
+    mutex
+        .lock()
+        .expect("hand-off lock poisoned: a thread panicked inside it")
 }

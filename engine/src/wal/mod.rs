@@ -159,7 +159,10 @@ impl<S: Storage> Wal<S> {
                         .truncate(file, offset as u64)
                         .and_then(|_| storage.sync_data(file))
                         .map_err(|e| {
-                            Error::io(format!("cutting the torn tail of {}", meta.path.display()), e)
+                            Error::io(
+                                format!("cutting the torn tail of {}", meta.path.display()),
+                                e,
+                            )
                         })?;
                 }
             }
@@ -307,7 +310,11 @@ impl<S: Storage> Wal<S> {
             first_position,
             path,
         });
-        tracing::debug!(shard = self.options.shard, first_position, "started WAL segment");
+        tracing::debug!(
+            shard = self.options.shard,
+            first_position,
+            "started WAL segment"
+        );
         Ok(())
     }
 

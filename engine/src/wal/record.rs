@@ -164,7 +164,10 @@ mod tests {
             for bit in 0..8 {
                 let mut damaged = out.clone();
                 damaged[byte] ^= 1 << bit;
-                assert!(decode(&damaged).is_err(), "flip at {byte}:{bit} not detected");
+                assert!(
+                    decode(&damaged).is_err(),
+                    "flip at {byte}:{bit} not detected"
+                );
             }
         }
     }

@@ -132,7 +132,12 @@ mod tests {
         let mut offsets = Vec::new();
         for &p in positions {
             offsets.push(bytes.len());
-            encode(RecordKind::Batch, p, format!("payload {p}").as_bytes(), &mut bytes);
+            encode(
+                RecordKind::Batch,
+                p,
+                format!("payload {p}").as_bytes(),
+                &mut bytes,
+            );
         }
         (bytes, offsets)
     }
@@ -162,7 +167,9 @@ mod tests {
         for cut in offsets[2] + 1..bytes.len() {
             let (outcome, seen) = run(&bytes[..cut], true);
             assert_eq!(seen, vec![1, 2]);
-            assert!(matches!(outcome.end, ScanEnd::TornTail { offset, .. } if offset == offsets[2]));
+            assert!(
+                matches!(outcome.end, ScanEnd::TornTail { offset, .. } if offset == offsets[2])
+            );
         }
     }
 
@@ -180,7 +187,10 @@ mod tests {
         let (mut bytes, offsets) = log_of(&[1, 2]);
         bytes[offsets[1] + 22] ^= 0x01;
         let (outcome, _) = run(&bytes, true);
-        assert!(matches!(outcome.end, ScanEnd::Corrupt { .. }), "{outcome:?}");
+        assert!(
+            matches!(outcome.end, ScanEnd::Corrupt { .. }),
+            "{outcome:?}"
+        );
     }
 
     #[test]

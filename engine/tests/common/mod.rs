@@ -33,10 +33,19 @@ impl Model {
             let fresh = ResourceId::new(instance, shard, position, index as u16);
             let (k, expected) = match command {
                 Command::Create { spec } => (key(&spec.namespace, &spec.name), None),
-                Command::Update { spec, expected_revision } | Command::Put { spec, expected_revision } => {
-                    (key(&spec.namespace, &spec.name), *expected_revision)
+                Command::Update {
+                    spec,
+                    expected_revision,
                 }
-                Command::Delete { namespace, name, expected_revision } => (key(namespace, name), *expected_revision),
+                | Command::Put {
+                    spec,
+                    expected_revision,
+                } => (key(&spec.namespace, &spec.name), *expected_revision),
+                Command::Delete {
+                    namespace,
+                    name,
+                    expected_revision,
+                } => (key(namespace, name), *expected_revision),
             };
             let current = next.get(&k).cloned();
             if let Some(expected) = expected {
@@ -111,7 +120,10 @@ impl Workload {
         let mut commands = Vec::new();
         for _ in 0..count {
             let name = format!("k{}", names.swap_remove(self.rng.gen_range(0..names.len())));
-            let current = model.resources.get(&key(&namespace, &name)).map(|r| r.revision);
+            let current = model
+                .resources
+                .get(&key(&namespace, &name))
+                .map(|r| r.revision);
             let expected = match self.rng.gen_range(0..10) {
                 0..=5 => None,
                 6..=8 => Some(current.unwrap_or(0)),
