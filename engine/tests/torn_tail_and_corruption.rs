@@ -162,3 +162,33 @@ fn damage_in_a_closed_segment_stops_recovery_there() {
         "{error}"
     );
 }
+
+#[test]
+fn a_missing_middle_segment_stops_recovery() {
+    let disk = SimDisk::new();
+    let options = ShardOptions {
+        shard: 0,
+        instance: 1,
+        segment_bytes_max: 256,
+    };
+    let mut shard = Shard::open(disk.storage(), &dir(), options.clone()).unwrap();
+    for i in 0..12 {
+        commit(&mut shard, &format!("k{i}"));
+    }
+    drop(shard);
+    let segments: Vec<PathBuf> = disk
+        .files()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "wal"))
+        .collect();
+    assert!(segments.len() >= 3, "{segments:?}");
+    let middle = segments.len() / 2;
+    disk.delete(&segments[middle]);
+    let error = Shard::open(disk.storage(), &dir(), options)
+        .err()
+        .expect("a hole in the log stops recovery");
+    assert!(
+        matches!(&error, Error::Corrupt { path, offset: 0, .. } if *path == segments[middle + 1]),
+        "{error}"
+    );
+}

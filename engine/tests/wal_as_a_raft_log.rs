@@ -143,3 +143,24 @@ fn readers_start_at_any_position_and_see_only_durable_records() {
     .unwrap();
     assert_eq!(read, (6..=12).collect::<Vec<_>>());
 }
+
+#[test]
+fn truncate_after_a_gap_keeps_the_segment_chain_whole() {
+    let disk = SimDisk::new();
+    let (mut wal, _) = open(&disk, 200);
+    for p in [2, 4, 6, 8, 10, 12, 14, 16] {
+        wal.append(RecordKind::Batch, p, &[1; 60]).unwrap();
+        wal.flush().unwrap();
+    }
+    // 11 is a gap: the last record kept is 10.
+    wal.truncate_after(11).unwrap();
+    assert_eq!(wal.appended_position(), 10);
+    for p in 20..30 {
+        wal.append(RecordKind::Batch, p, &[2; 60]).unwrap();
+        wal.flush().unwrap();
+    }
+    drop(wal);
+    let (_, seen) = open(&disk, 200);
+    let expected: Vec<u64> = [2, 4, 6, 8, 10].into_iter().chain(20..30).collect();
+    assert_eq!(positions(&seen), expected);
+}

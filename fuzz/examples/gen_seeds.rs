@@ -6,7 +6,7 @@ use std::path::Path;
 
 use aorta_engine::codec::encode_batch;
 use aorta_engine::wal::record::{encode, RecordKind};
-use aorta_engine::wal::segment::encode_header;
+use aorta_engine::wal::segment::{encode_header, SegmentHeader};
 use aorta_engine::{Change, CommittedBatch, Resource, ResourceId};
 
 fn resource(name: &str, tags: &[(&str, &str)], data: &[u8]) -> Resource {
@@ -94,9 +94,9 @@ fn main() {
     write(&dir, "seed-log-zeros", &zeros);
 
     let dir = corpus.join("segment_header_decode");
-    write(&dir, "seed-0", &encode_header(0, 1));
-    write(&dir, "seed-1", &encode_header(3, 1234));
-    write(&dir, "seed-2", &encode_header(u16::MAX, u64::MAX));
+    write(&dir, "seed-0", &encode_header(&SegmentHeader { shard: 0, first_position: 1, previous_last_position: 0 }));
+    write(&dir, "seed-1", &encode_header(&SegmentHeader { shard: 3, first_position: 1234, previous_last_position: 1200 }));
+    write(&dir, "seed-2", &encode_header(&SegmentHeader { shard: u16::MAX, first_position: u64::MAX, previous_last_position: u64::MAX - 1 }));
 
     println!("seeds written under {}", corpus.display());
 }

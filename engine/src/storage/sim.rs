@@ -141,6 +141,13 @@ impl SimDisk {
         }
     }
 
+    /// Deletes a file durably, from outside the engine (an operator's mistake, a lost file).
+    pub fn delete(&self, path: &Path) {
+        let mut state = self.lock();
+        state.names.remove(path);
+        state.durable_names.remove(path);
+    }
+
     pub fn file_len(&self, path: &Path) -> Option<u64> {
         let state = self.lock();
         let inode = state.names.get(path)?;

@@ -124,13 +124,16 @@ impl<S: Storage> Wal<S> {
                     ),
                 });
             }
-            if header.first_position <= last_position {
+            // Each segment names the last position before it: a missing or stale segment in the
+            // middle of the log breaks the chain. (The oldest segment's predecessor may have been
+            // purged, so the chain starts at the second segment.)
+            if index > 0 && header.previous_last_position != last_position {
                 return Err(Error::Corrupt {
                     path: meta.path.clone(),
                     offset: 0,
                     reason: format!(
-                        "segment starts at position {} but the previous segment reached {last_position}",
-                        header.first_position
+                        "segment follows position {} but the segment before it ends at {last_position}: a segment is missing or stale",
+                        header.previous_last_position
                     ),
                 });
             }
@@ -300,7 +303,11 @@ impl<S: Storage> Wal<S> {
     fn roll_segment(&mut self, first_position: u64) -> std::io::Result<()> {
         let path = self.dir.join(segment::segment_name(first_position));
         let file = self.storage.open(&path, true)?;
-        let header = segment::encode_header(self.options.shard, first_position);
+        let header = segment::encode_header(&segment::SegmentHeader {
+            shard: self.options.shard,
+            first_position,
+            previous_last_position: self.durable_position,
+        });
         self.storage.write_and_sync(file, 0, &header)?;
         self.storage.sync_dir(&self.dir)?;
         self.storage.close(self.active_file);
@@ -328,7 +335,7 @@ impl<S: Storage> Wal<S> {
     }
 
     /// Cuts every record above `position`, durably: no replay ever brings them back. Nothing may be
-    /// pending. Later appends continue above `position`.
+    /// pending. Afterwards `appended_position` is the last record kept (at most `position`).
     pub fn truncate_after(&mut self, position: u64) -> Result<()> {
         if self.failure.is_some() {
             return Err(self.failed_error());
@@ -358,7 +365,10 @@ impl<S: Storage> Wal<S> {
                 self.active_file = self.storage.open(&path, false)?;
             }
             let bytes = self.storage.read_all(self.active_file)?;
+            let header = segment::decode_header(&bytes).map_err(std::io::Error::other)?;
             let mut cut = SEGMENT_HEADER_BYTES;
+            // The last position kept: the next segment's header must name it exactly.
+            let mut last_kept = header.previous_last_position;
             scan(
                 &bytes,
                 SEGMENT_HEADER_BYTES,
@@ -367,19 +377,20 @@ impl<S: Storage> Wal<S> {
                 &mut |offset, record| {
                     if record.position <= position {
                         cut = offset + record.encoded_len();
+                        last_kept = record.position;
                     }
                     Ok(())
                 },
             );
             self.storage.truncate(self.active_file, cut as u64)?;
             self.storage.sync_data(self.active_file)?;
-            Ok(cut as u64)
+            Ok((cut as u64, last_kept))
         })();
         match result {
-            Ok(cut) => {
+            Ok((cut, last_kept)) => {
                 self.active_len = cut;
-                self.appended_position = position;
-                self.durable_position = position;
+                self.appended_position = last_kept;
+                self.durable_position = last_kept;
                 Ok(())
             }
             Err(error) => Err(self.fail("truncating the WAL", error)),

@@ -7,7 +7,8 @@
 //!  9     1    reserved, zero
 //! 10     2    shard id, u16 little-endian
 //! 12     8    first position: every record in the segment has a position >= this
-//! 20     8    reserved, zero
+//! 20     8    previous last position: the position of the last record before this segment
+//!             (0 if none), which chains each segment to the one before it
 //! 28     4    CRC32C of bytes 0..28
 //! ```
 //! A segment is named `{first_position:020}.wal`, so names sort in log order.
@@ -30,12 +31,14 @@ pub fn parse_segment_name(name: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
-pub fn encode_header(shard: u16, first_position: u64) -> [u8; SEGMENT_HEADER_BYTES] {
+pub fn encode_header(header_fields: &SegmentHeader) -> [u8; SEGMENT_HEADER_BYTES] {
+    assert!(header_fields.previous_last_position < header_fields.first_position);
     let mut header = [0u8; SEGMENT_HEADER_BYTES];
     header[0..8].copy_from_slice(SEGMENT_MAGIC);
     header[8] = SEGMENT_FORMAT_VERSION;
-    header[10..12].copy_from_slice(&shard.to_le_bytes());
-    header[12..20].copy_from_slice(&first_position.to_le_bytes());
+    header[10..12].copy_from_slice(&header_fields.shard.to_le_bytes());
+    header[12..20].copy_from_slice(&header_fields.first_position.to_le_bytes());
+    header[20..28].copy_from_slice(&header_fields.previous_last_position.to_le_bytes());
     let crc = crc32c::crc32c(&header[0..28]);
     header[28..32].copy_from_slice(&crc.to_le_bytes());
     header
@@ -45,6 +48,7 @@ pub fn encode_header(shard: u16, first_position: u64) -> [u8; SEGMENT_HEADER_BYT
 pub struct SegmentHeader {
     pub shard: u16,
     pub first_position: u64,
+    pub previous_last_position: u64,
 }
 
 pub fn decode_header(bytes: &[u8]) -> Result<SegmentHeader, String> {
@@ -61,8 +65,8 @@ pub fn decode_header(bytes: &[u8]) -> Result<SegmentHeader, String> {
     if stored != crc32c::crc32c(&bytes[0..28]) {
         return Err("segment header checksum mismatch".into());
     }
-    if bytes[9] != 0 || bytes[20..28].iter().any(|&b| b != 0) {
-        return Err("segment header reserved bytes are not zero".into());
+    if bytes[9] != 0 {
+        return Err("segment header reserved byte is not zero".into());
     }
     if bytes[8] != SEGMENT_FORMAT_VERSION {
         return Err(format!(
@@ -70,10 +74,18 @@ pub fn decode_header(bytes: &[u8]) -> Result<SegmentHeader, String> {
             bytes[8]
         ));
     }
-    Ok(SegmentHeader {
+    let header = SegmentHeader {
         shard: u16::from_le_bytes(bytes[10..12].try_into().unwrap()),
         first_position: u64::from_le_bytes(bytes[12..20].try_into().unwrap()),
-    })
+        previous_last_position: u64::from_le_bytes(bytes[20..28].try_into().unwrap()),
+    };
+    if header.previous_last_position >= header.first_position {
+        return Err(format!(
+            "segment header's previous last position {} is not below its first position {}",
+            header.previous_last_position, header.first_position
+        ));
+    }
+    Ok(header)
 }
 
 #[cfg(test)]
@@ -92,14 +104,13 @@ mod tests {
 
     #[test]
     fn header_round_trips_and_detects_damage() {
-        let header = encode_header(3, 1234);
-        assert_eq!(
-            decode_header(&header).unwrap(),
-            SegmentHeader {
-                shard: 3,
-                first_position: 1234
-            }
-        );
+        let fields = SegmentHeader {
+            shard: 3,
+            first_position: 1234,
+            previous_last_position: 1200,
+        };
+        let header = encode_header(&fields);
+        assert_eq!(decode_header(&header).unwrap(), fields);
         let mut bad = header;
         bad[13] ^= 1;
         assert!(decode_header(&bad).is_err());
@@ -109,8 +120,12 @@ mod tests {
     /// checksum were accepted.
     #[test]
     fn regression_reserved_bytes_must_be_zero() {
-        let mut header = encode_header(0, 1);
-        header[22] = 0xff;
+        let mut header = encode_header(&SegmentHeader {
+            shard: 0,
+            first_position: 1,
+            previous_last_position: 0,
+        });
+        header[9] = 0xff;
         let crc = crc32c::crc32c(&header[0..28]);
         header[28..32].copy_from_slice(&crc.to_le_bytes());
         assert!(decode_header(&header).is_err());
