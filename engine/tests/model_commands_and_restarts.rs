@@ -7,7 +7,6 @@ mod common;
 use std::collections::BTreeMap;
 
 use aorta_engine::storage::sim::{SimDisk, Tear};
-use aorta_engine::storage::Storage;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, Resource, ResourceSpec};
 use common::{key, Model};
 use proptest::prelude::*;
@@ -115,7 +114,7 @@ fn check_reads(engine: &Engine, model: &Model) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn run<S: Storage>(
+fn run(
     steps: Vec<Step>,
     open: &dyn Fn() -> Engine,
     power_cut: &dyn Fn(),
@@ -202,7 +201,7 @@ proptest! {
         let make = { let disk = disk.clone(); move || Ok(disk.storage()) };
         let open = move || Engine::open_with(EngineConfig::new("/data").with_shards(2), make.clone()).unwrap();
         let cut = { let disk = disk.clone(); move || disk.power_cut(Tear::DropUnsynced) };
-        run::<aorta_engine::storage::sim::SimStorage>(steps, &open, &cut)?;
+        run(steps, &open, &cut)?;
     }
 }
 
@@ -215,6 +214,6 @@ proptest! {
         let path = dir.path().to_path_buf();
         let open = move || Engine::open(EngineConfig::new(&path).with_shards(2)).unwrap();
         // On a real disk a "power cut" is only a restart: the OS keeps what was written.
-        run::<aorta_engine::storage::uring::UringStorage>(steps, &open, &|| {})?;
+        run(steps, &open, &|| {})?;
     }
 }

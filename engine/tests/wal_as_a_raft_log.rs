@@ -8,6 +8,9 @@ use aorta_engine::storage::sim::{SimDisk, SimStorage, Tear};
 use aorta_engine::wal::record::RecordKind;
 use aorta_engine::wal::{Wal, WalOptions};
 
+/// A replayed record: kind, position, payload.
+type Replayed = (RecordKind, u64, Vec<u8>);
+
 fn dir() -> PathBuf {
     PathBuf::from("/log")
 }
@@ -15,7 +18,7 @@ fn dir() -> PathBuf {
 fn open(
     disk: &SimDisk,
     segment_bytes_max: u64,
-) -> (Wal<SimStorage>, Vec<(RecordKind, u64, Vec<u8>)>) {
+) -> (Wal<SimStorage>, Vec<Replayed>) {
     let mut seen = Vec::new();
     let wal = Wal::open(
         disk.storage(),
@@ -33,7 +36,7 @@ fn open(
     (wal, seen)
 }
 
-fn positions(records: &[(RecordKind, u64, Vec<u8>)]) -> Vec<u64> {
+fn positions(records: &[Replayed]) -> Vec<u64> {
     records.iter().map(|r| r.1).collect()
 }
 

@@ -454,10 +454,7 @@ impl<S: Storage> Wal<S> {
                 index + 1 == self.segments.len(),
                 &mut |_, record| {
                     if record.position >= from && record.position <= durable {
-                        visit(record).map_err(|e| {
-                            failure = Some(e.clone());
-                            e
-                        })?;
+                        visit(record).inspect_err(|e| failure = Some(e.clone()))?;
                     }
                     Ok(())
                 },

@@ -1,0 +1,529 @@
+//! Durable group commit through the real engine (io_uring storage, real files), and the disk's own
+//! rate of 4 KiB write + fdatasync at queue depth 1 measured in the same run as the reference.
+//!
+//! A writer is a closed loop with one commit outstanding: submit a batch of one `put` (256-byte
+//! data), wait for the durable ack, submit the next. Writers are not threads: each driver thread keeps
+//! its writers' commits in flight in a FIFO (wait the oldest, record its submit-to-ack latency,
+//! resubmit for that writer). There is one driver per shard, and a driver's writers use namespaces
+//! owned by its shard, so a FIFO's order is its shard's completion order.
+//!
+//! Criterion reports commits/s (one iteration = one commit); p50/p99/p99.9 latency comes from an HDR
+//! histogram per configuration, and a summary table (with each rate divided by the raw fdatasync rate)
+//! is printed at the end. `docs/benchmarks.md` has the command and the figures.
+//!
+//! Files go under `$AORTA_BENCH_DIR` if set, else under cargo's target `tmp` directory.
+
+use std::collections::VecDeque;
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::{FileExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
+use criterion::{BenchmarkId, Criterion, Throughput};
+use hdrhistogram::Histogram;
+
+const DATA_BYTES: usize = 256;
+const SHARDS: [u16; 2] = [1, 2];
+const WRITERS: [usize; 3] = [1, 16, 256];
+/// Namespaces per shard that a driver spreads its writers over.
+const NAMESPACES_PER_SHARD: usize = 8;
+const RAW_BLOCK: usize = 4096;
+/// The appending reference starts a new file at this size, as the WAL starts a new segment.
+const RAW_APPEND_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The overwriting reference cycles over a file of this size, written and synced beforehand.
+const RAW_OVERWRITE_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// How long the raw append rate is measured right after each engine configuration: the disk's rate
+/// drifts within a run, so each configuration also gets a reference taken next to it.
+const ADJACENT_RAW_TIME: Duration = Duration::from_secs(2);
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(8))
+        .configure_from_args();
+    let base = bench_dir();
+    let disk = DiskCounters::for_path(&base);
+    println!(
+        "files under {} (block device {})",
+        base.display(),
+        disk.as_ref().map_or("unknown".into(), |d| d.name.clone())
+    );
+    let mut report = Report::default();
+    bench_raw(&mut criterion, &mut report, &base, disk.as_ref(), "before");
+    bench_engine(&mut criterion, &mut report, &base, disk.as_ref());
+    bench_raw(&mut criterion, &mut report, &base, disk.as_ref(), "after");
+    criterion.final_summary();
+    report.print();
+}
+
+/// Criterion runs benchmarks only with `--bench` (as `cargo bench` passes); without it (as under
+/// `cargo test`) it runs each once as a test, and so do we: nothing extra.
+fn bench_mode() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// Appends 4 KiB + fdatasync in a fresh file in `dir` for `time`; returns the rate per second.
+fn raw_append_rate(dir: &Path, time: Duration) -> f64 {
+    let block = vec![0x5a; RAW_BLOCK];
+    let sub = temp_dir(dir);
+    let mut appender = Appender::new(sub.path());
+    let start = Instant::now();
+    let mut ops = 0u64;
+    while start.elapsed() < time {
+        appender.write_and_sync(&block);
+        ops += 1;
+    }
+    ops as f64 / start.elapsed().as_secs_f64()
+}
+
+fn bench_dir() -> PathBuf {
+    let base = std::env::var_os("AORTA_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")));
+    std::fs::create_dir_all(&base).expect("creating the benchmark directory");
+    base
+}
+
+fn temp_dir(base: &Path) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("aorta-bench-")
+        .tempdir_in(base)
+        .expect("creating a temporary directory")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+fn bench_engine(c: &mut Criterion, report: &mut Report, base: &Path, disk: Option<&DiskCounters>) {
+    let mut group = c.benchmark_group("group_commit");
+    group.throughput(Throughput::Elements(1));
+    for shards in SHARDS {
+        for writers in WRITERS {
+            let dir = temp_dir(base);
+            let engine = Engine::open(EngineConfig::new(dir.path()).with_shards(shards))
+                .expect("opening the engine");
+            let drivers = plan_writers(&engine, writers);
+            let mut stats = Stats::new(disk);
+            let id = BenchmarkId::new(format!("shards={shards}"), format!("writers={writers}"));
+            group.bench_function(id, |b| {
+                b.iter_custom(|iters| {
+                    stats.measure(|hist| run_writers(&engine, &drivers, iters, hist))
+                })
+            });
+            engine.close();
+            stats.print_latency();
+            // A reference taken right after this configuration ran (not when it was filtered out, nor
+            // in test mode).
+            let adjacent = (stats.ops > 0 && bench_mode())
+                .then(|| raw_append_rate(dir.path(), ADJACENT_RAW_TIME));
+            if let Some(rate) = adjacent {
+                println!("    raw append right after: {rate:.0}/s");
+            }
+            report.rows.push(Row {
+                name: format!("shards={shards} writers={writers}"),
+                raw: false,
+                adjacent,
+                stats,
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The writers of each driver: driver `d` serves shard `d`; writer `w` goes to driver `w % drivers`
+/// and writes its own key in one of that shard's namespaces.
+fn plan_writers(engine: &Engine, writers: usize) -> Vec<Vec<ResourceSpec>> {
+    let shards = engine.shard_count() as usize;
+    let drivers = shards.min(writers);
+    let mut namespaces: Vec<Vec<String>> = vec![Vec::new(); shards];
+    let mut i = 0;
+    while namespaces.iter().any(|n| n.len() < NAMESPACES_PER_SHARD) {
+        let namespace = format!("/bench/ns{i}");
+        let list = &mut namespaces[engine.shard_for(&namespace) as usize];
+        if list.len() < NAMESPACES_PER_SHARD {
+            list.push(namespace);
+        }
+        i += 1;
+    }
+    let data: Vec<u8> = (0..DATA_BYTES).map(|i| (i * 7 + 13) as u8).collect();
+    let mut plan = vec![Vec::new(); drivers];
+    for w in 0..writers {
+        let driver = w % drivers;
+        let list = &namespaces[driver];
+        let namespace = &list[(w / drivers) % list.len()];
+        let spec = ResourceSpec::new(namespace, &format!("writer-{w}"), "bench.aorta/Item")
+            .with_data(data.clone());
+        plan[driver].push(spec);
+    }
+    plan
+}
+
+/// Runs `iters` commits spread over the drivers (one thread each beyond the first) and returns the
+/// wall time from the first submit to the last ack.
+fn run_writers(
+    engine: &Engine,
+    drivers: &[Vec<ResourceSpec>],
+    iters: u64,
+    hist: &mut Histogram<u64>,
+) -> Duration {
+    let total: u64 = drivers.iter().map(|d| d.len() as u64).sum();
+    let mut quotas: Vec<u64> = drivers
+        .iter()
+        .map(|d| iters * d.len() as u64 / total)
+        .collect();
+    quotas[0] += iters - quotas.iter().sum::<u64>();
+    let start = Instant::now();
+    let hists: Vec<Histogram<u64>> = if drivers.len() == 1 {
+        vec![drive(engine, &drivers[0], quotas[0])]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = drivers
+                .iter()
+                .zip(&quotas)
+                .map(|(writers, &quota)| scope.spawn(move || drive(engine, writers, quota)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a driver thread panicked"))
+                .collect()
+        })
+    };
+    let elapsed = start.elapsed();
+    for h in &hists {
+        hist.add(h).expect("histograms with the same bounds");
+    }
+    elapsed
+}
+
+/// One driver: keeps one commit per writer in flight until `quota` commits are acknowledged.
+fn drive(engine: &Engine, writers: &[ResourceSpec], quota: u64) -> Histogram<u64> {
+    let mut hist = new_histogram();
+    let submit = |w: usize| {
+        let batch = Batch::single(Command::put(writers[w].clone(), None));
+        let start = Instant::now();
+        let pending = engine.submit(batch).expect("submitting a commit");
+        (w, start, pending)
+    };
+    let mut in_flight = VecDeque::with_capacity(writers.len());
+    let mut submitted = 0u64;
+    for w in 0..writers.len() {
+        if submitted == quota {
+            break;
+        }
+        in_flight.push_back(submit(w));
+        submitted += 1;
+    }
+    while let Some((w, start, pending)) = in_flight.pop_front() {
+        pending
+            .wait()
+            .expect("the shard stopped")
+            .expect("a commit failed");
+        hist.saturating_record(start.elapsed().as_nanos() as u64);
+        if submitted < quota {
+            in_flight.push_back(submit(w));
+            submitted += 1;
+        }
+    }
+    hist
+}
+
+// ---------------------------------------------------------------------------------------------
+// The disk's raw rate
+
+fn bench_raw(
+    c: &mut Criterion,
+    report: &mut Report,
+    base: &Path,
+    disk: Option<&DiskCounters>,
+    phase: &str,
+) {
+    let mut group = c.benchmark_group("raw_4k_write_fdatasync");
+    group.throughput(Throughput::Elements(1));
+    let block: Vec<u8> = (0..RAW_BLOCK).map(|i| (i * 31 + 7) as u8).collect();
+
+    // Appending: the file grows as the WAL grows; a new file every 64 MiB, as a new segment.
+    let dir = temp_dir(base);
+    let mut appender = Appender::new(dir.path());
+    let mut stats = Stats::new(disk);
+    group.bench_function(BenchmarkId::new("append", phase), |b| {
+        b.iter_custom(|iters| {
+            stats.measure(|hist| {
+                let start = Instant::now();
+                for _ in 0..iters {
+                    let op = Instant::now();
+                    appender.write_and_sync(&block);
+                    hist.saturating_record(op.elapsed().as_nanos() as u64);
+                }
+                start.elapsed()
+            })
+        })
+    });
+    stats.print_latency();
+    report.rows.push(Row {
+        name: format!("raw append ({phase})"),
+        raw: true,
+        adjacent: None,
+        stats,
+    });
+    drop(appender);
+
+    // Overwriting in place: cycling over a file whose blocks are already allocated and synced.
+    let path = dir.path().join("overwrite.dat");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .expect("creating the overwrite file");
+    let blocks = RAW_OVERWRITE_FILE_BYTES / RAW_BLOCK as u64;
+    for i in 0..blocks {
+        file.write_all_at(&block, i * RAW_BLOCK as u64)
+            .expect("filling the overwrite file");
+    }
+    file.sync_all().expect("syncing the overwrite file");
+    let mut next = 0u64;
+    let mut stats = Stats::new(disk);
+    group.bench_function(BenchmarkId::new("overwrite", phase), |b| {
+        b.iter_custom(|iters| {
+            stats.measure(|hist| {
+                let start = Instant::now();
+                for _ in 0..iters {
+                    let op = Instant::now();
+                    file.write_all_at(&block, (next % blocks) * RAW_BLOCK as u64)
+                        .expect("overwriting");
+                    file.sync_data().expect("fdatasync");
+                    hist.saturating_record(op.elapsed().as_nanos() as u64);
+                    next += 1;
+                }
+                start.elapsed()
+            })
+        })
+    });
+    stats.print_latency();
+    report.rows.push(Row {
+        name: format!("raw overwrite ({phase})"),
+        raw: true,
+        adjacent: None,
+        stats,
+    });
+    group.finish();
+}
+
+struct Appender {
+    dir: PathBuf,
+    file: File,
+    path: PathBuf,
+    len: u64,
+    files: u64,
+}
+
+impl Appender {
+    fn new(dir: &Path) -> Self {
+        let path = dir.join("append-0.dat");
+        Appender {
+            dir: dir.to_path_buf(),
+            file: Self::create(&path),
+            path,
+            len: 0,
+            files: 1,
+        }
+    }
+
+    fn create(path: &Path) -> File {
+        OpenOptions::new()
+            .create(true)
+            .truncate(true)
+            .write(true)
+            .open(path)
+            .expect("creating an append file")
+    }
+
+    fn write_and_sync(&mut self, block: &[u8]) {
+        if self.len + block.len() as u64 > RAW_APPEND_FILE_BYTES {
+            let path = self.dir.join(format!("append-{}.dat", self.files));
+            self.file = Self::create(&path);
+            std::fs::remove_file(&self.path).expect("removing a full append file");
+            self.path = path;
+            self.len = 0;
+            self.files += 1;
+        }
+        self.file.write_all_at(block, self.len).expect("appending");
+        self.file.sync_data().expect("fdatasync");
+        self.len += block.len() as u64;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements and the report
+
+fn new_histogram() -> Histogram<u64> {
+    // Nanoseconds, 1 ns to 60 s, 3 significant digits.
+    Histogram::new_with_bounds(1, 60_000_000_000, 3).expect("histogram bounds")
+}
+
+/// Everything measured for one configuration, over every call criterion made (warm-up included).
+struct Stats {
+    hist: Histogram<u64>,
+    ops: u64,
+    elapsed: Duration,
+    disk: Option<DiskCounters>,
+    disk_delta: [u64; 2],
+}
+
+impl Stats {
+    fn new(disk: Option<&DiskCounters>) -> Self {
+        Stats {
+            hist: new_histogram(),
+            ops: 0,
+            elapsed: Duration::ZERO,
+            disk: disk.cloned(),
+            disk_delta: [0; 2],
+        }
+    }
+
+    /// Runs one criterion call: `run` records each operation's latency and returns the wall time.
+    fn measure(&mut self, run: impl FnOnce(&mut Histogram<u64>) -> Duration) -> Duration {
+        let before = self.disk.as_ref().and_then(DiskCounters::read);
+        let count_before = self.hist.len();
+        let elapsed = run(&mut self.hist);
+        if let (Some(before), Some(after)) =
+            (before, self.disk.as_ref().and_then(DiskCounters::read))
+        {
+            self.disk_delta[0] += after[0].saturating_sub(before[0]);
+            self.disk_delta[1] += after[1].saturating_sub(before[1]);
+        }
+        self.ops += self.hist.len() - count_before;
+        self.elapsed += elapsed;
+        elapsed
+    }
+
+    fn rate(&self) -> f64 {
+        if self.elapsed.is_zero() {
+            0.0
+        } else {
+            self.ops as f64 / self.elapsed.as_secs_f64()
+        }
+    }
+
+    fn quantile_us(&self, q: f64) -> f64 {
+        self.hist.value_at_quantile(q) as f64 / 1000.0
+    }
+
+    fn print_latency(&self) {
+        if self.ops == 0 {
+            return; // filtered out
+        }
+        println!(
+            "    {} ops in {:.2} s = {:.0}/s; latency p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; \
+             disk flushes/op {}, disk writes/op {}",
+            self.ops,
+            self.elapsed.as_secs_f64(),
+            self.rate(),
+            self.quantile_us(0.5),
+            self.quantile_us(0.99),
+            self.quantile_us(0.999),
+            self.hist.max() as f64 / 1000.0,
+            self.per_op(0),
+            self.per_op(1),
+        );
+    }
+
+    fn per_op(&self, counter: usize) -> String {
+        if self.disk.is_none() || self.ops == 0 {
+            "n/a".into()
+        } else {
+            format!("{:.3}", self.disk_delta[counter] as f64 / self.ops as f64)
+        }
+    }
+}
+
+struct Row {
+    name: String,
+    raw: bool,
+    /// The raw append rate measured right after this configuration (bench mode only).
+    adjacent: Option<f64>,
+    stats: Stats,
+}
+
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+}
+
+impl Report {
+    fn print(&self) {
+        let rows: Vec<&Row> = self.rows.iter().filter(|r| r.stats.ops > 0).collect();
+        let append: Vec<f64> = rows
+            .iter()
+            .filter(|r| r.raw && r.name.starts_with("raw append"))
+            .map(|r| r.stats.rate())
+            .collect();
+        let reference = if append.is_empty() {
+            None
+        } else {
+            Some(append.iter().sum::<f64>() / append.len() as f64)
+        };
+        println!();
+        println!(
+            "summary (rates over every call, warm-up included; reference = mean raw append rate {})",
+            reference.map_or("n/a".into(), |r| format!("{r:.0}/s"))
+        );
+        println!(
+            "| configuration | ops/s | ÷ raw append (run mean) | adjacent raw append/s | ÷ adjacent | p50 µs | p99 µs | p99.9 µs | disk flushes/op | disk writes/op |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for row in rows {
+            let s = &row.stats;
+            let ratio = reference.map_or("n/a".into(), |r| format!("{:.2}", s.rate() / r));
+            println!(
+                "| {} | {:.0} | {} | {} | {} | {:.1} | {:.1} | {:.1} | {} | {} |",
+                row.name,
+                s.rate(),
+                ratio,
+                row.adjacent.map_or("".into(), |a| format!("{a:.0}")),
+                row.adjacent
+                    .map_or("".into(), |a| format!("{:.1}", s.rate() / a)),
+                s.quantile_us(0.5),
+                s.quantile_us(0.99),
+                s.quantile_us(0.999),
+                s.per_op(0),
+                s.per_op(1),
+            );
+        }
+    }
+}
+
+/// The block device's completed flushes and writes (`/sys/dev/block/MAJ:MIN/stat`, fields 16 and 5),
+/// to count the physical I/Os behind the commits.
+#[derive(Clone)]
+struct DiskCounters {
+    name: String,
+    stat: PathBuf,
+}
+
+impl DiskCounters {
+    fn for_path(path: &Path) -> Option<Self> {
+        let dev = std::fs::metadata(path).ok()?.dev();
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
+        let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
+        let name = format!("{major}:{minor}");
+        let counters = DiskCounters {
+            stat: PathBuf::from(format!("/sys/dev/block/{name}/stat")),
+            name,
+        };
+        counters.read().map(|_| counters)
+    }
+
+    /// [flushes completed, writes completed].
+    fn read(&self) -> Option<[u64; 2]> {
+        let text = std::fs::read_to_string(&self.stat).ok()?;
+        let fields: Vec<u64> = text
+            .split_whitespace()
+            .map(|f| f.parse().unwrap_or(0))
+            .collect();
+        Some([*fields.get(15)?, *fields.get(4)?])
+    }
+}
