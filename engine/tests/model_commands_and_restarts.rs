@@ -14,6 +14,14 @@ use proptest::prelude::*;
 const NAMESPACES: [&str; 4] = ["/a", "/b", "/c/d", "/e"];
 const NAMES: usize = 5;
 
+/// Cases per property: `PROPTEST_CASES` overrides the suite's default for longer runs.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 #[derive(Clone, Debug)]
 enum Expect {
     None,
@@ -193,7 +201,7 @@ fn run(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn simulated_disk_engine_matches_the_model(steps in prop::collection::vec(step(), 1..60)) {
@@ -206,7 +214,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256) / 10, ..ProptestConfig::default() })]
 
     #[test]
     fn io_uring_engine_matches_the_model(steps in prop::collection::vec(step(), 1..40)) {
