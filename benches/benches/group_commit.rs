@@ -109,7 +109,7 @@ fn bench_engine(c: &mut Criterion, report: &mut Report, base: &Path, disk: Optio
             let id = BenchmarkId::new(format!("shards={shards}"), format!("writers={writers}"));
             group.bench_function(id, |b| {
                 b.iter_custom(|iters| {
-                    stats.measure(|hist| run_writers(&engine, &drivers, iters, hist))
+                    stats.measure(|hist, cpu| run_writers(&engine, &drivers, iters, hist, cpu))
                 })
             });
             engine.close();
@@ -167,6 +167,7 @@ fn run_writers(
     drivers: &[Vec<ResourceSpec>],
     iters: u64,
     hist: &mut Histogram<u64>,
+    spawned_cpu_ns: &mut u64,
 ) -> Duration {
     let total: u64 = drivers.iter().map(|d| d.len() as u64).sum();
     let mut quotas: Vec<u64> = drivers
@@ -175,8 +176,9 @@ fn run_writers(
         .collect();
     quotas[0] += iters - quotas.iter().sum::<u64>();
     let start = Instant::now();
-    let hists: Vec<Histogram<u64>> = if drivers.len() == 1 {
-        vec![drive(engine, &drivers[0], quotas[0])]
+    let results: Vec<(Histogram<u64>, u64)> = if drivers.len() == 1 {
+        // On the calling thread, whose CPU time `Stats::measure` counts itself.
+        vec![(drive(engine, &drivers[0], quotas[0]).0, 0)]
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = drivers
@@ -191,14 +193,17 @@ fn run_writers(
         })
     };
     let elapsed = start.elapsed();
-    for h in &hists {
+    for (h, cpu_ns) in &results {
         hist.add(h).expect("histograms with the same bounds");
+        *spawned_cpu_ns += cpu_ns;
     }
     elapsed
 }
 
-/// One driver: keeps one commit per writer in flight until `quota` commits are acknowledged.
-fn drive(engine: &Engine, writers: &[ResourceSpec], quota: u64) -> Histogram<u64> {
+/// One driver: keeps one commit per writer in flight until `quota` commits are acknowledged. Returns
+/// the latencies and the CPU time this thread spent.
+fn drive(engine: &Engine, writers: &[ResourceSpec], quota: u64) -> (Histogram<u64>, u64) {
+    let cpu_start = own_cpu_ns();
     let mut hist = new_histogram();
     let submit = |w: usize| {
         let batch = Batch::single(Command::put(writers[w].clone(), None));
@@ -226,7 +231,7 @@ fn drive(engine: &Engine, writers: &[ResourceSpec], quota: u64) -> Histogram<u64
             submitted += 1;
         }
     }
-    hist
+    (hist, own_cpu_ns().saturating_sub(cpu_start))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +254,7 @@ fn bench_raw(
     let mut stats = Stats::new(disk);
     group.bench_function(BenchmarkId::new("append", phase), |b| {
         b.iter_custom(|iters| {
-            stats.measure(|hist| {
+            stats.measure(|hist, _| {
                 let start = Instant::now();
                 for _ in 0..iters {
                     let op = Instant::now();
@@ -288,7 +293,7 @@ fn bench_raw(
     let mut stats = Stats::new(disk);
     group.bench_function(BenchmarkId::new("overwrite", phase), |b| {
         b.iter_custom(|iters| {
-            stats.measure(|hist| {
+            stats.measure(|hist, _| {
                 let start = Instant::now();
                 for _ in 0..iters {
                     let op = Instant::now();
@@ -371,6 +376,8 @@ struct Stats {
     elapsed: Duration,
     disk: Option<DiskCounters>,
     disk_delta: [u64; 2],
+    /// CPU nanoseconds of the benchmark's own threads, the shard threads, and io_uring's workers.
+    cpu_ns: [u64; 3],
 }
 
 impl Stats {
@@ -381,14 +388,23 @@ impl Stats {
             elapsed: Duration::ZERO,
             disk: disk.cloned(),
             disk_delta: [0; 2],
+            cpu_ns: [0; 3],
         }
     }
 
-    /// Runs one criterion call: `run` records each operation's latency and returns the wall time.
-    fn measure(&mut self, run: impl FnOnce(&mut Histogram<u64>) -> Duration) -> Duration {
+    /// Runs one criterion call: `run` records each operation's latency, adds the CPU time of any
+    /// thread it spawned to its second argument, and returns the wall time.
+    fn measure(&mut self, run: impl FnOnce(&mut Histogram<u64>, &mut u64) -> Duration) -> Duration {
         let before = self.disk.as_ref().and_then(DiskCounters::read);
         let count_before = self.hist.len();
-        let elapsed = run(&mut self.hist);
+        let engine_before = engine_cpu_ns();
+        let own_before = own_cpu_ns();
+        let mut spawned = 0;
+        let elapsed = run(&mut self.hist, &mut spawned);
+        self.cpu_ns[0] += own_cpu_ns().saturating_sub(own_before) + spawned;
+        let engine_after = engine_cpu_ns();
+        self.cpu_ns[1] += engine_after[0].saturating_sub(engine_before[0]);
+        self.cpu_ns[2] += engine_after[1].saturating_sub(engine_before[1]);
         if let (Some(before), Some(after)) =
             (before, self.disk.as_ref().and_then(DiskCounters::read))
         {
@@ -418,7 +434,7 @@ impl Stats {
         }
         println!(
             "    {} ops in {:.2} s = {:.0}/s; latency p50 {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs; \
-             disk flushes/op {}, disk writes/op {}",
+             disk flushes/op {}, disk writes/op {}; CPU µs/op: bench {}, shards {}, io-wq {}",
             self.ops,
             self.elapsed.as_secs_f64(),
             self.rate(),
@@ -428,7 +444,21 @@ impl Stats {
             self.hist.max() as f64 / 1000.0,
             self.per_op(0),
             self.per_op(1),
+            self.cpu_us_per_op(0),
+            self.cpu_us_per_op(1),
+            self.cpu_us_per_op(2),
         );
+    }
+
+    fn cpu_us_per_op(&self, class: usize) -> String {
+        if self.ops == 0 {
+            "n/a".into()
+        } else {
+            format!(
+                "{:.2}",
+                self.cpu_ns[class] as f64 / 1000.0 / self.ops as f64
+            )
+        }
     }
 
     fn per_op(&self, counter: usize) -> String {
@@ -472,14 +502,14 @@ impl Report {
             reference.map_or("n/a".into(), |r| format!("{r:.0}/s"))
         );
         println!(
-            "| configuration | ops/s | ÷ raw append (run mean) | adjacent raw append/s | ÷ adjacent | p50 µs | p99 µs | p99.9 µs | disk flushes/op | disk writes/op |"
+            "| configuration | ops/s | ÷ raw append (run mean) | adjacent raw append/s | ÷ adjacent | p50 µs | p99 µs | p99.9 µs | disk flushes/op | disk writes/op | CPU µs/op bench / shards / io-wq |"
         );
-        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for row in rows {
             let s = &row.stats;
             let ratio = reference.map_or("n/a".into(), |r| format!("{:.2}", s.rate() / r));
             println!(
-                "| {} | {:.0} | {} | {} | {} | {:.1} | {:.1} | {:.1} | {} | {} |",
+                "| {} | {:.0} | {} | {} | {} | {:.1} | {:.1} | {:.1} | {} | {} | {} / {} / {} |",
                 row.name,
                 s.rate(),
                 ratio,
@@ -491,6 +521,9 @@ impl Report {
                 s.quantile_us(0.999),
                 s.per_op(0),
                 s.per_op(1),
+                s.cpu_us_per_op(0),
+                s.cpu_us_per_op(1),
+                s.cpu_us_per_op(2),
             );
         }
     }
@@ -526,4 +559,42 @@ impl DiskCounters {
             .collect();
         Some([*fields.get(15)?, *fields.get(4)?])
     }
+}
+
+/// CPU nanoseconds the calling thread has run (`/proc/thread-self/schedstat`), 0 if unavailable.
+fn own_cpu_ns() -> u64 {
+    schedstat_ns(Path::new("/proc/thread-self/schedstat")).unwrap_or(0)
+}
+
+/// CPU nanoseconds so far of this process's shard threads and io_uring worker threads. A worker that
+/// exits between two readings takes its time with it, so the io-wq figure is a lower bound.
+fn engine_cpu_ns() -> [u64; 2] {
+    let mut sums = [0u64; 2];
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return sums;
+    };
+    for task in tasks.flatten() {
+        let dir = task.path();
+        let Ok(comm) = std::fs::read_to_string(dir.join("comm")) else {
+            continue;
+        };
+        let class = if comm.starts_with("aorta-shard") {
+            0
+        } else if comm.starts_with("iou-wrk") {
+            1
+        } else {
+            continue;
+        };
+        sums[class] += schedstat_ns(&dir.join("schedstat")).unwrap_or(0);
+    }
+    sums
+}
+
+fn schedstat_ns(path: &Path) -> Option<u64> {
+    std::fs::read_to_string(path)
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

@@ -259,3 +259,55 @@ fn recovery_of_a_clean_shutdown_is_exact() {
     assert_eq!(check_recovery(&shard, &outcome, "clean"), 0);
     assert!(Path::new(&wal_dir()).is_relative() || shard.position() > 0);
 }
+
+/// The last write of a group torn at every byte in turn: recovery keeps exactly the acknowledged
+/// batches plus a whole prefix of the group's batches, whatever byte the tear falls on.
+#[test]
+fn a_write_torn_at_any_byte_recovers_to_a_prefix_of_whole_batches() {
+    let mut plan = plan(7);
+    // The last group: four batches that certainly commit, so its write holds four records.
+    plan.push(
+        (0..4)
+            .map(|i| {
+                Batch::single(Command::put(
+                    ResourceSpec::new("/torn", &format!("k{i}"), "t").with_data(vec![i as u8; 50]),
+                    None,
+                ))
+            })
+            .collect(),
+    );
+    // Let every group but the last be acknowledged, then fail the last group's sync, so that its
+    // write is the last unsynced write.
+    let points_before_last = {
+        let disk = SimDisk::new();
+        run_workload(&disk, &plan[..plan.len() - 1]);
+        disk.io_points()
+    };
+    // The IO point after which the last group's records are written but not synced (a segment
+    // roll-over may come first), and the length of that write.
+    let (cut_after, len) = (points_before_last + 1..points_before_last + 6)
+        .find_map(|k| {
+            let probe = SimDisk::new();
+            probe.power_off_after(k);
+            run_workload(&probe, &plan);
+            probe
+                .last_unsynced_write_len()
+                .filter(|&len| len > 100)
+                .map(|len| (k, len))
+        })
+        .expect("the last group writes several records");
+    for keep in 0..=len {
+        let disk = SimDisk::new();
+        disk.power_off_after(cut_after);
+        let outcome = run_workload(&disk, &plan);
+        assert_eq!(disk.last_unsynced_write_len(), Some(len));
+        disk.power_cut(Tear::KeepPrefix(keep));
+        let context = format!("write of {len} bytes torn after {keep}");
+        let shard = open(&disk).unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
+        check_recovery(&shard, &outcome, &context);
+    }
+    println!(
+        "torn write: recovered from a cut at each of its {} bytes",
+        len + 1
+    );
+}

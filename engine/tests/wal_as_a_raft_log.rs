@@ -15,10 +15,7 @@ fn dir() -> PathBuf {
     PathBuf::from("/log")
 }
 
-fn open(
-    disk: &SimDisk,
-    segment_bytes_max: u64,
-) -> (Wal<SimStorage>, Vec<Replayed>) {
+fn open(disk: &SimDisk, segment_bytes_max: u64) -> (Wal<SimStorage>, Vec<Replayed>) {
     let mut seen = Vec::new();
     let wal = Wal::open(
         disk.storage(),
