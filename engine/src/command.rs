@@ -191,6 +191,10 @@ impl ValidBatch {
         &self.commands
     }
 
+    pub fn into_commands(self) -> Vec<Command> {
+        self.commands
+    }
+
     pub fn namespaces(&self) -> impl Iterator<Item = &str> {
         self.commands.iter().map(Command::namespace)
     }

@@ -325,11 +325,10 @@ fn run_shard<S: Storage>(mut shard: Shard<S>, queue: &BoundedQueue<Request>, gro
         if batches.is_empty() {
             continue;
         }
-        let answers = shard.commit_group(&batches, now_ms());
+        let answers = shard.commit_group(std::mem::take(&mut batches), now_ms());
         for (done, answer) in waiters.drain(..).zip(answers) {
             done.complete(answer);
         }
-        batches.clear();
     }
     tracing::debug!(shard = shard.id(), "shard stopped");
 }

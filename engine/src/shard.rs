@@ -36,6 +36,25 @@ pub struct Shard<S: Storage> {
     state: State,
 }
 
+/// What deciding a later command of the same group needs to know of a key an earlier batch changed:
+/// its id, revision and created time, or that it is now absent.
+#[derive(Clone, Copy)]
+struct Current {
+    id: ResourceId,
+    revision: u64,
+    created_ms: u64,
+}
+
+impl From<&Resource> for Current {
+    fn from(r: &Resource) -> Self {
+        Current {
+            id: r.id,
+            revision: r.revision,
+            created_ms: r.created_ms,
+        }
+    }
+}
+
 /// A batch decided in the current group, waiting for its sync.
 struct Decided {
     slot: usize,
@@ -60,7 +79,7 @@ impl<S: Storage> Shard<S> {
                 }
                 let batch = codec::decode_batch(record.position, record.payload)
                     .map_err(|e| e.to_string())?;
-                state.apply(&batch);
+                state.apply(batch);
                 Ok(())
             },
         )?;
@@ -105,17 +124,17 @@ impl<S: Storage> Shard<S> {
     /// Commits a group of batches: one answer per batch, in order (see the module doc).
     pub fn commit_group(
         &mut self,
-        batches: &[ValidBatch],
+        batches: Vec<ValidBatch>,
         now_ms: u64,
     ) -> Vec<Result<CommitReceipt>> {
         let mut answers: Vec<Option<Result<CommitReceipt>>> =
             (0..batches.len()).map(|_| None).collect();
-        let mut overlay: HashMap<String, Option<Resource>> = HashMap::new();
+        let mut overlay: HashMap<String, Option<Current>> = HashMap::new();
         let mut decided: Vec<Decided> = Vec::new();
         let mut payload = Vec::new();
-        for (slot, batch) in batches.iter().enumerate() {
+        for (slot, batch) in batches.into_iter().enumerate() {
             let position = self.wal.appended_position() + 1;
-            let (committed, ids) = match self.decide(batch, &overlay, position, now_ms) {
+            let (committed, ids, keys) = match self.decide(batch, &overlay, position, now_ms) {
                 Ok(outcome) => outcome,
                 Err(error) => {
                     answers[slot] = Some(Err(error));
@@ -128,12 +147,12 @@ impl<S: Storage> Shard<S> {
                 answers[slot] = Some(Err(error));
                 continue;
             }
-            for change in &committed.changes {
+            for (change, key) in committed.changes.iter().zip(keys) {
                 let after = match change {
-                    Change::Created(r) | Change::Updated(r) => Some(r.clone()),
+                    Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
                     Change::Deleted { .. } => None,
                 };
-                overlay.insert(change.key(), after);
+                overlay.insert(key, after);
             }
             decided.push(Decided {
                 slot,
@@ -164,10 +183,11 @@ impl<S: Storage> Shard<S> {
             Ok(durable) => {
                 for d in decided.drain(..) {
                     debug_assert!(d.batch.position <= durable);
-                    self.state.apply(&d.batch);
+                    let position = d.batch.position;
+                    self.state.apply(d.batch);
                     answers[d.slot] = Some(Ok(CommitReceipt {
                         shard: self.options.shard,
-                        position: d.batch.position,
+                        position,
                         ids: d.ids,
                     }));
                 }
@@ -185,21 +205,24 @@ impl<S: Storage> Shard<S> {
     }
 
     /// Checks every condition of `batch` against the state as the group has changed it so far, and
-    /// builds the changes it will log at `position`.
+    /// builds the changes it will log at `position`, with each command's id and key.
+    #[allow(clippy::type_complexity)]
     fn decide(
         &self,
-        batch: &ValidBatch,
-        overlay: &HashMap<String, Option<Resource>>,
+        batch: ValidBatch,
+        overlay: &HashMap<String, Option<Current>>,
         position: u64,
         now_ms: u64,
-    ) -> Result<(CommittedBatch, Vec<ResourceId>)> {
-        let mut changes = Vec::with_capacity(batch.commands().len());
-        let mut ids = Vec::with_capacity(batch.commands().len());
-        for (index, command) in batch.commands().iter().enumerate() {
+    ) -> Result<(CommittedBatch, Vec<ResourceId>, Vec<String>)> {
+        let commands = batch.into_commands();
+        let mut changes = Vec::with_capacity(commands.len());
+        let mut ids = Vec::with_capacity(commands.len());
+        let mut keys = Vec::with_capacity(commands.len());
+        for (index, command) in commands.into_iter().enumerate() {
             let key = command.key();
-            let current = match overlay.get(&key) {
-                Some(after) => after.as_ref(),
-                None => self.state.get(&key),
+            let current: Option<Current> = match overlay.get(&key) {
+                Some(after) => *after,
+                None => self.state.get(&key).map(Current::from),
             };
             let conflict = |reason| Error::Conflict {
                 command_index: index,
@@ -252,6 +275,7 @@ impl<S: Storage> Shard<S> {
                 Change::Deleted { id, .. } => *id,
             });
             changes.push(change);
+            keys.push(key);
         }
         Ok((
             CommittedBatch {
@@ -260,22 +284,23 @@ impl<S: Storage> Shard<S> {
                 changes,
             },
             ids,
+            keys,
         ))
     }
 }
 
-fn build(spec: &ResourceSpec, id: ResourceId, created_ms: u64, position: u64) -> Resource {
+fn build(spec: ResourceSpec, id: ResourceId, created_ms: u64, position: u64) -> Resource {
     Resource {
-        api_version: spec.api_version.clone(),
+        api_version: spec.api_version,
         id,
-        namespace: spec.namespace.clone(),
-        name: spec.name.clone(),
-        kind: spec.kind.clone(),
+        namespace: spec.namespace,
+        name: spec.name,
+        kind: spec.kind,
         created_ms,
-        owner: spec.owner.clone(),
-        tags: spec.tags.clone(),
+        owner: spec.owner,
+        tags: spec.tags,
         cost: spec.cost,
-        data: spec.data.clone(),
+        data: spec.data,
         revision: position,
     }
 }

@@ -18,37 +18,40 @@ pub struct State {
 }
 
 impl State {
-    pub fn apply(&mut self, batch: &CommittedBatch) {
+    /// Applies a durable batch, taking its resources (no copies on the commit path).
+    pub fn apply(&mut self, batch: CommittedBatch) {
         assert!(
             batch.position > self.applied_position,
             "batches apply in position order: {} after {}",
             batch.position,
             self.applied_position
         );
-        for change in &batch.changes {
+        let position = batch.position;
+        for change in batch.changes {
             match change {
                 Change::Created(resource) | Change::Updated(resource) => {
-                    debug_assert_eq!(resource.revision, batch.position);
+                    debug_assert_eq!(resource.revision, position);
                     let key = resource.key();
-                    if let Some(old) = self.by_key.insert(key.clone(), resource.clone()) {
-                        if old.id != resource.id {
+                    let id = resource.id;
+                    if let Some(old) = self.by_key.insert(key.clone(), resource) {
+                        if old.id != id {
                             self.by_id.remove(&old.id);
                         }
                     }
-                    self.by_id.insert(resource.id, key);
+                    self.by_id.insert(id, key);
                 }
                 Change::Deleted { id, .. } => {
                     let key = change.key();
                     let removed = self.by_key.remove(&key);
                     assert!(
-                        removed.as_ref().map(|r| r.id) == Some(*id),
+                        removed.as_ref().map(|r| r.id) == Some(id),
                         "a logged delete of {key} must find the resource it deleted"
                     );
-                    self.by_id.remove(id);
+                    self.by_id.remove(&id);
                 }
             }
         }
-        self.applied_position = batch.position;
+        self.applied_position = position;
         debug_assert_eq!(self.by_key.len(), self.by_id.len());
     }
 

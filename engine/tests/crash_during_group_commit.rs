@@ -92,7 +92,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>]) -> RunOutcome {
             .iter()
             .map(|b| b.clone().validate().unwrap())
             .collect();
-        let answers = shard.commit_group(&valid, now_ms(g));
+        let answers = shard.commit_group(valid, now_ms(g));
         let failed = answers
             .iter()
             .any(|a| matches!(a, Err(Error::LogFailed { .. })));
@@ -183,7 +183,7 @@ fn writes_still_work(disk: &SimDisk, context: &str) {
     .validate()
     .unwrap();
     let receipt = shard
-        .commit_group(&[batch], 99_000)
+        .commit_group(vec![batch], 99_000)
         .remove(0)
         .expect("write after recovery");
     drop(shard);

@@ -50,15 +50,15 @@ fn assert_log_failed(answers: &[aorta_engine::Result<aorta_engine::CommitReceipt
 fn fault_scenario(inject: impl FnOnce(&SimDisk)) -> SimDisk {
     let disk = SimDisk::new();
     let mut shard = open(&disk);
-    let acked = shard.commit_group(&[put("a", "1"), put("b", "1")], 1);
+    let acked = shard.commit_group(vec![put("a", "1"), put("b", "1")], 1);
     assert!(acked.iter().all(Result::is_ok));
 
     inject(&disk);
-    let failed = shard.commit_group(&[put("a", "2"), put("c", "2")], 2);
+    let failed = shard.commit_group(vec![put("a", "2"), put("c", "2")], 2);
     assert_log_failed(&failed);
     // The log is failed: later writes are refused even though the disk works again.
     disk.set_capacity(None);
-    let later = shard.commit_group(&[put("d", "3")], 3);
+    let later = shard.commit_group(vec![put("d", "3")], 3);
     assert_log_failed(&later);
     assert!(shard.wal_mut().failure().is_some());
 
@@ -83,7 +83,7 @@ fn recovers_after_power_cut(disk: &SimDisk) {
         "a write whose sync failed survived a power cut"
     );
     assert!(shard.get("/ns/d").is_none());
-    let again = shard.commit_group(&[put("e", "4")], 4);
+    let again = shard.commit_group(vec![put("e", "4")], 4);
     assert!(again[0].is_ok(), "the reopened log takes writes: {again:?}");
 }
 
@@ -110,9 +110,9 @@ fn a_failed_fsync_is_not_retried_as_if_the_data_were_safe() {
     let disk = SimDisk::new();
     let mut shard = open(&disk);
     disk.fail_nth(OpKind::Sync, 0, libc::EIO);
-    assert_log_failed(&shard.commit_group(&[put("a", "1")], 1));
+    assert_log_failed(&shard.commit_group(vec![put("a", "1")], 1));
     let syncs_before = disk.io_points();
-    assert_log_failed(&shard.commit_group(&[put("b", "1")], 2));
+    assert_log_failed(&shard.commit_group(vec![put("b", "1")], 2));
     assert_eq!(
         disk.io_points(),
         syncs_before,
@@ -122,7 +122,7 @@ fn a_failed_fsync_is_not_retried_as_if_the_data_were_safe() {
     // (it was never acknowledged, so either outcome is allowed), but the reopened log is whole.
     drop(shard);
     let mut shard = open(&disk);
-    assert!(shard.commit_group(&[put("c", "1")], 3)[0].is_ok());
+    assert!(shard.commit_group(vec![put("c", "1")], 3)[0].is_ok());
 }
 
 #[test]

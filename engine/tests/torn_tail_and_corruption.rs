@@ -32,7 +32,11 @@ fn commit(shard: &mut Shard<SimStorage>, name: &str) -> u64 {
     ))
     .validate()
     .unwrap();
-    shard.commit_group(&[batch], 1).remove(0).unwrap().position
+    shard
+        .commit_group(vec![batch], 1)
+        .remove(0)
+        .unwrap()
+        .position
 }
 
 fn segment(disk: &SimDisk) -> PathBuf {
@@ -64,7 +68,7 @@ fn a_torn_last_write_is_cut_and_the_log_goes_on() {
     let batch = Batch::single(Command::put(ResourceSpec::new("/ns", "torn", "t"), None))
         .validate()
         .unwrap();
-    assert!(shard.commit_group(&[batch], 2)[0].is_err());
+    assert!(shard.commit_group(vec![batch], 2)[0].is_err());
     let written = disk.last_unsynced_write_len().expect("an unsynced write");
     drop(shard);
     // Only half of that write reaches the disk.

@@ -16,7 +16,12 @@ use super::prim::{Arc, Condvar, Mutex};
 pub struct Abandoned;
 
 enum State<T> {
-    Waiting(Option<Waker>),
+    /// Not answered yet: the task to wake, and whether a thread is blocked in `wait` (only then does
+    /// the answer notify the condition variable, saving a futex call per acknowledgement).
+    Waiting {
+        waker: Option<Waker>,
+        blocked: bool,
+    },
     Done(T),
     Taken,
     Abandoned,
@@ -39,7 +44,10 @@ pub struct Pending<T> {
 
 pub fn completion<T>() -> (Completer<T>, Pending<T>) {
     let slot = Arc::new(Slot {
-        state: Mutex::new(State::Waiting(None)),
+        state: Mutex::new(State::Waiting {
+            waker: None,
+            blocked: false,
+        }),
         ready: Condvar::new(),
     });
     (
@@ -67,12 +75,14 @@ impl<T> Drop for Completer<T> {
 
 fn finish<T>(slot: &Slot<T>, outcome: State<T>) {
     let mut state = lock(&slot.state);
-    let waker = match std::mem::replace(&mut *state, outcome) {
-        State::Waiting(waker) => waker,
+    let (waker, blocked) = match std::mem::replace(&mut *state, outcome) {
+        State::Waiting { waker, blocked } => (waker, blocked),
         _ => unreachable!("a completion is finished exactly once"),
     };
     drop(state);
-    slot.ready.notify_all();
+    if blocked {
+        slot.ready.notify_all();
+    }
     if let Some(waker) = waker {
         waker.wake();
     }
@@ -87,8 +97,11 @@ impl<T> Pending<T> {
                 State::Done(value) => return Ok(value),
                 State::Abandoned => return Err(Abandoned),
                 State::Taken => unreachable!("a pending value is taken once"),
-                waiting @ State::Waiting(_) => {
-                    *state = waiting;
+                State::Waiting { waker, .. } => {
+                    *state = State::Waiting {
+                        waker,
+                        blocked: true,
+                    };
                     state = self
                         .slot
                         .ready
@@ -106,7 +119,7 @@ impl<T> Pending<T> {
             State::Done(value) => Some(Ok(value)),
             State::Abandoned => Some(Err(Abandoned)),
             State::Taken => panic!("a pending value is taken once"),
-            waiting @ State::Waiting(_) => {
+            waiting @ State::Waiting { .. } => {
                 *state = waiting;
                 None
             }
@@ -123,8 +136,11 @@ impl<T> Future for Pending<T> {
             State::Done(value) => Poll::Ready(Ok(value)),
             State::Abandoned => Poll::Ready(Err(Abandoned)),
             State::Taken => panic!("a pending value is polled after it was taken"),
-            State::Waiting(_) => {
-                *state = State::Waiting(Some(cx.waker().clone()));
+            State::Waiting { blocked, .. } => {
+                *state = State::Waiting {
+                    waker: Some(cx.waker().clone()),
+                    blocked,
+                };
                 Poll::Pending
             }
         }

@@ -1,4 +1,4 @@
-//! A bounded multi-producer, single-consumer queue.
+//! A bounded multi-producer, single-consumer queue (one consumer only: the shard thread).
 //!
 //! Invariant: the queue never holds more than `capacity` items; producers either get `Full` back
 //! (`try_push`) or wait for room (`push_blocking`). The consumer takes items in FIFO order, in groups
@@ -21,6 +21,11 @@ pub struct BoundedQueue<T> {
 struct Inner<T> {
     items: VecDeque<T>,
     closed: bool,
+    /// The (single) consumer is blocked in `pop_up_to`: only then does a push notify, which saves a
+    /// futex call per request while the shard is busy.
+    consumer_waiting: bool,
+    /// Producers blocked in `push_blocking`, waiting for room.
+    producers_waiting: usize,
 }
 
 /// Why a push did not happen; the item is handed back.
@@ -46,6 +51,8 @@ impl<T> BoundedQueue<T> {
             inner: Mutex::new(Inner {
                 items: VecDeque::with_capacity(capacity.min(1024)),
                 closed: false,
+                consumer_waiting: false,
+                producers_waiting: 0,
             }),
             not_empty: Condvar::new(),
             not_full: Condvar::new(),
@@ -67,8 +74,11 @@ impl<T> BoundedQueue<T> {
             return Err(PushError::Full(item));
         }
         inner.items.push_back(item);
+        let wake = inner.consumer_waiting;
         drop(inner);
-        self.not_empty.notify_one();
+        if wake {
+            self.not_empty.notify_one();
+        }
         Ok(())
     }
 
@@ -82,14 +92,19 @@ impl<T> BoundedQueue<T> {
             if inner.items.len() < self.capacity {
                 break;
             }
+            inner.producers_waiting += 1;
             inner = self
                 .not_full
                 .wait(inner)
                 .expect("hand-off lock poisoned: a thread panicked inside it");
+            inner.producers_waiting -= 1;
         }
         inner.items.push_back(item);
+        let wake = inner.consumer_waiting;
         drop(inner);
-        self.not_empty.notify_one();
+        if wake {
+            self.not_empty.notify_one();
+        }
         Ok(())
     }
 
@@ -102,16 +117,21 @@ impl<T> BoundedQueue<T> {
             if inner.closed {
                 return false;
             }
+            inner.consumer_waiting = true;
             inner = self
                 .not_empty
                 .wait(inner)
                 .expect("hand-off lock poisoned: a thread panicked inside it");
+            inner.consumer_waiting = false;
         }
         let taken = inner.items.len().min(max);
         out.extend(inner.items.drain(..taken));
+        let wake = inner.producers_waiting > 0;
         drop(inner);
-        // Every producer waiting for room may now fit.
-        self.not_full.notify_all();
+        if wake {
+            // Every producer waiting for room may now fit.
+            self.not_full.notify_all();
+        }
         true
     }
 
