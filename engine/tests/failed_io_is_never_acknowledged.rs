@@ -125,6 +125,38 @@ fn a_failed_fsync_is_not_retried_as_if_the_data_were_safe() {
     assert!(shard.commit_group(vec![put("c", "1")], 3)[0].is_ok());
 }
 
+/// Linux marks pages clean after a writeback error, so a failed write may read back fine and still
+/// never reach the disk (the simulated disk does the same). Reopening must not replay it, or later
+/// acknowledged records would follow a hole that a power cut reveals.
+#[test]
+fn a_write_whose_fsync_failed_is_never_replayed() {
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    assert!(shard.commit_group(vec![put("a", "1")], 1)[0].is_ok());
+    disk.fail_nth(OpKind::Sync, 0, libc::EIO);
+    assert_log_failed(&shard.commit_group(vec![put("lost", "2")], 2));
+    drop(shard);
+
+    // Reopen without a power cut: the failed write is not there.
+    let mut shard = open(&disk);
+    assert!(
+        shard.get("/ns/lost").is_none(),
+        "a write whose fsync failed was replayed"
+    );
+    let acked = shard
+        .commit_group(vec![put("b", "3")], 3)
+        .remove(0)
+        .unwrap();
+    drop(shard);
+
+    // And a power cut afterwards finds a whole log with every acknowledged write.
+    disk.power_cut(Tear::DropUnsynced);
+    let shard = Shard::open(disk.storage(), &dir(), options()).expect("no hole in the log");
+    assert_eq!(shard.get("/ns/a").unwrap().data, b"1");
+    assert_eq!(shard.get("/ns/b").unwrap().revision, acked.position);
+    assert!(shard.get("/ns/lost").is_none());
+}
+
 #[test]
 fn the_engine_reports_a_failed_log_to_every_writer_until_reopened() {
     let disk = SimDisk::new();

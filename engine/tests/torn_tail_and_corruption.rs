@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use aorta_engine::shard::{Shard, ShardOptions};
-use aorta_engine::storage::sim::{OpKind, SimDisk, SimStorage, Tear};
+use aorta_engine::storage::sim::{SimDisk, SimStorage, Tear};
 use aorta_engine::wal::record::RECORD_HEADER_BYTES;
 use aorta_engine::wal::segment::SEGMENT_HEADER_BYTES;
 use aorta_engine::{Batch, Command, Error, ResourceSpec};
@@ -63,8 +63,8 @@ fn a_torn_last_write_is_cut_and_the_log_goes_on() {
     let disk = SimDisk::new();
     let ends = log_with_three_records(&disk);
     let mut shard = open(&disk).unwrap();
-    // A fourth record is written but its sync fails: the write stays unsynced.
-    disk.fail_nth(OpKind::Sync, 0, libc::EIO);
+    // A fourth record is written, then the power goes before its sync: the write stays unsynced.
+    disk.power_off_after(1);
     let batch = Batch::single(Command::put(ResourceSpec::new("/ns", "torn", "t"), None))
         .validate()
         .unwrap();

@@ -4,7 +4,9 @@
 //! Model: each file has its current bytes (what reads see) and its durable bytes (what survives a power
 //! cut: the content at its last successful `sync_data`). Names likewise: the current directory
 //! entries, and the durable ones as of each directory's last `sync_dir`. A power cut resets both to
-//! durable, optionally keeping a prefix of the last unsynced write (a torn write). Every write, sync,
+//! durable, optionally keeping a prefix of the last unsynced write (a torn write). A failed sync
+//! loses the bytes it covered for good (they read back until the power goes, but no later sync
+//! writes them), as Linux does after a writeback error. Every write, sync,
 //! truncate, rename and remove is an *IO point*; a test can cut the power after any number of them,
 //! fail the n-th write or sync with an errno, cap the disk's capacity (ENOSPC), or flip a bit.
 
@@ -21,6 +23,54 @@ type InodeId = u64;
 struct Inode {
     data: Vec<u8>,
     durable: Vec<u8>,
+    /// Byte ranges written since the last sync.
+    dirty: Vec<(usize, usize)>,
+    /// Byte ranges that were dirty when a sync failed: like Linux after a writeback error, their pages
+    /// are marked clean, so no later sync writes them; they read back fine until the power goes.
+    lost: Vec<(usize, usize)>,
+}
+
+/// Removes `start..end` from every interval of `ranges`.
+fn subtract(ranges: &mut Vec<(usize, usize)>, start: usize, end: usize) {
+    let mut kept = Vec::with_capacity(ranges.len() + 1);
+    for &(s, e) in ranges.iter() {
+        if e <= start || s >= end {
+            kept.push((s, e));
+            continue;
+        }
+        if s < start {
+            kept.push((s, start));
+        }
+        if e > end {
+            kept.push((end, e));
+        }
+    }
+    *ranges = kept;
+}
+
+impl Inode {
+    /// A successful sync: everything becomes durable except the lost ranges, which keep whatever the
+    /// disk had before (zeros past the old end).
+    fn sync(&mut self) {
+        let mut durable = self.data.clone();
+        for &(start, end) in &self.lost {
+            for (i, byte) in durable
+                .iter_mut()
+                .enumerate()
+                .take(end.min(self.data.len()))
+                .skip(start)
+            {
+                *byte = self.durable.get(i).copied().unwrap_or(0);
+            }
+        }
+        self.durable = durable;
+        self.dirty.clear();
+    }
+
+    fn sync_failed(&mut self) {
+        let dirty = std::mem::take(&mut self.dirty);
+        self.lost.extend(dirty);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,6 +224,8 @@ impl SimDisk {
         };
         for inode in state.inodes.values_mut() {
             inode.data = inode.durable.clone();
+            inode.dirty.clear();
+            inode.lost.clear();
         }
         if let Some((inode, offset, bytes)) = torn {
             let file = state.inodes.get_mut(&inode).unwrap();
@@ -366,11 +418,13 @@ impl Storage for SimStorage {
                 return Err(io::Error::from_raw_os_error(libc::ENOSPC));
             }
         }
-        let data = &mut state.inodes.get_mut(&inode).unwrap().data;
-        if data.len() < end {
-            data.resize(end, 0);
+        let file = state.inodes.get_mut(&inode).unwrap();
+        if file.data.len() < end {
+            file.data.resize(end, 0);
         }
-        data[offset as usize..end].copy_from_slice(buf);
+        file.data[offset as usize..end].copy_from_slice(buf);
+        file.dirty.push((offset as usize, end));
+        subtract(&mut file.lost, offset as usize, end);
         state.last_unsynced_write = Some((inode, offset, buf.len()));
         Ok(())
     }
@@ -378,9 +432,13 @@ impl Storage for SimStorage {
     fn sync_data(&mut self, file: FileId) -> io::Result<()> {
         let inode = self.inode(file)?;
         let mut state = self.state()?;
-        state.io_point(Some(OpKind::Sync))?;
-        let file = state.inodes.get_mut(&inode).unwrap();
-        file.durable = file.data.clone();
+        if let Err(error) = state.io_point(Some(OpKind::Sync)) {
+            if !state.powered_off {
+                state.inodes.get_mut(&inode).unwrap().sync_failed();
+            }
+            return Err(error);
+        }
+        state.inodes.get_mut(&inode).unwrap().sync();
         if matches!(state.last_unsynced_write, Some((id, _, _)) if id == inode) {
             state.last_unsynced_write = None;
         }

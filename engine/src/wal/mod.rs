@@ -290,6 +290,16 @@ impl<S: Storage> Wal<S> {
             .storage
             .write_and_sync(self.active_file, self.active_len, &pending)
         {
+            // The bytes may sit in the page cache, marked clean after a writeback error, and would
+            // be replayed on reopen although they never reached the disk; later records would then
+            // follow a hole. Cut them now (best effort: the log is failed either way).
+            if let Err(cut) = self
+                .storage
+                .truncate(self.active_file, self.active_len)
+                .and_then(|_| self.storage.sync_data(self.active_file))
+            {
+                tracing::error!(shard = self.options.shard, %cut, "could not cut the failed WAL write");
+            }
             return Err(self.fail("writing and syncing the WAL", error));
         }
         self.active_len += pending.len() as u64;

@@ -135,10 +135,13 @@ pub fn decode(bytes: &[u8]) -> Result<RecordRef<'_>, DecodeError> {
     })
 }
 
-/// True if a complete record with a plausible header, but whose checksum fails, starts here: the
-/// mark of damage to bytes that were once whole, rather than of a write that never finished.
-pub fn is_complete_but_damaged(bytes: &[u8]) -> bool {
-    matches!(decode(bytes), Err(DecodeError::ChecksumMismatch { .. }))
+/// The encoded length a record header at the start of `bytes` declares (header included), without
+/// checking anything but that the length field is there.
+pub fn encoded_len_at(bytes: &[u8]) -> usize {
+    match bytes.get(0..4) {
+        Some(field) => RECORD_HEADER_BYTES + u32::from_le_bytes(field.try_into().unwrap()) as usize,
+        None => RECORD_HEADER_BYTES,
+    }
 }
 
 #[cfg(test)]

@@ -1,16 +1,17 @@
 //! Recovery's reading of one segment: a pure function from bytes to records and a verdict on how the
 //! segment ends. No IO, so every kind of damage is tested on plain byte arrays.
 //!
-//! The verdict at the first offset where no valid record starts:
-//! - the rest of the segment is zero, or the segment simply ends: a clean end (zeros are cut);
+//! The verdict at the first offset where no valid record starts (the segment simply ending there is
+//! a clean end):
 //! - this is not the last segment: **corrupt** (a closed segment was synced whole before the next
 //!   one was created, so it cannot have a torn tail);
+//! - the rest of the segment is zero: a torn tail (zeros are cut);
 //! - a valid record follows anywhere after this offset: **corrupt** (a torn write is always the
 //!   last write, so nothing valid can follow it);
-//! - a complete record (its whole declared length is present) fails its checksum and the file does
-//!   not end in zeros: **corrupt** (a write that never finished leaves a short or zero-filled tail,
-//!   not a whole record with wrong bytes);
-//! - otherwise: a **torn tail**, cut by recovery.
+//! - the record runs past the end of the file: a **torn tail**, cut by recovery;
+//! - the damage lies where zero-filled sectors reach to the end of the file: a **torn tail**;
+//! - otherwise (a whole record with wrong bytes, a non-zero wrong version, kind or length):
+//!   **corrupt**: a torn write leaves a prefix of the right bytes, never wrong ones.
 //!
 //! Positions must rise strictly from record to record; a position that does not is corrupt.
 
@@ -85,6 +86,10 @@ fn judge_damage(
     is_last_segment: bool,
     error: &record::DecodeError,
 ) -> ScanEnd {
+    let corrupt = |reason: String| ScanEnd::Corrupt { offset, reason };
+    if !is_last_segment {
+        return corrupt(format!("{error} inside a closed segment"));
+    }
     let rest = &bytes[offset..];
     if rest.iter().all(|&b| b == 0) {
         return ScanEnd::TornTail {
@@ -92,22 +97,46 @@ fn judge_damage(
             reason: "zero-filled tail".into(),
         };
     }
-    let corrupt = |reason: String| ScanEnd::Corrupt { offset, reason };
-    if !is_last_segment {
-        return corrupt(format!("{error} inside a closed segment"));
-    }
     if let Some(next) = find_valid_record_after(bytes, offset + 1, last_position) {
         return corrupt(format!(
             "{error}, but a valid record follows at offset {next}, so this is not a torn tail"
         ));
     }
-    if record::is_complete_but_damaged(rest) && bytes.last() != Some(&0) {
-        return corrupt(format!("{error} in a complete record"));
+    // A torn write leaves a prefix of the right bytes, then the end of the file or zero-filled
+    // sectors. A record cut by the end of the file is torn; damage that only zero-filled sectors
+    // can explain is torn; anything else (a whole record with wrong bytes, a non-zero wrong version
+    // or kind) is corruption.
+    let record_end = match error {
+        record::DecodeError::Truncated { .. } => {
+            return ScanEnd::TornTail {
+                offset,
+                reason: error.to_string(),
+            }
+        }
+        record::DecodeError::ChecksumMismatch { .. } => offset + record::encoded_len_at(rest),
+        _ => bytes.len(),
+    };
+    if zero_filled_sector_within(bytes, offset, record_end) {
+        return ScanEnd::TornTail {
+            offset,
+            reason: format!("{error}, explained by zero-filled sectors at the end of the file"),
+        };
     }
-    ScanEnd::TornTail {
-        offset,
-        reason: error.to_string(),
-    }
+    corrupt(format!(
+        "{error} in a record that a torn write cannot explain"
+    ))
+}
+
+/// Sector size assumed for torn writes: a write that did not finish leaves whole sectors unwritten,
+/// which read back as zeros.
+const SECTOR_BYTES: usize = 512;
+
+/// True if, from some sector boundary after `start` and before `end`, every byte up to the end of the
+/// file is zero: the damage in `start..end` may be sectors that never reached the disk.
+fn zero_filled_sector_within(bytes: &[u8], start: usize, end: usize) -> bool {
+    let zero_run_start = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    let boundary = zero_run_start.max(start + 1).next_multiple_of(SECTOR_BYTES);
+    boundary < end.min(bytes.len())
 }
 
 fn find_valid_record_after(bytes: &[u8], from: usize, last_position: u64) -> Option<usize> {
@@ -209,6 +238,64 @@ mod tests {
         assert_eq!(seen, vec![1, 2]);
         assert_eq!(outcome.valid_len, valid);
         assert!(matches!(outcome.end, ScanEnd::TornTail { .. }));
+    }
+
+    /// Found in review: a complete last record ending in zero bytes (empty data ends in a zero length)
+    /// with a flipped bit was cut as a torn tail, losing an acknowledged write.
+    #[test]
+    fn regression_a_damaged_last_record_ending_in_zeros_is_corruption() {
+        let mut bytes = Vec::new();
+        encode(RecordKind::Batch, 1, b"first", &mut bytes);
+        let second = bytes.len();
+        encode(RecordKind::Batch, 2, &[7, 7, 7, 0, 0, 0, 0], &mut bytes);
+        bytes[second + 21] ^= 0x04;
+        let (outcome, _) = run(&bytes, true);
+        assert!(
+            matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == second),
+            "{outcome:?}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_version_or_kind_in_the_last_record_is_corruption() {
+        for byte in [8, 9, 10] {
+            let (mut bytes, offsets) = log_of(&[1, 2]);
+            bytes[offsets[1] + byte] ^= 0x40;
+            let (outcome, _) = run(&bytes, true);
+            assert!(
+                matches!(outcome.end, ScanEnd::Corrupt { .. }),
+                "byte {byte}: {outcome:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_filled_sectors_at_the_end_are_a_torn_tail() {
+        let mut bytes = Vec::new();
+        encode(RecordKind::Batch, 1, b"first", &mut bytes);
+        let second = bytes.len();
+        encode(RecordKind::Batch, 2, &[9u8; 2000], &mut bytes);
+        // The write of the second record reached the disk up to a sector boundary; the rest of the
+        // file reads as zeros.
+        let boundary = (second + 100).next_multiple_of(512);
+        bytes[boundary..].fill(0);
+        let (outcome, seen) = run(&bytes, true);
+        assert_eq!(seen, vec![1]);
+        assert!(
+            matches!(outcome.end, ScanEnd::TornTail { offset, .. } if offset == second),
+            "{outcome:?}"
+        );
+    }
+
+    #[test]
+    fn a_zero_tail_in_a_closed_segment_is_corruption() {
+        let (mut bytes, _) = log_of(&[1, 2]);
+        bytes.extend_from_slice(&[0u8; 100]);
+        let (outcome, _) = run(&bytes, false);
+        assert!(
+            matches!(outcome.end, ScanEnd::Corrupt { .. }),
+            "{outcome:?}"
+        );
     }
 
     #[test]
