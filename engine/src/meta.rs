@@ -14,7 +14,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::storage::{write_file_atomically, Storage};
+use crate::storage::{create_dir_durable, write_file_atomically, Storage};
 
 pub const META_FILE: &str = "aorta.meta";
 const MAGIC: &[u8; 8] = b"AORTAMET";
@@ -87,8 +87,7 @@ pub fn load_or_create<S: Storage>(
     default_shard_count: u16,
 ) -> Result<Meta> {
     let path: PathBuf = dir.join(META_FILE);
-    storage
-        .create_dir_all(dir)
+    create_dir_durable(storage, dir)
         .map_err(|e| Error::io(format!("creating data directory {}", dir.display()), e))?;
     match storage.open(&path, false) {
         Ok(file) => {

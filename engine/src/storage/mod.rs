@@ -23,7 +23,10 @@ pub mod uring;
 pub struct FileId(pub u32);
 
 pub trait Storage: Send + 'static {
+    /// Creates a directory and its missing parents; the new entries are durable only after a
+    /// `sync_dir` of each parent (see [`create_dir_durable`]).
     fn create_dir_all(&mut self, path: &Path) -> io::Result<()>;
+    fn dir_exists(&mut self, path: &Path) -> io::Result<bool>;
     /// Names of the entries of a directory, sorted.
     fn list_dir(&mut self, path: &Path) -> io::Result<Vec<String>>;
     /// Opens a file for reading and writing; `create` makes it if absent (the name is durable only
@@ -61,6 +64,29 @@ pub trait Storage: Send + 'static {
         }
         Ok(buf)
     }
+}
+
+/// Creates `path` and its missing parents, and makes each new directory entry durable by syncing the
+/// directory that holds it: without this a power cut can take a whole shard directory away.
+pub fn create_dir_durable<S: Storage + ?Sized>(storage: &mut S, path: &Path) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut current = Some(path);
+    while let Some(dir) = current {
+        if dir.as_os_str().is_empty() || storage.dir_exists(dir)? {
+            break;
+        }
+        missing.push(dir.to_path_buf());
+        current = dir.parent();
+    }
+    storage.create_dir_all(path)?;
+    for dir in missing.iter().rev() {
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        storage.sync_dir(parent)?;
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` so that after return either the old or the new content survives a crash:

@@ -91,6 +91,8 @@ struct DiskState {
     names: BTreeMap<PathBuf, InodeId>,
     durable_names: BTreeMap<PathBuf, InodeId>,
     dirs: BTreeSet<PathBuf>,
+    /// Directories whose entry in their parent survives a power cut.
+    durable_dirs: BTreeSet<PathBuf>,
     inodes: HashMap<InodeId, Inode>,
     next_inode: InodeId,
     /// Bumped at each power cut; handles from an older generation are dead.
@@ -235,7 +237,23 @@ impl SimDisk {
             file.data[offset..offset + bytes.len()].copy_from_slice(&bytes);
             file.durable = file.data.clone();
         }
+        state.dirs = state.durable_dirs.clone();
+        let dirs = state.dirs.clone();
+        let is_root = |p: &Path| {
+            p.parent()
+                .is_none_or(|parent| parent.as_os_str().is_empty())
+        };
+        state.dirs.retain(|d| {
+            is_root(d)
+                || d.ancestors()
+                    .skip(1)
+                    .all(|a| a.as_os_str().is_empty() || is_root(a) || dirs.contains(a))
+        });
+        let dirs = state.dirs.clone();
         state.names = state.durable_names.clone();
+        state
+            .names
+            .retain(|p, _| p.parent().is_some_and(|d| dirs.contains(d) || is_root(d)));
         let live: BTreeSet<InodeId> = state.names.values().copied().collect();
         state.inodes.retain(|id, _| live.contains(id));
         state.generation += 1;
@@ -331,12 +349,21 @@ impl SimStorage {
 impl Storage for SimStorage {
     fn create_dir_all(&mut self, path: &Path) -> io::Result<()> {
         let mut state = self.state()?;
+        state.io_point(None)?;
         let mut current = PathBuf::new();
         for component in path.components() {
             current.push(component);
+            if current.parent().is_none() {
+                // The root always exists.
+                state.durable_dirs.insert(current.clone());
+            }
             state.dirs.insert(current.clone());
         }
         Ok(())
+    }
+
+    fn dir_exists(&mut self, path: &Path) -> io::Result<bool> {
+        Ok(self.state()?.dirs.contains(path))
     }
 
     fn list_dir(&mut self, path: &Path) -> io::Result<Vec<String>> {
@@ -494,6 +521,9 @@ impl Storage for SimStorage {
             .collect();
         state.durable_names.retain(|p, _| !in_dir(p));
         state.durable_names.extend(current);
+        let subdirs: Vec<PathBuf> = state.dirs.iter().filter(|d| in_dir(d)).cloned().collect();
+        state.durable_dirs.retain(|d| !in_dir(d));
+        state.durable_dirs.extend(subdirs);
         Ok(())
     }
 }

@@ -101,6 +101,14 @@ impl Storage for UringStorage {
         std::fs::create_dir_all(path)
     }
 
+    fn dir_exists(&mut self, path: &Path) -> io::Result<bool> {
+        match std::fs::metadata(path) {
+            Ok(meta) => Ok(meta.is_dir()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
     fn list_dir(&mut self, path: &Path) -> io::Result<Vec<String>> {
         let mut names = Vec::new();
         for entry in std::fs::read_dir(path)? {

@@ -63,8 +63,7 @@ impl<S: Storage> Wal<S> {
         options: WalOptions,
         visit: &mut dyn FnMut(RecordRef<'_>) -> Result<(), String>,
     ) -> Result<Self> {
-        storage
-            .create_dir_all(dir)
+        crate::storage::create_dir_durable(&mut storage, dir)
             .map_err(|e| Error::io(format!("creating WAL directory {}", dir.display()), e))?;
         let mut segments: Vec<SegmentMeta> = storage
             .list_dir(dir)
