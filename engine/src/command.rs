@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::limits::{BATCH_BYTES_MAX, BATCH_COMMANDS_MAX};
 use crate::resource::{
-    key_of, validate_namespace, Resource, ResourceId, ResourceSpec, ValidationError,
+    key_of, validate_name, validate_namespace, Resource, ResourceId, ResourceSpec, ValidationError,
 };
 
 /// One mutation of one key.
@@ -109,8 +109,7 @@ impl Command {
                 namespace, name, ..
             } => {
                 validate_namespace(namespace)?;
-                // A delete names a key like any resource does.
-                ResourceSpec::new(namespace, name, "delete").validate()
+                validate_name(name)
             }
         }
     }

@@ -17,7 +17,9 @@ use crate::limits::{
     GROUP_REQUESTS_MAX, SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_REQUESTS_MAX,
 };
 use crate::meta;
-use crate::resource::{key_of, validate_namespace, Resource, ResourceId, ValidationError};
+use crate::resource::{
+    key_of, validate_name, validate_namespace, Resource, ResourceId, ValidationError,
+};
 use crate::routing::shard_for_namespace;
 use crate::shard::{Shard, ShardOptions};
 use crate::storage::uring::UringStorage;
@@ -249,6 +251,7 @@ impl Engine {
     /// The resource at `namespace` + `name`, as of the latest durable batch.
     pub fn get(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
         validate_namespace(namespace)?;
+        validate_name(name)?;
         let (done, pending) = completion();
         let key = key_of(namespace, name);
         self.send(self.shard_for(namespace), Request::Get { key, done })?;

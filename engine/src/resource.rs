@@ -251,7 +251,8 @@ pub fn validate_namespace(namespace: &str) -> Result<(), ValidationError> {
     Ok(())
 }
 
-fn validate_name(name: &str) -> Result<(), ValidationError> {
+/// A name follows the segment rule, up to `NAME_BYTES_MAX` bytes.
+pub fn validate_name(name: &str) -> Result<(), ValidationError> {
     if name.len() > NAME_BYTES_MAX {
         return Err(ValidationError::TooLong {
             field: "name",

@@ -79,6 +79,7 @@ impl<S: Storage> Shard<S> {
                 }
                 let batch = codec::decode_batch(record.position, record.payload)
                     .map_err(|e| e.to_string())?;
+                state.check(&batch)?;
                 state.apply(batch);
                 Ok(())
             },

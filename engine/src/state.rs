@@ -18,6 +18,40 @@ pub struct State {
 }
 
 impl State {
+    /// Checks that `batch` can follow the current state: its position rises, a created key is absent,
+    /// an updated or deleted key holds the same resource id. Recovery runs this on every logged
+    /// batch, so a record that passed its checksum but does not fit is reported, never applied.
+    pub fn check(&self, batch: &CommittedBatch) -> Result<(), String> {
+        if batch.position <= self.applied_position {
+            return Err(format!(
+                "batch position {} does not follow {}",
+                batch.position, self.applied_position
+            ));
+        }
+        for change in &batch.changes {
+            let key = change.key();
+            let current = self.by_key.get(&key).map(|r| r.id);
+            match change {
+                Change::Created(r) if current.is_some() || self.by_id.contains_key(&r.id) => {
+                    return Err(format!("created {key} (id {}) already exists", r.id));
+                }
+                Change::Updated(r) if current != Some(r.id) => {
+                    return Err(format!(
+                        "updated {key} (id {}) is not the stored resource",
+                        r.id
+                    ));
+                }
+                Change::Deleted { id, .. } if current != Some(*id) => {
+                    return Err(format!(
+                        "deleted {key} (id {id}) is not the stored resource"
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Applies a durable batch, taking its resources (no copies on the commit path).
     pub fn apply(&mut self, batch: CommittedBatch) {
         assert!(

@@ -126,3 +126,76 @@ fn a_batch_gets_one_position_and_survives_reopen() {
     assert_eq!(y.revision, receipt.position);
     assert_eq!(vec![x.id, y.id], receipt.ids);
 }
+
+#[test]
+fn reads_validate_their_key_and_cannot_alias_another_namespace() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = open(dir.path());
+    engine
+        .commit(Batch::single(Command::create(ResourceSpec::new(
+            "/a/b", "c", "t",
+        ))))
+        .unwrap();
+    // `/a` + `b/c` would spell the key of `/a/b` + `c`.
+    assert!(matches!(engine.get("/a", "b/c"), Err(Error::Invalid(_))));
+    assert!(matches!(engine.get("a", "c"), Err(Error::Invalid(_))));
+    assert!(engine.get("/a/b", "c").unwrap().is_some());
+}
+
+#[test]
+fn invalid_input_is_refused_with_the_rule_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = open(dir.path());
+    let before = engine.positions().unwrap();
+    let too_big =
+        ResourceSpec::new("/apps/web", "big", "task").with_data(vec![0u8; 1024 * 1024 + 1]);
+    for (batch, what) in [
+        (Batch::single(Command::create(too_big)), "data"),
+        (
+            Batch::single(Command::create(ResourceSpec::new(
+                "/apps//web",
+                "x",
+                "task",
+            ))),
+            "namespace",
+        ),
+        (
+            Batch::single(Command::create(ResourceSpec::new("/apps/web", "x", ""))),
+            "type",
+        ),
+        (
+            Batch::single(Command::delete("/apps/web", "..", None)),
+            "name",
+        ),
+        (Batch::new(vec![]), "batch has no commands"),
+        (
+            Batch::new(vec![
+                Command::create(spec("dup", "1")),
+                Command::put(spec("dup", "2"), None),
+            ]),
+            "twice",
+        ),
+    ] {
+        match engine.commit(batch) {
+            Err(Error::Invalid(error)) => {
+                assert!(
+                    error.to_string().contains(what),
+                    "{error} does not mention {what}"
+                )
+            }
+            other => panic!("expected Invalid mentioning {what}, got {other:?}"),
+        }
+    }
+    let mut tags = ResourceSpec::new("/apps/web", "tags", "task");
+    for i in 0..65 {
+        tags = tags.with_tag(&format!("k{i}"), "v");
+    }
+    assert!(matches!(
+        engine.commit(Batch::single(Command::create(tags))),
+        Err(Error::Invalid(aorta_engine::ValidationError::TooMany {
+            max: 64,
+            ..
+        }))
+    ));
+    assert_eq!(engine.positions().unwrap(), before, "nothing was written");
+}

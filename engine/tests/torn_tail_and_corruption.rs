@@ -196,3 +196,50 @@ fn a_missing_middle_segment_stops_recovery() {
         "{error}"
     );
 }
+
+/// A record can pass its checksum and still not fit the state (a bug that wrote it, or a segment
+/// from another log): recovery reports it with file and offset instead of applying it.
+#[test]
+fn a_checksummed_batch_that_does_not_fit_the_state_is_corruption() {
+    use aorta_engine::codec::encode_batch;
+    use aorta_engine::wal::record::RecordKind;
+    use aorta_engine::wal::{Wal, WalOptions};
+    use aorta_engine::{Change, CommittedBatch, ResourceId};
+
+    let disk = SimDisk::new();
+    let ends = log_with_three_records(&disk);
+    let mut wal = Wal::open(
+        disk.storage(),
+        &dir(),
+        WalOptions {
+            shard: 0,
+            segment_bytes_max: 1 << 20,
+        },
+        &mut |_| Ok(()),
+    )
+    .unwrap();
+    let mut payload = Vec::new();
+    encode_batch(
+        &CommittedBatch {
+            position: 4,
+            commit_time_ms: 0,
+            changes: vec![Change::Deleted {
+                id: ResourceId::new(1, 0, 99, 0),
+                namespace: "/ns".into(),
+                name: "never-existed".into(),
+            }],
+        },
+        &mut payload,
+    );
+    wal.append(RecordKind::Batch, 4, &payload).unwrap();
+    wal.flush().unwrap();
+    drop(wal);
+    match open(&disk) {
+        Err(Error::Corrupt { offset, reason, .. }) => {
+            assert_eq!(offset, ends[3]);
+            assert!(reason.contains("never-existed"), "{reason}");
+        }
+        Err(other) => panic!("expected Corrupt, got {other}"),
+        Ok(_) => panic!("an inconsistent batch was applied"),
+    }
+}

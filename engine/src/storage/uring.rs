@@ -49,22 +49,38 @@ impl UringStorage {
     }
 
     /// Submits `entries` and waits for all their completions; returns each result in order.
+    ///
+    /// Once an entry is submitted the kernel may read or write its buffer until it completes, so this
+    /// never returns with an entry in flight: if the ring itself fails while entries are in flight,
+    /// the process aborts rather than free a buffer the kernel may still use.
     fn run(&mut self, entries: &[squeue::Entry]) -> io::Result<Vec<i32>> {
-        debug_assert!(entries.len() <= RING_ENTRIES as usize);
+        assert!(entries.len() <= RING_ENTRIES as usize);
+        assert!(
+            self.ring.submission().is_empty() && self.ring.completion().is_empty(),
+            "every earlier operation was completed and reaped"
+        );
         for (index, entry) in entries.iter().enumerate() {
             let entry = entry.clone().user_data(index as u64);
-            // SAFETY: every buffer an entry points to is borrowed by our caller for the whole call,
-            // and we do not return before the kernel has completed every submitted entry.
+            // SAFETY: the submission queue is empty and has room for RING_ENTRIES entries, and every
+            // buffer an entry points to is borrowed by our caller for the whole call; we do not
+            // return before the kernel has completed every submitted entry (below).
             unsafe { self.ring.submission().push(&entry) }
-                .map_err(|_| io::Error::other("io_uring submission queue full"))?;
+                .expect("the submission queue has room for every entry");
         }
         let mut results = vec![0i32; entries.len()];
         let mut completed = 0;
         while completed < entries.len() {
             match self.ring.submit_and_wait(entries.len() - completed) {
                 Ok(_) => {}
-                Err(error) if error.raw_os_error() == Some(libc::EINTR) => continue,
-                Err(error) => return Err(error),
+                Err(error)
+                    if matches!(
+                        error.raw_os_error(),
+                        Some(libc::EINTR) | Some(libc::EAGAIN) | Some(libc::EBUSY)
+                    ) => {}
+                Err(error) => {
+                    tracing::error!(%error, "io_uring_enter failed with operations in flight; aborting");
+                    std::process::abort();
+                }
             }
             for cqe in self.ring.completion() {
                 results[cqe.user_data() as usize] = cqe.result();
