@@ -35,6 +35,8 @@ pub struct EngineConfig {
     pub segment_bytes_max: u64,
     pub queue_capacity: usize,
     pub group_requests_max: usize,
+    /// Pin shard `i` to the `i`-th CPU this process may run on (modulo their count).
+    pub pin_shards_to_cpus: bool,
 }
 
 impl EngineConfig {
@@ -45,6 +47,7 @@ impl EngineConfig {
             segment_bytes_max: SEGMENT_BYTES_DEFAULT,
             queue_capacity: SHARD_QUEUE_REQUESTS_MAX,
             group_requests_max: GROUP_REQUESTS_MAX,
+            pin_shards_to_cpus: true,
         }
     }
 
@@ -148,9 +151,13 @@ impl Engine {
             let thread_queue = queue.clone();
             let thread_storage = make_storage.clone();
             let group_max = config.group_requests_max;
+            let pin = config.pin_shards_to_cpus;
             let thread = std::thread::Builder::new()
                 .name(format!("aorta-shard-{shard}"))
                 .spawn(move || {
+                    if pin {
+                        pin_to_allowed_cpu(shard as usize);
+                    }
                     let opened = thread_storage()
                         .map_err(|e| Error::io("creating shard storage", e))
                         .and_then(|storage| Shard::open(storage, &dir, options));
@@ -304,6 +311,40 @@ impl Engine {
 impl Drop for Engine {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// Pins the calling thread to the `index`-th CPU of those the process may use (modulo their count),
+/// so that a shard keeps one core and its caches. Failure is logged, not fatal.
+fn pin_to_allowed_cpu(index: usize) {
+    // SAFETY: cpu_set_t is plain old data for which all-zeroes is the empty set; the libc calls get
+    // a pointer to a set of exactly the size they are told, and CPU_ISSET/CPU_SET index below
+    // CPU_SETSIZE.
+    let result = unsafe {
+        let mut allowed: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut allowed) != 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            let cpus: Vec<usize> = (0..libc::CPU_SETSIZE as usize)
+                .filter(|&cpu| libc::CPU_ISSET(cpu, &allowed))
+                .collect();
+            let Some(&cpu) = cpus.get(index % cpus.len().max(1)) else {
+                return tracing::warn!(shard = index, "no CPU is allowed; shard thread not pinned");
+            };
+            let mut set: libc::cpu_set_t = std::mem::zeroed();
+            libc::CPU_SET(cpu, &mut set);
+            if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) != 0 {
+                Err(io::Error::last_os_error())
+            } else {
+                Ok(cpu)
+            }
+        }
+    };
+    match result {
+        Ok(cpu) => tracing::debug!(shard = index, cpu, "shard thread pinned"),
+        Err(error) => {
+            tracing::warn!(shard = index, %error, "could not pin the shard thread to a CPU")
+        }
     }
 }
 
