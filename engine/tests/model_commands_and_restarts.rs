@@ -37,9 +37,14 @@ enum Op {
     Delete(Expect),
 }
 
+type Commands = Vec<(usize, usize, Op, u8)>;
+
 #[derive(Clone, Debug)]
 enum Step {
-    Commit(Vec<(usize, usize, Op, u8)>),
+    Commit(Commands),
+    /// Batches submitted together without waiting, so that one shard commits them as one group.
+    /// Their keys are disjoint, so their outcomes do not depend on the order the shard takes them.
+    Concurrent(Vec<Commands>),
     Restart,
     PowerCut,
 }
@@ -62,9 +67,10 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    let command = (0..NAMESPACES.len(), 0..NAMES, op(), any::<u8>());
+    let command = || (0..NAMESPACES.len(), 0..NAMES, op(), any::<u8>());
     prop_oneof![
-        12 => prop::collection::vec(command, 1..4).prop_map(Step::Commit),
+        12 => prop::collection::vec(command(), 1..4).prop_map(Step::Commit),
+        3 => prop::collection::vec(prop::collection::vec(command(), 1..3), 2..8).prop_map(Step::Concurrent),
         1 => Just(Step::Restart),
         1 => Just(Step::PowerCut),
     ]
@@ -122,6 +128,63 @@ fn check_reads(engine: &Engine, model: &Model) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Checks the engine's answer to `batch` against the model, and applies it to the model.
+fn check_answer(
+    engine: &Engine,
+    model: &mut Model,
+    created: &mut BTreeMap<aorta_engine::ResourceId, u64>,
+    instance: u32,
+    batch: &Batch,
+    answer: aorta_engine::Result<aorta_engine::CommitReceipt>,
+) -> Result<(), TestCaseError> {
+    let shards: std::collections::BTreeSet<u16> = batch
+        .commands
+        .iter()
+        .map(|c| engine.shard_for(c.namespace()))
+        .collect();
+    let keys: std::collections::BTreeSet<String> =
+        batch.commands.iter().map(Command::key).collect();
+    if keys.len() < batch.commands.len() {
+        prop_assert!(
+            matches!(
+                answer,
+                Err(Error::Invalid(
+                    aorta_engine::ValidationError::DuplicateKey { .. }
+                ))
+            ),
+            "{:?}",
+            answer
+        );
+        return Ok(());
+    }
+    if shards.len() > 1 {
+        prop_assert!(
+            matches!(answer, Err(Error::BatchSpansShards { .. })),
+            "{:?}",
+            answer
+        );
+        return Ok(());
+    }
+    let shard = *shards.iter().next().unwrap();
+    let modeled = model.apply(shard, instance, batch, 0);
+    match answer {
+        Ok(receipt) => {
+            prop_assert_eq!(Some(receipt.position), modeled);
+            prop_assert_eq!(receipt.shard, shard);
+            for id in &receipt.ids {
+                // created_ms never changes after the create.
+                if let Some(r) = engine.get_by_id(*id).unwrap() {
+                    let first = *created.entry(r.id).or_insert(r.created_ms);
+                    prop_assert_eq!(first, r.created_ms);
+                }
+            }
+        }
+        Err(Error::Conflict { .. }) => prop_assert_eq!(modeled, None),
+        Err(other) => return Err(TestCaseError::fail(format!("unexpected {other}"))),
+    }
+    Ok(())
+}
+
 fn run(
     steps: Vec<Step>,
     open: &dyn Fn() -> Engine,
@@ -135,51 +198,26 @@ fn run(
         match step {
             Step::Commit(commands) => {
                 let batch = build(&commands, &model);
-                let shards: std::collections::BTreeSet<u16> = batch
-                    .commands
-                    .iter()
-                    .map(|c| engine.shard_for(c.namespace()))
-                    .collect();
-                let keys: std::collections::BTreeSet<String> =
-                    batch.commands.iter().map(Command::key).collect();
                 let answer = engine.commit(batch.clone());
-                if keys.len() < batch.commands.len() {
-                    prop_assert!(
-                        matches!(
-                            answer,
-                            Err(Error::Invalid(
-                                aorta_engine::ValidationError::DuplicateKey { .. }
-                            ))
-                        ),
-                        "{:?}",
-                        answer
-                    );
-                    continue;
-                }
-                if shards.len() > 1 {
-                    prop_assert!(
-                        matches!(answer, Err(Error::BatchSpansShards { .. })),
-                        "{:?}",
-                        answer
-                    );
-                    continue;
-                }
-                let shard = *shards.iter().next().unwrap();
-                let modeled = model.apply(shard, instance, &batch, 0);
-                match answer {
-                    Ok(receipt) => {
-                        prop_assert_eq!(Some(receipt.position), modeled);
-                        prop_assert_eq!(receipt.shard, shard);
-                        for id in &receipt.ids {
-                            // created_ms never changes after the create.
-                            if let Some(r) = engine.get_by_id(*id).unwrap() {
-                                let first = *created.entry(r.id).or_insert(r.created_ms);
-                                prop_assert_eq!(first, r.created_ms);
-                            }
-                        }
+                check_answer(&engine, &mut model, &mut created, instance, &batch, answer)?;
+            }
+            Step::Concurrent(batches) => {
+                let mut taken = std::collections::BTreeSet::new();
+                let mut pending = Vec::new();
+                for commands in batches {
+                    let batch = build(&commands, &model);
+                    let keys: Vec<String> = batch.commands.iter().map(Command::key).collect();
+                    if keys.iter().any(|k| taken.contains(k)) {
+                        continue;
                     }
-                    Err(Error::Conflict { .. }) => prop_assert_eq!(modeled, None),
-                    Err(other) => return Err(TestCaseError::fail(format!("unexpected {other}"))),
+                    taken.extend(keys);
+                    let submitted = engine.submit(batch.clone());
+                    pending.push((batch, submitted));
+                }
+                // Answers are checked in submission order, which is each shard's commit order.
+                for (batch, submitted) in pending {
+                    let answer = submitted.and_then(|p| p.wait().map_err(|_| Error::Closed)?);
+                    check_answer(&engine, &mut model, &mut created, instance, &batch, answer)?;
                 }
             }
             Step::Restart => {
