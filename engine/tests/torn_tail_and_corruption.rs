@@ -134,16 +134,17 @@ fn a_damaged_segment_header_is_corruption() {
     assert!(matches!(open(&disk), Err(Error::Corrupt { offset: 0, path: p, .. }) if p == path));
 }
 
-#[test]
-fn damage_in_a_closed_segment_stops_recovery_there() {
-    // Small segments so the log spans several files; then remove one in the middle.
-    let disk = SimDisk::new();
-    let options = ShardOptions {
+fn small_segments() -> ShardOptions {
+    ShardOptions {
         shard: 0,
         instance: 1,
         segment_bytes_max: 256,
-    };
-    let mut shard = Shard::open(disk.storage(), &dir(), options.clone()).unwrap();
+    }
+}
+
+/// A log of twelve records over several small segments; returns the segment paths in order.
+fn log_over_several_segments(disk: &SimDisk) -> Vec<PathBuf> {
+    let mut shard = Shard::open(disk.storage(), &dir(), small_segments()).unwrap();
     for i in 0..12 {
         commit(&mut shard, &format!("k{i}"));
     }
@@ -154,11 +155,18 @@ fn damage_in_a_closed_segment_stops_recovery_there() {
         .filter(|p| p.extension().is_some_and(|e| e == "wal"))
         .collect();
     assert!(segments.len() >= 3, "{segments:?}");
+    segments
+}
+
+#[test]
+fn damage_in_a_closed_segment_stops_recovery_there() {
+    let disk = SimDisk::new();
+    let segments = log_over_several_segments(&disk);
     // Damage the first record of a middle segment: recovery must stop there, not go on with the
     // later segments.
     let middle = &segments[segments.len() / 2];
     disk.flip_bit(middle, SEGMENT_HEADER_BYTES as u64 + 2, 0);
-    let error = Shard::open(disk.storage(), &dir(), options)
+    let error = Shard::open(disk.storage(), &dir(), small_segments())
         .err()
         .expect("recovery stops");
     assert!(
@@ -170,25 +178,10 @@ fn damage_in_a_closed_segment_stops_recovery_there() {
 #[test]
 fn a_missing_middle_segment_stops_recovery() {
     let disk = SimDisk::new();
-    let options = ShardOptions {
-        shard: 0,
-        instance: 1,
-        segment_bytes_max: 256,
-    };
-    let mut shard = Shard::open(disk.storage(), &dir(), options.clone()).unwrap();
-    for i in 0..12 {
-        commit(&mut shard, &format!("k{i}"));
-    }
-    drop(shard);
-    let segments: Vec<PathBuf> = disk
-        .files()
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "wal"))
-        .collect();
-    assert!(segments.len() >= 3, "{segments:?}");
+    let segments = log_over_several_segments(&disk);
     let middle = segments.len() / 2;
     disk.delete(&segments[middle]);
-    let error = Shard::open(disk.storage(), &dir(), options)
+    let error = Shard::open(disk.storage(), &dir(), small_segments())
         .err()
         .expect("a hole in the log stops recovery");
     assert!(
