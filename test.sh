@@ -3,7 +3,10 @@
 # and the loom model checks of the thread hand-offs. Runs in well under 20 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")"
-cargo test --workspace --all-targets
+# --show-output prints what passing tests report (the crash test's count of crash points, the kill
+# test's rounds); the benchmarks' smoke runs take criterion's own arguments, so they run apart.
+cargo test --workspace --lib --bins --tests --examples -- --show-output
+cargo test --workspace --benches
 # loom explores every interleaving of the hand-off primitives; it needs its own cfg, so its own target dir.
 RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom \
   cargo test -p aorta-engine --release --test loom_handoff
