@@ -107,6 +107,9 @@ struct DiskState {
     last_unsynced_write: Option<(InodeId, u64, usize)>,
 }
 
+/// While alive, every operation on the disk waits (see [`SimDisk::stall`]).
+pub struct Stall<'a>(#[allow(dead_code)] MutexGuard<'a, DiskState>);
+
 /// How much of the last unsynced write survives a power cut.
 #[derive(Clone, Copy, Debug)]
 pub enum Tear {
@@ -140,6 +143,12 @@ impl SimDisk {
 
     fn lock(&self) -> MutexGuard<'_, DiskState> {
         self.state.lock().expect("sim disk lock poisoned")
+    }
+
+    /// Blocks every operation on this disk until the returned guard is dropped: a disk that hangs,
+    /// so a test can hold a shard inside an IO.
+    pub fn stall(&self) -> Stall<'_> {
+        Stall(self.lock())
     }
 
     /// IO points performed so far.
