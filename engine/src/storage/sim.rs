@@ -162,10 +162,6 @@ impl SimDisk {
         self.lock().power_budget = Some(points);
     }
 
-    pub fn is_powered_off(&self) -> bool {
-        self.lock().powered_off
-    }
-
     /// The `n`-th next operation of kind `op` (0 = the very next) fails with `errno`.
     pub fn fail_nth(&self, op: OpKind, n: u64, errno: i32) {
         self.lock().rules.push(FaultRule {

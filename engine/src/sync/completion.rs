@@ -111,20 +111,6 @@ impl<T> Pending<T> {
             }
         }
     }
-
-    /// Takes the value if it is already there.
-    pub fn try_take(&mut self) -> Option<Result<T, Abandoned>> {
-        let mut state = lock(&self.slot.state);
-        match std::mem::replace(&mut *state, State::Taken) {
-            State::Done(value) => Some(Ok(value)),
-            State::Abandoned => Some(Err(Abandoned)),
-            State::Taken => panic!("a pending value is taken once"),
-            waiting @ State::Waiting { .. } => {
-                *state = waiting;
-                None
-            }
-        }
-    }
 }
 
 impl<T> Future for Pending<T> {

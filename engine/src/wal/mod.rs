@@ -232,10 +232,6 @@ impl<S: Storage> Wal<S> {
         &self.dir
     }
 
-    pub fn storage_mut(&mut self) -> &mut S {
-        &mut self.storage
-    }
-
     fn failed_error(&self) -> Error {
         Error::LogFailed {
             shard: self.options.shard,
