@@ -188,3 +188,61 @@ fn the_engine_reports_a_failed_log_to_every_writer_until_reopened() {
         .commit(Batch::single(Command::create(spec("after"))))
         .unwrap();
 }
+
+/// The shard pipelines groups: the next group is decided and staged while the previous one syncs.
+/// When that sync fails, the staged group (decided on top of it) must fail too, and neither is
+/// acknowledged or recovered.
+#[test]
+fn a_group_staged_behind_a_failing_sync_fails_too() {
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    assert!(shard.commit_group(vec![put("base", "0")], 1)[0].is_ok());
+
+    disk.fail_nth(OpKind::Sync, 0, libc::EIO);
+    shard.stage(put("a", "1"), 2).unwrap();
+    shard.start_sync();
+    // Decided on top of the group in flight: "a" exists for this update.
+    shard
+        .stage(
+            Batch::single(Command::update(ResourceSpec::new("/ns", "a", "t"), None))
+                .validate()
+                .unwrap(),
+            3,
+        )
+        .unwrap();
+    let first = shard.wait_sync();
+    shard.start_sync();
+    assert_log_failed(&shard.apply_synced(first));
+    let second = shard.wait_sync();
+    assert_log_failed(&shard.apply_synced(second));
+    assert!(shard.get("/ns/a").is_none());
+
+    drop(shard);
+    disk.power_cut(Tear::DropUnsynced);
+    let shard = open(&disk);
+    assert!(shard.get("/ns/base").is_some());
+    assert!(shard.get("/ns/a").is_none());
+}
+
+/// The other order: the group in flight succeeds and is acknowledged; the group staged behind it
+/// fails on its own sync and is not.
+#[test]
+fn a_good_group_is_acknowledged_even_if_the_next_one_fails() {
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    shard.stage(put("a", "1"), 1).unwrap();
+    shard.start_sync();
+    shard.stage(put("b", "2"), 2).unwrap();
+    let first = shard.wait_sync();
+    disk.fail_nth(OpKind::Sync, 0, libc::EIO);
+    shard.start_sync();
+    let answers = shard.apply_synced(first);
+    assert!(answers[0].is_ok());
+    let second = shard.wait_sync();
+    assert_log_failed(&shard.apply_synced(second));
+    drop(shard);
+    disk.power_cut(Tear::DropUnsynced);
+    let shard = open(&disk);
+    assert!(shard.get("/ns/a").is_some(), "acknowledged write lost");
+    assert!(shard.get("/ns/b").is_none());
+}
