@@ -21,7 +21,7 @@ use crate::resource::{
     key_of, validate_name, validate_namespace, Resource, ResourceId, ValidationError,
 };
 use crate::routing::shard_for_namespace;
-use crate::shard::{Shard, ShardOptions, GROUP_BYTES_MAX};
+use crate::shard::{Shard, ShardOptions};
 use crate::storage::uring::UringStorage;
 use crate::storage::Storage;
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
@@ -348,57 +348,31 @@ fn pin_to_allowed_cpu(index: usize) {
     }
 }
 
-/// The shard thread, a pipeline of commit groups: while one group's write and fdatasync are in
-/// flight, it takes what has queued meanwhile (reads are answered from the applied, durable state;
-/// writes are decided and staged as the next group), then waits for the sync, starts the next group's
-/// sync at once, and only then applies and acknowledges the finished group. The disk and the shard's
-/// CPU work overlap; a group is still acknowledged only after its own sync succeeded.
+/// The shard thread: take everything queued (up to a group), answer reads from durable state, commit
+/// the writes as one group, answer them; repeat until the queue is closed and drained.
 fn run_shard<S: Storage>(mut shard: Shard<S>, queue: &BoundedQueue<Request>, group_max: usize) {
     let mut inbox = Vec::with_capacity(group_max.min(4096));
-    let mut staged_waiters = Vec::new();
-    let mut in_flight_waiters = Vec::new();
-    loop {
-        let open = if shard.has_sync_in_flight() {
-            queue.try_pop_up_to(group_max, &mut inbox)
-        } else {
-            queue.pop_up_to(group_max, &mut inbox)
-        };
-        if !open && !shard.has_sync_in_flight() && !shard.has_staged() {
-            break;
-        }
-        let now = now_ms();
+    let mut batches = Vec::new();
+    let mut waiters = Vec::new();
+    while queue.pop_up_to(group_max, &mut inbox) {
         for request in inbox.drain(..) {
             match request {
-                Request::Commit { batch, done } => match shard.stage(batch, now) {
-                    Ok(()) => staged_waiters.push(done),
-                    Err(error) => done.complete(Err(error)),
-                },
+                Request::Commit { batch, done } => {
+                    batches.push(batch);
+                    waiters.push(done);
+                }
                 Request::Get { key, done } => done.complete(shard.get(&key).cloned()),
                 Request::GetById { id, done } => done.complete(shard.get_by_id(&id).cloned()),
                 Request::Position { done } => done.complete(shard.position()),
             }
-            if shard.staged_bytes() >= GROUP_BYTES_MAX {
-                turn(&mut shard, &mut staged_waiters, &mut in_flight_waiters);
-            }
         }
-        turn(&mut shard, &mut staged_waiters, &mut in_flight_waiters);
+        if batches.is_empty() {
+            continue;
+        }
+        let answers = shard.commit_group(std::mem::take(&mut batches), now_ms());
+        for (done, answer) in waiters.drain(..).zip(answers) {
+            done.complete(answer);
+        }
     }
     tracing::debug!(shard = shard.id(), "shard stopped");
-}
-
-/// One turn of the pipeline: wait for the sync in flight, start the staged group's sync, then
-/// apply and answer the synced group.
-fn turn<S: Storage>(
-    shard: &mut Shard<S>,
-    staged_waiters: &mut Vec<Completer<Result<CommitReceipt>>>,
-    in_flight_waiters: &mut Vec<Completer<Result<CommitReceipt>>>,
-) {
-    let synced = shard.wait_sync();
-    shard.start_sync();
-    let answers = shard.apply_synced(synced);
-    debug_assert_eq!(answers.len(), in_flight_waiters.len());
-    for (done, answer) in in_flight_waiters.drain(..).zip(answers) {
-        done.complete(answer);
-    }
-    std::mem::swap(staged_waiters, in_flight_waiters);
 }

@@ -34,17 +34,6 @@ pub struct Shard<S: Storage> {
     options: ShardOptions,
     wal: Wal<S>,
     state: State,
-    /// Keys changed by batches staged or in flight but not yet applied: what a later decision must
-    /// see, with the position of the batch that last changed each key.
-    overlay: HashMap<String, (Option<Current>, u64)>,
-    /// Batches decided and buffered for the next sync.
-    staged: Vec<Decided>,
-    /// Batches of the sync in flight.
-    in_flight: Vec<Decided>,
-    /// Why the sync in flight could not even start (the log had failed).
-    start_failure: Option<String>,
-    /// Scratch buffer for encoding one batch.
-    payload: Vec<u8>,
 }
 
 /// What deciding a later command of the same group needs to know of a key an earlier batch changed:
@@ -66,16 +55,11 @@ impl From<&Resource> for Current {
     }
 }
 
-/// A batch decided and appended to the log's buffer, waiting for its sync.
+/// A batch decided in the current group, waiting for its sync.
 struct Decided {
+    slot: usize,
     batch: CommittedBatch,
     ids: Vec<ResourceId>,
-}
-
-/// The batches of a finished sync, and whether it failed.
-pub struct Synced {
-    batches: Vec<Decided>,
-    failure: Option<String>,
 }
 
 impl<S: Storage> Shard<S> {
@@ -110,11 +94,6 @@ impl<S: Storage> Shard<S> {
             options,
             wal,
             state,
-            overlay: HashMap::new(),
-            staged: Vec::new(),
-            in_flight: Vec::new(),
-            start_failure: None,
-            payload: Vec::new(),
         })
     }
 
@@ -143,148 +122,87 @@ impl<S: Storage> Shard<S> {
         &mut self.wal
     }
 
-    /// Commits a group of batches: one answer per batch, in order (see the module doc). The same
-    /// steps as the shard thread's pipeline, run one after the other.
+    /// Commits a group of batches: one answer per batch, in order (see the module doc).
     pub fn commit_group(
         &mut self,
         batches: Vec<ValidBatch>,
         now_ms: u64,
     ) -> Vec<Result<CommitReceipt>> {
-        assert!(!self.wal.has_flush_in_flight() && self.staged.is_empty());
         let mut answers: Vec<Option<Result<CommitReceipt>>> =
             (0..batches.len()).map(|_| None).collect();
-        let mut staged_slots = Vec::new();
+        let mut overlay: HashMap<String, Option<Current>> = HashMap::new();
+        let mut decided: Vec<Decided> = Vec::new();
+        let mut payload = Vec::new();
         for (slot, batch) in batches.into_iter().enumerate() {
-            match self.stage(batch, now_ms) {
-                Ok(()) => staged_slots.push(slot),
-                Err(error) => answers[slot] = Some(Err(error)),
+            let position = self.wal.appended_position() + 1;
+            let (committed, ids, keys) = match self.decide(batch, &overlay, position, now_ms) {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    answers[slot] = Some(Err(error));
+                    continue;
+                }
+            };
+            payload.clear();
+            codec::encode_batch(&committed, &mut payload);
+            if let Err(error) = self.wal.append(RecordKind::Batch, position, &payload) {
+                answers[slot] = Some(Err(error));
+                continue;
             }
-            if self.staged_bytes() >= GROUP_BYTES_MAX {
-                self.sync_staged(&mut staged_slots, &mut answers);
+            for (change, key) in committed.changes.iter().zip(keys) {
+                let after = match change {
+                    Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
+                    Change::Deleted { .. } => None,
+                };
+                overlay.insert(key, after);
+            }
+            decided.push(Decided {
+                slot,
+                batch: committed,
+                ids,
+            });
+            if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
+                self.make_durable(&mut decided, &mut answers);
             }
         }
-        self.sync_staged(&mut staged_slots, &mut answers);
+        self.make_durable(&mut decided, &mut answers);
         answers
             .into_iter()
             .map(|a| a.expect("every batch of a group is answered"))
             .collect()
     }
 
-    fn sync_staged(
+    /// Syncs the decided batches; applies and acknowledges them only if the sync succeeded.
+    fn make_durable(
         &mut self,
-        slots: &mut Vec<usize>,
+        decided: &mut Vec<Decided>,
         answers: &mut [Option<Result<CommitReceipt>>],
     ) {
-        self.start_sync();
-        let synced = self.wait_sync();
-        for (slot, answer) in slots.drain(..).zip(self.apply_synced(synced)) {
-            answers[slot] = Some(answer);
-        }
-    }
-
-    /// Decides `batch` against the state plus every batch staged or in flight before it, and
-    /// appends it to the log's buffer. `Err` is the answer now (a failed condition, a failed log);
-    /// `Ok` means the answer comes from `apply_synced` after the sync that covers it.
-    pub fn stage(&mut self, batch: ValidBatch, now_ms: u64) -> Result<()> {
-        let position = self.wal.appended_position() + 1;
-        let (committed, ids, keys) = self.decide(batch, position, now_ms)?;
-        self.payload.clear();
-        codec::encode_batch(&committed, &mut self.payload);
-        self.wal
-            .append(RecordKind::Batch, position, &self.payload)?;
-        for (change, key) in committed.changes.iter().zip(keys) {
-            let after = match change {
-                Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
-                Change::Deleted { .. } => None,
-            };
-            self.overlay.insert(key, (after, position));
-        }
-        self.staged.push(Decided {
-            batch: committed,
-            ids,
-        });
-        Ok(())
-    }
-
-    /// Log bytes staged and not yet handed to the disk.
-    pub fn staged_bytes(&self) -> usize {
-        self.wal.pending_bytes()
-    }
-
-    pub fn has_staged(&self) -> bool {
-        !self.staged.is_empty()
-    }
-
-    pub fn has_sync_in_flight(&self) -> bool {
-        !self.in_flight.is_empty()
-    }
-
-    /// Hands every staged batch to the disk (one write, one fdatasync) without waiting.
-    pub fn start_sync(&mut self) {
-        assert!(
-            self.in_flight.is_empty(),
-            "wait for the sync in flight first"
-        );
-        if self.staged.is_empty() {
+        if decided.is_empty() {
             return;
         }
-        self.in_flight = std::mem::take(&mut self.staged);
-        if let Err(error) = self.wal.flush_start() {
-            self.start_failure = Some(error.to_string());
-        }
-    }
-
-    /// Waits for the sync in flight; its batches are then durable, or failed.
-    pub fn wait_sync(&mut self) -> Synced {
-        let batches = std::mem::take(&mut self.in_flight);
-        if batches.is_empty() {
-            return Synced {
-                batches,
-                failure: None,
-            };
-        }
-        let failure = match self.start_failure.take() {
-            Some(cause) => Some(cause),
-            None => self.wal.flush_finish().err().map(|e| e.to_string()),
-        };
-        Synced { batches, failure }
-    }
-
-    /// Applies the batches of a successful sync and answers them, in order; or answers every one
-    /// `LogFailed` if the sync failed.
-    pub fn apply_synced(&mut self, synced: Synced) -> Vec<Result<CommitReceipt>> {
-        if let Some(cause) = synced.failure {
-            // The log is failed: nothing staged will ever be durable, so no decision may rely on it.
-            self.overlay.clear();
-            return synced
-                .batches
-                .into_iter()
-                .map(|_| {
-                    Err(Error::LogFailed {
+        match self.wal.flush() {
+            Ok(durable) => {
+                for d in decided.drain(..) {
+                    debug_assert!(d.batch.position <= durable);
+                    let position = d.batch.position;
+                    self.state.apply(d.batch);
+                    answers[d.slot] = Some(Ok(CommitReceipt {
                         shard: self.options.shard,
-                        cause: cause.clone(),
-                    })
-                })
-                .collect();
-        }
-        let mut answers = Vec::with_capacity(synced.batches.len());
-        for d in synced.batches {
-            let position = d.batch.position;
-            debug_assert!(position <= self.wal.durable_position());
-            for change in &d.batch.changes {
-                let key = change.key();
-                if self.overlay.get(&key).is_some_and(|(_, p)| *p == position) {
-                    self.overlay.remove(&key);
+                        position,
+                        ids: d.ids,
+                    }));
                 }
             }
-            self.state.apply(d.batch);
-            answers.push(Ok(CommitReceipt {
-                shard: self.options.shard,
-                position,
-                ids: d.ids,
-            }));
+            Err(error) => {
+                let cause = error.to_string();
+                for d in decided.drain(..) {
+                    answers[d.slot] = Some(Err(Error::LogFailed {
+                        shard: self.options.shard,
+                        cause: cause.clone(),
+                    }));
+                }
+            }
         }
-        answers
     }
 
     /// Checks every condition of `batch` against the state as the group has changed it so far, and
@@ -293,6 +211,7 @@ impl<S: Storage> Shard<S> {
     fn decide(
         &self,
         batch: ValidBatch,
+        overlay: &HashMap<String, Option<Current>>,
         position: u64,
         now_ms: u64,
     ) -> Result<(CommittedBatch, Vec<ResourceId>, Vec<String>)> {
@@ -302,8 +221,8 @@ impl<S: Storage> Shard<S> {
         let mut keys = Vec::with_capacity(commands.len());
         for (index, command) in commands.into_iter().enumerate() {
             let key = command.key();
-            let current: Option<Current> = match self.overlay.get(&key) {
-                Some((after, _)) => *after,
+            let current: Option<Current> = match overlay.get(&key) {
+                Some(after) => *after,
                 None => self.state.get(&key).map(Current::from),
             };
             let conflict = |reason| Error::Conflict {

@@ -43,13 +43,6 @@ pub trait Storage: Send + 'static {
         self.write_at(file, offset, buf)?;
         self.sync_data(file)
     }
-    /// Starts `write_and_sync` of an owned buffer without waiting for it, so the caller can work
-    /// while the disk syncs; [`Storage::finish_write_and_sync`] waits and hands the buffer back. At most
-    /// one is in flight, and the storage keeps the buffer until it has finished (an implementation
-    /// may also do the whole operation here and report it at `finish`).
-    fn start_write_and_sync(&mut self, file: FileId, offset: u64, buf: Vec<u8>);
-    /// Waits for the operation `start_write_and_sync` began; returns its outcome and the buffer.
-    fn finish_write_and_sync(&mut self) -> (io::Result<()>, Vec<u8>);
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()>;
     fn remove_file(&mut self, path: &Path) -> io::Result<()>;
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;

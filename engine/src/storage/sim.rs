@@ -136,7 +136,6 @@ impl SimDisk {
         SimStorage {
             disk: self.clone(),
             generation,
-            deferred: None,
             handles: HashMap::new(),
             next_handle: 0,
         }
@@ -325,8 +324,6 @@ fn parent_of(path: &Path) -> PathBuf {
 pub struct SimStorage {
     disk: SimDisk,
     generation: u64,
-    /// The outcome of the last `start_write_and_sync`, done at once and reported at `finish`.
-    deferred: Option<(io::Result<()>, Vec<u8>)>,
     handles: HashMap<u32, InodeId>,
     next_handle: u32,
 }
@@ -478,21 +475,6 @@ impl Storage for SimStorage {
             state.last_unsynced_write = None;
         }
         Ok(())
-    }
-
-    fn start_write_and_sync(&mut self, file: FileId, offset: u64, buf: Vec<u8>) {
-        assert!(
-            self.deferred.is_none(),
-            "one write and sync in flight at a time"
-        );
-        let result = self.write_and_sync(file, offset, &buf);
-        self.deferred = Some((result, buf));
-    }
-
-    fn finish_write_and_sync(&mut self) -> (io::Result<()>, Vec<u8>) {
-        self.deferred
-            .take()
-            .expect("finish_write_and_sync follows start_write_and_sync")
     }
 
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()> {

@@ -22,18 +22,6 @@ pub struct UringStorage {
     ring: IoUring,
     files: HashMap<u32, File>,
     next_handle: u32,
-    /// The write and sync started by `start_write_and_sync`: the ring owns its buffer until both
-    /// operations completed, so dropping anything else cannot free memory the kernel still uses.
-    in_flight: Option<InFlight>,
-}
-
-struct InFlight {
-    file: FileId,
-    offset: u64,
-    buf: Vec<u8>,
-    /// Entries submitted (0 if the submission itself failed).
-    submitted: usize,
-    error: Option<io::Error>,
 }
 
 impl UringStorage {
@@ -50,7 +38,6 @@ impl UringStorage {
             ring,
             files: HashMap::new(),
             next_handle: 0,
-            in_flight: None,
         })
     }
 
@@ -62,16 +49,11 @@ impl UringStorage {
     }
 
     /// Submits `entries` and waits for all their completions; returns each result in order.
-    fn run(&mut self, entries: &[squeue::Entry]) -> io::Result<Vec<i32>> {
-        self.submit(entries);
-        Ok(self.wait(entries.len()))
-    }
-
-    /// Pushes `entries` (tagged with their index) and submits them without waiting.
     ///
-    /// Once an entry is submitted the kernel may read or write its buffer until it completes, so
-    /// every submitted entry is waited for ([`UringStorage::wait`]) before its buffer can go.
-    fn submit(&mut self, entries: &[squeue::Entry]) {
+    /// Once an entry is submitted the kernel may read or write its buffer until it completes, so this
+    /// never returns with an entry in flight: if the ring itself fails while entries are in flight,
+    /// the process aborts rather than free a buffer the kernel may still use.
+    fn run(&mut self, entries: &[squeue::Entry]) -> io::Result<Vec<i32>> {
         assert!(entries.len() <= RING_ENTRIES as usize);
         assert!(
             self.ring.submission().is_empty() && self.ring.completion().is_empty(),
@@ -80,52 +62,32 @@ impl UringStorage {
         for (index, entry) in entries.iter().enumerate() {
             let entry = entry.clone().user_data(index as u64);
             // SAFETY: the submission queue is empty and has room for RING_ENTRIES entries, and every
-            // buffer an entry points to outlives the entry: it is either borrowed by the caller of
-            // `run` for the whole call, or owned by `self.in_flight` until `wait` has reaped it.
+            // buffer an entry points to is borrowed by our caller for the whole call; we do not
+            // return before the kernel has completed every submitted entry (below).
             unsafe { self.ring.submission().push(&entry) }
                 .expect("the submission queue has room for every entry");
         }
-        self.enter(0);
-    }
-
-    /// Waits until `count` submitted entries completed; returns their results by index. If the
-    /// ring itself fails while entries are in flight, the process aborts rather than free a buffer
-    /// the kernel may still use.
-    fn wait(&mut self, count: usize) -> Vec<i32> {
-        let mut results = vec![0i32; count];
+        let mut results = vec![0i32; entries.len()];
         let mut completed = 0;
-        while completed < count {
-            for cqe in self.ring.completion() {
-                results[cqe.user_data() as usize] = cqe.result();
-                completed += 1;
-            }
-            if completed < count {
-                self.enter(count - completed);
-            }
-        }
-        results
-    }
-
-    fn enter(&mut self, want: usize) {
-        loop {
-            match self.ring.submit_and_wait(want) {
-                Ok(_) => return,
+        while completed < entries.len() {
+            match self.ring.submit_and_wait(entries.len() - completed) {
+                Ok(_) => {}
                 Err(error)
                     if matches!(
                         error.raw_os_error(),
                         Some(libc::EINTR) | Some(libc::EAGAIN) | Some(libc::EBUSY)
-                    ) =>
-                {
-                    if want == 0 {
-                        return;
-                    }
-                }
+                    ) => {}
                 Err(error) => {
                     tracing::error!(%error, "io_uring_enter failed with operations in flight; aborting");
                     std::process::abort();
                 }
             }
+            for cqe in self.ring.completion() {
+                results[cqe.user_data() as usize] = cqe.result();
+                completed += 1;
+            }
         }
+        Ok(results)
     }
 
     fn write_entry(fd: types::Fd, offset: u64, buf: &[u8]) -> squeue::Entry {
@@ -147,17 +109,6 @@ fn check(result: i32) -> io::Result<usize> {
         Err(io::Error::from_raw_os_error(-result))
     } else {
         Ok(result as usize)
-    }
-}
-
-impl Drop for UringStorage {
-    fn drop(&mut self) {
-        // Never free a buffer the kernel may still be using.
-        if let Some(flight) = self.in_flight.take() {
-            if flight.submitted > 0 {
-                self.wait(flight.submitted);
-            }
-        }
     }
 }
 
@@ -246,62 +197,6 @@ impl Storage for UringStorage {
         // A short write breaks the link (the sync was cancelled): finish the rest, then sync.
         self.write_at(file, offset + written as u64, &buf[written..])?;
         self.sync_data(file)
-    }
-
-    fn start_write_and_sync(&mut self, file: FileId, offset: u64, buf: Vec<u8>) {
-        assert!(
-            self.in_flight.is_none(),
-            "one write and sync in flight at a time"
-        );
-        let fd = match self.fd(file) {
-            Ok(fd) => fd,
-            Err(error) => {
-                self.in_flight = Some(InFlight {
-                    file,
-                    offset,
-                    buf,
-                    submitted: 0,
-                    error: Some(error),
-                });
-                return;
-            }
-        };
-        let write = Self::write_entry(fd, offset, &buf).flags(squeue::Flags::IO_LINK);
-        let sync = Self::sync_entry(fd);
-        // The entries point into `buf`'s heap memory, which does not move when the Vec is moved
-        // into `in_flight` below, and is not freed before `finish_write_and_sync` reaped them.
-        self.submit(&[write, sync]);
-        self.in_flight = Some(InFlight {
-            file,
-            offset,
-            buf,
-            submitted: 2,
-            error: None,
-        });
-    }
-
-    fn finish_write_and_sync(&mut self) -> (io::Result<()>, Vec<u8>) {
-        let flight = self
-            .in_flight
-            .take()
-            .expect("finish_write_and_sync follows start_write_and_sync");
-        if let Some(error) = flight.error {
-            return (Err(error), flight.buf);
-        }
-        let results = self.wait(flight.submitted);
-        let outcome = match check(results[0]) {
-            Err(error) => Err(error),
-            Ok(written) if written == flight.buf.len() => check(results[1]).map(|_| ()),
-            // A short write breaks the link (the sync was cancelled): finish the rest, then sync.
-            Ok(written) => self
-                .write_at(
-                    flight.file,
-                    flight.offset + written as u64,
-                    &flight.buf[written..],
-                )
-                .and_then(|_| self.sync_data(flight.file)),
-        };
-        (outcome, flight.buf)
     }
 
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()> {

@@ -135,24 +135,6 @@ impl<T> BoundedQueue<T> {
         true
     }
 
-    /// Moves up to `max` items into `out` without waiting. Returns `false` only when the queue is
-    /// closed and empty.
-    pub fn try_pop_up_to(&self, max: usize, out: &mut Vec<T>) -> bool {
-        assert!(max > 0);
-        let mut inner = lock(&self.inner);
-        if inner.items.is_empty() {
-            return !inner.closed;
-        }
-        let taken = inner.items.len().min(max);
-        out.extend(inner.items.drain(..taken));
-        let wake = inner.producers_waiting > 0;
-        drop(inner);
-        if wake {
-            self.not_full.notify_all();
-        }
-        true
-    }
-
     /// Refuses further pushes and wakes everyone; items already queued are still delivered.
     pub fn close(&self) {
         lock(&self.inner).closed = true;

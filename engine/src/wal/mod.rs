@@ -37,12 +37,6 @@ struct SegmentMeta {
     path: PathBuf,
 }
 
-/// A flush handed to the storage: its byte length and the last position it holds.
-struct InFlight {
-    len: u64,
-    last_position: u64,
-}
-
 pub struct Wal<S: Storage> {
     storage: S,
     dir: PathBuf,
@@ -55,10 +49,6 @@ pub struct Wal<S: Storage> {
     /// Encoded records appended but not yet written.
     pending: Vec<u8>,
     pending_first_position: Option<u64>,
-    /// The flush started and not yet finished, if any.
-    in_flight: Option<InFlight>,
-    /// A cleared buffer kept for the next group, so that steady state allocates nothing.
-    spare: Vec<u8>,
     appended_position: u64,
     durable_position: u64,
     failure: Option<String>,
@@ -203,8 +193,6 @@ impl<S: Storage> Wal<S> {
             active_len: 0,
             pending: Vec::new(),
             pending_first_position: None,
-            in_flight: None,
-            spare: Vec::new(),
             appended_position: last_position,
             durable_position: last_position,
             failure: None,
@@ -279,19 +267,11 @@ impl<S: Storage> Wal<S> {
     /// Writes every buffered record and fdatasyncs it: one write and one sync for the whole group.
     /// Returns the durable position. On error the log is failed and nothing buffered is durable.
     pub fn flush(&mut self) -> Result<u64> {
-        self.flush_start()?;
-        self.flush_finish()
-    }
-
-    /// Starts writing and syncing every buffered record, without waiting: records appended
-    /// meanwhile are buffered for the next flush. Only one flush is in flight at a time.
-    pub fn flush_start(&mut self) -> Result<()> {
-        assert!(self.in_flight.is_none(), "finish the flush in flight first");
         if self.failure.is_some() {
             return Err(self.failed_error());
         }
-        let Some(first_position) = self.pending_first_position.take() else {
-            return Ok(());
+        let Some(first_position) = self.pending_first_position else {
+            return Ok(self.durable_position);
         };
         if self.active_len > SEGMENT_HEADER_BYTES as u64
             && self.active_len + self.pending.len() as u64 > self.options.segment_bytes_max
@@ -300,31 +280,11 @@ impl<S: Storage> Wal<S> {
                 return Err(self.fail("starting a new WAL segment", error));
             }
         }
-        let pending = std::mem::replace(&mut self.pending, std::mem::take(&mut self.spare));
-        self.in_flight = Some(InFlight {
-            len: pending.len() as u64,
-            last_position: self.appended_position,
-        });
-        self.storage
-            .start_write_and_sync(self.active_file, self.active_len, pending);
-        Ok(())
-    }
-
-    pub fn has_flush_in_flight(&self) -> bool {
-        self.in_flight.is_some()
-    }
-
-    /// Waits for the flush in flight; returns the durable position. On error the log is failed and
-    /// nothing of that flush, nor anything appended since, is durable.
-    pub fn flush_finish(&mut self) -> Result<u64> {
-        let Some(flight) = self.in_flight.take() else {
-            return match &self.failure {
-                Some(_) => Err(self.failed_error()),
-                None => Ok(self.durable_position),
-            };
-        };
-        let (outcome, mut buffer) = self.storage.finish_write_and_sync();
-        if let Err(error) = outcome {
+        let pending = std::mem::take(&mut self.pending);
+        if let Err(error) = self
+            .storage
+            .write_and_sync(self.active_file, self.active_len, &pending)
+        {
             // The bytes may sit in the page cache, marked clean after a writeback error, and would
             // be replayed on reopen although they never reached the disk; later records would then
             // follow a hole. Cut them now (best effort: the log is failed either way).
@@ -337,11 +297,11 @@ impl<S: Storage> Wal<S> {
             }
             return Err(self.fail("writing and syncing the WAL", error));
         }
-        debug_assert_eq!(buffer.len() as u64, flight.len);
-        self.active_len += flight.len;
-        self.durable_position = flight.last_position;
-        buffer.clear();
-        self.spare = buffer;
+        self.active_len += pending.len() as u64;
+        self.pending = pending;
+        self.pending.clear();
+        self.pending_first_position = None;
+        self.durable_position = self.appended_position;
         Ok(self.durable_position)
     }
 
@@ -385,10 +345,7 @@ impl<S: Storage> Wal<S> {
         if self.failure.is_some() {
             return Err(self.failed_error());
         }
-        assert!(
-            self.pending.is_empty() && self.in_flight.is_none(),
-            "flush before truncating the WAL"
-        );
+        assert!(self.pending.is_empty(), "flush before truncating the WAL");
         if position >= self.appended_position {
             return Ok(());
         }
