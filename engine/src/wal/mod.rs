@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::storage::{FileId, Storage};
 use record::{RecordKind, RecordRef};
 use scan::{scan, ScanEnd};
-use segment::{SEGMENT_HEADER_BYTES, SEGMENT_MAGIC};
+use segment::SEGMENT_HEADER_BYTES;
 
 #[derive(Clone, Debug)]
 pub struct WalOptions {
@@ -444,11 +444,11 @@ impl<S: Storage> Wal<S> {
             let bytes = self.storage.read_all(file);
             self.storage.close(file);
             let bytes = bytes.map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
-            if bytes.len() < SEGMENT_HEADER_BYTES || &bytes[..8] != SEGMENT_MAGIC {
+            if let Err(reason) = segment::decode_header(&bytes) {
                 return Err(Error::Corrupt {
                     path,
                     offset: 0,
-                    reason: "bad segment header".into(),
+                    reason,
                 });
             }
             let mut failure = None;

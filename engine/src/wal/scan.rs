@@ -15,7 +15,7 @@
 //!
 //! Positions must rise strictly from record to record; a position that does not is corrupt.
 
-use super::record::{self, RecordRef, RECORD_FORMAT_VERSION, RECORD_HEADER_BYTES};
+use super::record::{self, RecordRef, RECORD_HEADER_BYTES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScanEnd {
@@ -141,14 +141,9 @@ fn zero_filled_sector_within(bytes: &[u8], start: usize, end: usize) -> bool {
 
 fn find_valid_record_after(bytes: &[u8], from: usize, last_position: u64) -> Option<usize> {
     let end = bytes.len().checked_sub(RECORD_HEADER_BYTES)?;
-    (from..=end).find(|&p| {
-        let header = &bytes[p..];
-        header[8] == RECORD_FORMAT_VERSION
-            && matches!(header[9], 1 | 2)
-            && header[10] == 0
-            && header[11] == 0
-            && matches!(record::decode(header), Ok(r) if r.position > last_position)
-    })
+    // `decode` rejects a bad header before it computes any checksum, so this scan stays cheap.
+    (from..=end)
+        .find(|&p| matches!(record::decode(&bytes[p..]), Ok(r) if r.position > last_position))
 }
 
 #[cfg(test)]
