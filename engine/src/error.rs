@@ -43,6 +43,11 @@ pub enum Error {
     #[error("shard {shard} log failed and refuses writes until reopened: {cause}")]
     LogFailed { shard: u16, cause: String },
 
+    /// A log append named a position that is not above the last one appended; nothing was appended.
+    /// Positions may come from a raft leader over the network, so this is an input error, not a panic.
+    #[error("shard {shard}: log position {position} does not rise above {last}; nothing was appended")]
+    PositionNotRising { shard: u16, position: u64, last: u64 },
+
     /// An IO error outside the commit path (opening, recovery, metadata).
     #[error("{context}: {source}")]
     Io {
