@@ -142,11 +142,7 @@ impl Engine {
         for shard in 0..meta.shard_count {
             let queue = Arc::new(BoundedQueue::new(config.queue_capacity));
             let (ready, ready_wait) = completion::<Result<()>>();
-            let options = ShardOptions {
-                shard,
-                instance: meta.instance,
-                segment_bytes_max: config.segment_bytes_max,
-            };
+            let options = ShardOptions::new(shard, meta.instance, config.segment_bytes_max);
             let dir = wal_dir(&config.data_dir, shard);
             let thread_queue = queue.clone();
             let thread_storage = make_storage.clone();

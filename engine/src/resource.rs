@@ -134,36 +134,76 @@ impl ResourceSpec {
 
     /// Checks every field against its rule and limit.
     pub fn validate(&self) -> Result<(), ValidationError> {
-        validate_namespace(&self.namespace)?;
-        validate_name(&self.name)?;
-        validate_token("type", &self.kind, TYPE_BYTES_MAX, is_type_char)?;
-        validate_token(
-            "apiVersion",
-            &self.api_version,
-            API_VERSION_BYTES_MAX,
-            is_type_char,
-        )?;
-        validate_text("owner", &self.owner, OWNER_BYTES_MAX)?;
-        if self.tags.len() > TAG_COUNT_MAX {
-            return Err(ValidationError::TooMany {
-                field: "tags",
-                count: self.tags.len(),
-                max: TAG_COUNT_MAX,
-            });
-        }
-        for (key, value) in &self.tags {
-            validate_token("tag key", key, TAG_KEY_BYTES_MAX, is_type_char)?;
-            validate_text("tag value", value, TAG_VALUE_BYTES_MAX)?;
-        }
-        if self.data.len() > DATA_BYTES_MAX {
-            return Err(ValidationError::TooLong {
-                field: "data",
-                len: self.data.len(),
-                max: DATA_BYTES_MAX,
-            });
-        }
-        Ok(())
+        validate_fields(Fields {
+            api_version: &self.api_version,
+            namespace: &self.namespace,
+            name: &self.name,
+            kind: &self.kind,
+            owner: &self.owner,
+            tags: &self.tags,
+            data: &self.data,
+        })
     }
+}
+
+impl Resource {
+    /// Checks every field a writer supplied against its rule and limit, as
+    /// [`ResourceSpec::validate`] does: recovery runs it on every logged resource, which may come
+    /// from a leader over the network.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_fields(Fields {
+            api_version: &self.api_version,
+            namespace: &self.namespace,
+            name: &self.name,
+            kind: &self.kind,
+            owner: &self.owner,
+            tags: &self.tags,
+            data: &self.data,
+        })
+    }
+}
+
+/// The writer-supplied fields of a resource, borrowed, for one validation of specs and resources.
+struct Fields<'a> {
+    api_version: &'a str,
+    namespace: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    owner: &'a str,
+    tags: &'a BTreeMap<String, String>,
+    data: &'a [u8],
+}
+
+fn validate_fields(fields: Fields<'_>) -> Result<(), ValidationError> {
+    validate_namespace(fields.namespace)?;
+    validate_name(fields.name)?;
+    validate_token("type", fields.kind, TYPE_BYTES_MAX, is_type_char)?;
+    validate_token(
+        "apiVersion",
+        fields.api_version,
+        API_VERSION_BYTES_MAX,
+        is_type_char,
+    )?;
+    validate_text("owner", fields.owner, OWNER_BYTES_MAX)?;
+    if fields.tags.len() > TAG_COUNT_MAX {
+        return Err(ValidationError::TooMany {
+            field: "tags",
+            count: fields.tags.len(),
+            max: TAG_COUNT_MAX,
+        });
+    }
+    for (key, value) in fields.tags {
+        validate_token("tag key", key, TAG_KEY_BYTES_MAX, is_type_char)?;
+        validate_text("tag value", value, TAG_VALUE_BYTES_MAX)?;
+    }
+    if fields.data.len() > DATA_BYTES_MAX {
+        return Err(ValidationError::TooLong {
+            field: "data",
+            len: fields.data.len(),
+            max: DATA_BYTES_MAX,
+        });
+    }
+    Ok(())
 }
 
 /// The key of a resource: its namespace path joined with its name.

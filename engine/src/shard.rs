@@ -14,10 +14,11 @@ use crate::codec;
 use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch};
 use crate::error::{ConflictReason, Error, Result};
 use crate::resource::{Resource, ResourceId, ResourceSpec};
-use crate::state::State;
+use crate::limits::BATCH_BYTES_MAX;
+use crate::state::{Minter, State};
 use crate::storage::Storage;
 use crate::wal::record::RecordKind;
-use crate::wal::{Wal, WalOptions};
+use crate::wal::{FailStop, Wal, WalOptions};
 
 /// Bytes of log records a group buffers before it writes and syncs them; a larger group is committed
 /// in several syncs. Bounds a shard's write buffer.
@@ -28,6 +29,22 @@ pub struct ShardOptions {
     pub shard: u16,
     pub instance: u32,
     pub segment_bytes_max: u64,
+    /// The shard's log must already exist (see [`WalOptions::must_exist`]).
+    pub must_exist: bool,
+    /// What the log does when it cannot make its state safe (see [`FailStop`]).
+    pub fail_stop: FailStop,
+}
+
+impl ShardOptions {
+    pub fn new(shard: u16, instance: u32, segment_bytes_max: u64) -> Self {
+        ShardOptions {
+            shard,
+            instance,
+            segment_bytes_max,
+            must_exist: false,
+            fail_stop: FailStop::Abort,
+        }
+    }
 }
 
 pub struct Shard<S: Storage> {
@@ -66,20 +83,31 @@ impl<S: Storage> Shard<S> {
     /// Opens the shard's log in `wal_dir` and replays it into the state.
     pub fn open(storage: S, wal_dir: &Path, options: ShardOptions) -> Result<Self> {
         let mut state = State::default();
+        let minter = Minter {
+            instance: options.instance,
+            shard: options.shard,
+        };
         let wal = Wal::open(
             storage,
             wal_dir,
             WalOptions {
-                shard: options.shard,
-                segment_bytes_max: options.segment_bytes_max,
+                must_exist: options.must_exist,
+                fail_stop: options.fail_stop,
+                ..WalOptions::new(options.shard, options.segment_bytes_max)
             },
             &mut |record| {
                 if record.kind != RecordKind::Batch {
                     return Ok(());
                 }
+                if record.payload.len() > BATCH_BYTES_MAX {
+                    return Err(format!(
+                        "a batch record of {} bytes is over the limit {BATCH_BYTES_MAX}",
+                        record.payload.len()
+                    ));
+                }
                 let batch = codec::decode_batch(record.position, record.payload)
                     .map_err(|e| e.to_string())?;
-                state.check(&batch)?;
+                state.check_logged(&batch, minter)?;
                 state.apply(batch);
                 Ok(())
             },
@@ -123,6 +151,9 @@ impl<S: Storage> Shard<S> {
     }
 
     /// Commits a group of batches: one answer per batch, in order (see the module doc).
+    ///
+    /// A batch answered `Conflict` because of an earlier batch of the same group whose flush then
+    /// failed is answered `LogFailed` instead: no answer describes a state that never existed.
     pub fn commit_group(
         &mut self,
         batches: Vec<ValidBatch>,
@@ -130,14 +161,24 @@ impl<S: Storage> Shard<S> {
     ) -> Vec<Result<CommitReceipt>> {
         let mut answers: Vec<Option<Result<CommitReceipt>>> =
             (0..batches.len()).map(|_| None).collect();
-        let mut overlay: HashMap<String, Option<Current>> = HashMap::new();
+        // Key → its state after the group's earlier batches, and the flush (chunk) that holds them.
+        let mut overlay: HashMap<String, (Option<Current>, usize)> = HashMap::new();
+        // Conflicts decided against the overlay: (slot, chunk of the effect they saw).
+        let mut conflicts_on_overlay: Vec<(usize, usize)> = Vec::new();
         let mut decided: Vec<Decided> = Vec::new();
+        let mut chunk = 0usize;
+        let mut failed_chunk: Option<usize> = None;
         let mut payload = Vec::new();
         for (slot, batch) in batches.into_iter().enumerate() {
             let position = self.wal.appended_position() + 1;
             let (committed, ids, keys) = match self.decide(batch, &overlay, position, now_ms) {
                 Ok(outcome) => outcome,
                 Err(error) => {
+                    if let Error::Conflict { key, .. } = &error {
+                        if let Some(&(_, seen)) = overlay.get(key) {
+                            conflicts_on_overlay.push((slot, seen));
+                        }
+                    }
                     answers[slot] = Some(Err(error));
                     continue;
                 }
@@ -153,7 +194,7 @@ impl<S: Storage> Shard<S> {
                     Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
                     Change::Deleted { .. } => None,
                 };
-                overlay.insert(key, after);
+                overlay.insert(key, (after, chunk));
             }
             decided.push(Decided {
                 slot,
@@ -161,24 +202,44 @@ impl<S: Storage> Shard<S> {
                 ids,
             });
             if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
-                self.make_durable(&mut decided, &mut answers);
+                if !self.make_durable(&mut decided, &mut answers) {
+                    failed_chunk.get_or_insert(chunk);
+                }
+                chunk += 1;
             }
         }
-        self.make_durable(&mut decided, &mut answers);
+        if !self.make_durable(&mut decided, &mut answers) {
+            failed_chunk.get_or_insert(chunk);
+        }
+        if let Some(failed) = failed_chunk {
+            let cause = self.wal.failure().unwrap_or_default().to_string();
+            for &(slot, seen) in &conflicts_on_overlay {
+                if seen >= failed {
+                    answers[slot] = Some(Err(Error::LogFailed {
+                        shard: self.options.shard,
+                        cause: format!(
+                            "the batch conflicted with an earlier batch of its group that was \
+                             never made durable: {cause}"
+                        ),
+                    }));
+                }
+            }
+        }
         answers
             .into_iter()
             .map(|a| a.expect("every batch of a group is answered"))
             .collect()
     }
 
-    /// Syncs the decided batches; applies and acknowledges them only if the sync succeeded.
+    /// Syncs the decided batches; applies and acknowledges them only if the sync succeeded. Returns
+    /// whether it did.
     fn make_durable(
         &mut self,
         decided: &mut Vec<Decided>,
         answers: &mut [Option<Result<CommitReceipt>>],
-    ) {
+    ) -> bool {
         if decided.is_empty() {
-            return;
+            return self.wal.failure().is_none();
         }
         match self.wal.flush() {
             Ok(durable) => {
@@ -192,6 +253,7 @@ impl<S: Storage> Shard<S> {
                         ids: d.ids,
                     }));
                 }
+                true
             }
             Err(error) => {
                 let cause = error.to_string();
@@ -201,6 +263,7 @@ impl<S: Storage> Shard<S> {
                         cause: cause.clone(),
                     }));
                 }
+                false
             }
         }
     }
@@ -211,7 +274,7 @@ impl<S: Storage> Shard<S> {
     fn decide(
         &self,
         batch: ValidBatch,
-        overlay: &HashMap<String, Option<Current>>,
+        overlay: &HashMap<String, (Option<Current>, usize)>,
         position: u64,
         now_ms: u64,
     ) -> Result<(CommittedBatch, Vec<ResourceId>, Vec<String>)> {
@@ -222,7 +285,7 @@ impl<S: Storage> Shard<S> {
         for (index, command) in commands.into_iter().enumerate() {
             let key = command.key();
             let current: Option<Current> = match overlay.get(&key) {
-                Some(after) => *after,
+                Some((after, _)) => *after,
                 None => self.state.get(&key).map(Current::from),
             };
             let conflict = |reason| Error::Conflict {

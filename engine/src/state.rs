@@ -5,10 +5,19 @@
 //! [`State::apply`] is the single apply step, fed the same decided batches in the live path and in
 //! recovery; the memtable, sstables and the type and tag indexes join that step.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::command::{Change, CommittedBatch};
-use crate::resource::{Resource, ResourceId};
+use crate::limits::BATCH_COMMANDS_MAX;
+use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
+
+/// Who minted a logged batch's ids: a create's id is derived from the log (instance, shard,
+/// position, index), never random, so every replica mints the same.
+#[derive(Clone, Copy, Debug)]
+pub struct Minter {
+    pub instance: u32,
+    pub shard: u16,
+}
 
 #[derive(Default)]
 pub struct State {
@@ -18,9 +27,71 @@ pub struct State {
 }
 
 impl State {
+    /// Checks a logged batch as strictly as the write path made it, then that it can follow the
+    /// current state (see [`State::check`]): 1 to `BATCH_COMMANDS_MAX` changes, every resource valid
+    /// (names, sizes, tags), one change per key, a create's id minted from this shard and position
+    /// and its created time the commit time, revisions the batch's position. Records may come from a
+    /// leader over the network; a record that breaks a rule is reported, never applied.
+    pub fn check_logged(&self, batch: &CommittedBatch, minter: Minter) -> Result<(), String> {
+        let count = batch.changes.len();
+        if count == 0 || count > BATCH_COMMANDS_MAX {
+            return Err(format!(
+                "a logged batch has {count} changes (1 to {BATCH_COMMANDS_MAX})"
+            ));
+        }
+        let mut keys = HashSet::with_capacity(count);
+        let mut ids = HashSet::with_capacity(count);
+        for (index, change) in batch.changes.iter().enumerate() {
+            let (id, valid) = match change {
+                Change::Created(r) | Change::Updated(r) => (r.id, r.validate()),
+                Change::Deleted {
+                    id,
+                    namespace,
+                    name,
+                } => (*id, validate_namespace(namespace).and_then(|_| validate_name(name))),
+            };
+            let key = change.key();
+            valid.map_err(|e| format!("change {index} ({key}): {e}"))?;
+            if !keys.insert(key.clone()) {
+                return Err(format!("the batch changes {key} twice"));
+            }
+            if !ids.insert(id) {
+                return Err(format!("the batch names id {id} twice"));
+            }
+            if let Change::Created(r) | Change::Updated(r) = change {
+                if r.revision != batch.position {
+                    return Err(format!(
+                        "{key} has revision {} in the batch at position {}",
+                        r.revision, batch.position
+                    ));
+                }
+            }
+            if let Change::Created(r) = change {
+                let minted =
+                    ResourceId::new(minter.instance, minter.shard, batch.position, index as u16);
+                if r.id != minted || r.created_ms != batch.commit_time_ms {
+                    return Err(format!(
+                        "created {key} has id {} and created time {}, not {minted} and {}",
+                        r.id, r.created_ms, batch.commit_time_ms
+                    ));
+                }
+            }
+            if let Change::Updated(r) = change {
+                if let Some(stored) = self.by_key.get(&key) {
+                    if stored.created_ms != r.created_ms {
+                        return Err(format!(
+                            "updated {key} changes its created time {} to {}",
+                            stored.created_ms, r.created_ms
+                        ));
+                    }
+                }
+            }
+        }
+        self.check(batch)
+    }
+
     /// Checks that `batch` can follow the current state: its position rises, a created key is absent,
-    /// an updated or deleted key holds the same resource id. Recovery runs this on every logged
-    /// batch, so a record that passed its checksum but does not fit is reported, never applied.
+    /// an updated or deleted key holds the same resource id.
     pub fn check(&self, batch: &CommittedBatch) -> Result<(), String> {
         if batch.position <= self.applied_position {
             return Err(format!(

@@ -12,11 +12,7 @@ use aorta_engine::storage::sim::{OpKind, SimDisk, SimStorage, Tear};
 use aorta_engine::{Batch, Command, Error, ResourceSpec, ValidBatch};
 
 fn options() -> ShardOptions {
-    ShardOptions {
-        shard: 0,
-        instance: 1,
-        segment_bytes_max: 1 << 20,
-    }
+    ShardOptions::new(0, 1, 1 << 20)
 }
 
 fn dir() -> PathBuf {

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{SimDisk, SimStorage, Tear};
+use aorta_engine::wal::group::GROUP_HEADER_BYTES;
+use aorta_engine::wal::FailStop;
 use aorta_engine::wal::record::RECORD_HEADER_BYTES;
 use aorta_engine::wal::segment::SEGMENT_HEADER_BYTES;
 use aorta_engine::{Batch, Command, Error, ResourceSpec};
@@ -17,11 +19,7 @@ fn open(disk: &SimDisk) -> Result<Shard<SimStorage>, Error> {
     Shard::open(
         disk.storage(),
         &dir(),
-        ShardOptions {
-            shard: 0,
-            instance: 1,
-            segment_bytes_max: 1 << 20,
-        },
+        ShardOptions::new(0, 1, 1 << 20),
     )
 }
 
@@ -62,13 +60,25 @@ fn log_with_three_records(disk: &SimDisk) -> Vec<u64> {
 fn a_torn_last_write_is_cut_and_the_log_goes_on() {
     let disk = SimDisk::new();
     let ends = log_with_three_records(&disk);
-    let mut shard = open(&disk).unwrap();
-    // A fourth record is written, then the power goes before its sync: the write stays unsynced.
+    let mut shard = Shard::open(
+        disk.storage(),
+        &dir(),
+        ShardOptions {
+            fail_stop: FailStop::Panic,
+            ..ShardOptions::new(0, 1, 1 << 20)
+        },
+    )
+    .unwrap();
+    // A fourth record is written, then the power goes before its sync: the write stays unsynced,
+    // and the log, unable to cut it with the power off, stops (as the process would die).
     disk.power_off_after(1);
     let batch = Batch::single(Command::put(ResourceSpec::new("/ns", "torn", "t"), None))
         .validate()
         .unwrap();
-    assert!(shard.commit_group(vec![batch], 2)[0].is_err());
+    let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        shard.commit_group(vec![batch], 2)
+    }));
+    assert!(stopped.is_err(), "the log stops when it cannot cut a failed write");
     let written = disk.last_unsynced_write_len().expect("an unsynced write");
     drop(shard);
     // Only half of that write reaches the disk.
@@ -94,8 +104,12 @@ fn a_flipped_bit_before_the_tail_stops_recovery_naming_file_and_offset() {
     let disk = SimDisk::new();
     let ends = log_with_three_records(&disk);
     let path = segment(&disk);
-    // A bit in the payload of the second record.
-    disk.flip_bit(&path, ends[1] + RECORD_HEADER_BYTES as u64 + 5, 3);
+    // A bit in the payload of the second record (its group begins at ends[1]).
+    disk.flip_bit(
+        &path,
+        ends[1] + (GROUP_HEADER_BYTES + RECORD_HEADER_BYTES) as u64 + 5,
+        3,
+    );
     match open(&disk) {
         Err(Error::Corrupt {
             path: p, offset, ..
@@ -121,7 +135,11 @@ fn a_flipped_bit_in_the_last_complete_record_is_corruption_too() {
     let disk = SimDisk::new();
     let ends = log_with_three_records(&disk);
     let path = segment(&disk);
-    disk.flip_bit(&path, ends[2] + RECORD_HEADER_BYTES as u64 + 1, 0);
+    disk.flip_bit(
+        &path,
+        ends[2] + (GROUP_HEADER_BYTES + RECORD_HEADER_BYTES) as u64 + 1,
+        0,
+    );
     assert!(matches!(open(&disk), Err(Error::Corrupt { offset, .. }) if offset == ends[2]));
 }
 
@@ -135,11 +153,7 @@ fn a_damaged_segment_header_is_corruption() {
 }
 
 fn small_segments() -> ShardOptions {
-    ShardOptions {
-        shard: 0,
-        instance: 1,
-        segment_bytes_max: 256,
-    }
+    ShardOptions::new(0, 1, 256)
 }
 
 /// A log of twelve records over several small segments; returns the segment paths in order.
@@ -204,10 +218,7 @@ fn a_checksummed_batch_that_does_not_fit_the_state_is_corruption() {
     let mut wal = Wal::open(
         disk.storage(),
         &dir(),
-        WalOptions {
-            shard: 0,
-            segment_bytes_max: 1 << 20,
-        },
+        WalOptions::new(0, 1 << 20),
         &mut |_| Ok(()),
     )
     .unwrap();
@@ -229,7 +240,8 @@ fn a_checksummed_batch_that_does_not_fit_the_state_is_corruption() {
     drop(wal);
     match open(&disk) {
         Err(Error::Corrupt { offset, reason, .. }) => {
-            assert_eq!(offset, ends[3]);
+            // The offset of the record, inside the group that begins at ends[3].
+            assert_eq!(offset, ends[3] + GROUP_HEADER_BYTES as u64);
             assert!(reason.contains("never-existed"), "{reason}");
         }
         Err(other) => panic!("expected Corrupt, got {other}"),

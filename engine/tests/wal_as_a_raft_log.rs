@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use aorta_engine::storage::sim::{SimDisk, SimStorage, Tear};
 use aorta_engine::wal::record::RecordKind;
 use aorta_engine::wal::{Wal, WalOptions};
+use aorta_engine::Error;
 
 /// A replayed record: kind, position, payload.
 type Replayed = (RecordKind, u64, Vec<u8>);
@@ -20,10 +21,7 @@ fn open(disk: &SimDisk, segment_bytes_max: u64) -> (Wal<SimStorage>, Vec<Replaye
     let wal = Wal::open(
         disk.storage(),
         &dir(),
-        WalOptions {
-            shard: 0,
-            segment_bytes_max,
-        },
+        WalOptions::new(0, segment_bytes_max),
         &mut |r| {
             seen.push((r.kind, r.position, r.payload.to_vec()));
             Ok(())
@@ -64,13 +62,26 @@ fn positions_may_have_gaps_and_records_have_kinds() {
     );
 }
 
+/// Raft input comes from the network: a position that does not rise is an error, never a panic,
+/// and changes nothing.
 #[test]
-#[should_panic(expected = "WAL positions must rise")]
-fn a_position_that_does_not_rise_is_a_programming_error() {
+fn a_position_that_does_not_rise_is_refused_with_an_error() {
     let disk = SimDisk::new();
     let (mut wal, _) = open(&disk, 1 << 20);
     wal.append(RecordKind::Batch, 3, b"x").unwrap();
-    wal.append(RecordKind::Batch, 3, b"y").unwrap();
+    for position in [3, 2, 0] {
+        match wal.append(RecordKind::Batch, position, b"y") {
+            Err(Error::PositionNotRising {
+                position: p, last, ..
+            }) => assert_eq!((p, last), (position, 3)),
+            other => panic!("expected PositionNotRising, got {other:?}"),
+        }
+    }
+    assert_eq!(wal.appended_position(), 3);
+    assert_eq!(wal.flush().unwrap(), 3);
+    drop(wal);
+    let (_, seen) = open(&disk, 1 << 20);
+    assert_eq!(seen, vec![(RecordKind::Batch, 3, b"x".to_vec())]);
 }
 
 fn fill(wal: &mut Wal<SimStorage>, range: std::ops::RangeInclusive<u64>) {

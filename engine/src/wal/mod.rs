@@ -1,57 +1,125 @@
-//! The write-ahead log of one shard: segmented files of checksummed records with rising positions.
+//! The write-ahead log of one shard: segmented files of checksummed groups of records with rising
+//! positions.
 //!
 //! Invariants:
 //! - `durable_position <= appended_position`; a record is acknowledged only once `durable_position`
 //!   covers it, which happens only after the `fdatasync` that covers its bytes succeeded.
-//! - After any write or sync error the log is *failed*: it refuses every further append and flush until
-//!   it is reopened, and never reports the failed records durable (a failed fsync is never retried as
-//!   if the data were safe).
-//! - Records go to the active (last) segment; once it holds `segment_bytes_max` bytes the next flush
-//!   starts a new segment (header written and synced, directory synced) before writing. A flush is never
-//!   split across segments, so a closed segment was synced whole and cannot have a torn tail.
+//! - One flush is one group (`group.rs`): one write and one fdatasync, and the next write begins
+//!   only after that sync returned. So only the last group of the last segment can ever be an
+//!   unfinished write, and recovery knows where it begins (`scan.rs`).
+//! - After any write or sync error the log is *failed*: it refuses every further append and flush
+//!   until it is reopened, and never reports the failed records durable (a failed fsync is never
+//!   retried as if the data were safe). The failed bytes are cut from the file at once; if even the
+//!   cut fails, the process stops (`FailStop`), because a reopen could otherwise replay bytes that
+//!   live only in the page cache.
+//! - Records go to the active (last) segment; once a flush would take it past `segment_bytes_max`
+//!   the flush first starts a new segment (header written and synced, directory synced). A flush is
+//!   never split across segments, so a closed segment was synced whole.
+//! - The segments form a chain: each header names the last position before it, the first segment's
+//!   is named by the start file (`start.rs`), so a missing or stale segment anywhere is detected.
 //!
-//! Positions are indexes that may have gaps (as a raft log's may): each append must be above the last.
-//! `appended_position` (buffered, ordered) and `durable_position` (synced) are separate signals, and
-//! `truncate_after` / `purge_before` cut a suffix or whole old segments.
+//! Positions are indexes that may have gaps (as a raft log's may): each append must be above the
+//! last. `appended_position` (buffered, ordered) and `durable_position` (synced) are separate
+//! signals, and `truncate_after` / `purge_before` cut a suffix or whole old segments.
 
+pub mod group;
 pub mod record;
 pub mod scan;
 pub mod segment;
+pub mod start;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::limits::RECORD_PAYLOAD_BYTES_MAX;
+use crate::resource::ValidationError;
 use crate::storage::{FileId, Storage};
+use group::{GroupHeader, GROUP_BODY_BYTES_MAX, GROUP_HEADER_BYTES};
 use record::{RecordKind, RecordRef};
-use scan::{scan, ScanEnd};
+use scan::{scan, ScanEnd, ScanFrom};
 use segment::SEGMENT_HEADER_BYTES;
+
+/// The read index keeps one entry (a group's first position and offset) per this many bytes of a
+/// segment: `read_from` reads at most this much before the position it wants. 1,024 entries of 16
+/// bytes for a 64 MiB segment.
+pub const READ_INDEX_STRIDE_BYTES: u64 = 64 * 1024;
+
+/// What the log does when it cannot make its state safe after a failed write (the cut of the failed
+/// bytes failed too): go on it must not, since a reopen could replay bytes that never reached the
+/// disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailStop {
+    /// Log the cause and abort the process (production).
+    Abort,
+    /// Panic (tests, which observe the stop; an engine turns it into a down shard).
+    Panic,
+}
 
 #[derive(Clone, Debug)]
 pub struct WalOptions {
     pub shard: u16,
     pub segment_bytes_max: u64,
+    /// The log must already exist (its data directory was made before): an empty directory is
+    /// `Corrupt`, never a new, empty log that silently forgets what was there.
+    pub must_exist: bool,
+    pub fail_stop: FailStop,
+}
+
+impl WalOptions {
+    pub fn new(shard: u16, segment_bytes_max: u64) -> Self {
+        WalOptions {
+            shard,
+            segment_bytes_max,
+            must_exist: false,
+            fail_stop: FailStop::Abort,
+        }
+    }
 }
 
 struct SegmentMeta {
     first_position: u64,
+    previous_last_position: u64,
     path: PathBuf,
+    /// End of the last whole group: every byte below it was synced.
+    valid_end: u64,
+    /// Sparse read index: (first position of a group, its offset), rising, the first group always.
+    index: Vec<(u64, u64)>,
+}
+
+impl SegmentMeta {
+    fn note_group(&mut self, offset: u64, first_position: u64) {
+        let due = self
+            .index
+            .last()
+            .is_none_or(|&(_, last)| offset >= last + READ_INDEX_STRIDE_BYTES);
+        if due {
+            self.index.push((first_position, offset));
+        }
+    }
 }
 
 pub struct Wal<S: Storage> {
     storage: S,
     dir: PathBuf,
     options: WalOptions,
-    /// Every segment, oldest first; the last is the active one.
+    /// Every segment, oldest first; the last is the active one. Never empty once open.
     segments: Vec<SegmentMeta>,
-    active_file: FileId,
-    /// Bytes of the active segment that hold valid, written records.
-    active_len: u64,
-    /// Encoded records appended but not yet written.
+    active_file: Option<FileId>,
+    /// The group being built: 64 bytes reserved for its header, then its records.
     pending: Vec<u8>,
     pending_first_position: Option<u64>,
+    pending_records: u32,
     appended_position: u64,
     durable_position: u64,
     failure: Option<String>,
+}
+
+fn corrupt(path: &Path, offset: u64, reason: impl Into<String>) -> Error {
+    Error::Corrupt {
+        path: path.to_path_buf(),
+        offset,
+        reason: reason.into(),
+    }
 }
 
 impl<S: Storage> Wal<S> {
@@ -63,148 +131,309 @@ impl<S: Storage> Wal<S> {
         options: WalOptions,
         visit: &mut dyn FnMut(RecordRef<'_>) -> Result<(), String>,
     ) -> Result<Self> {
+        let io = |what: &str, path: &Path| {
+            let context = format!("{what} {}", path.display());
+            move |e| Error::io(context, e)
+        };
         crate::storage::create_dir_durable(&mut storage, dir)
-            .map_err(|e| Error::io(format!("creating WAL directory {}", dir.display()), e))?;
-        let mut segments: Vec<SegmentMeta> = storage
-            .list_dir(dir)
-            .map_err(|e| Error::io(format!("listing WAL directory {}", dir.display()), e))?
-            .into_iter()
-            .filter_map(|name| {
-                segment::parse_segment_name(&name).map(|first_position| SegmentMeta {
-                    first_position,
-                    path: dir.join(name),
-                })
-            })
-            .collect();
-        segments.sort_by_key(|s| s.first_position);
-
-        let mut last_position = 0u64;
-        let mut active: Option<(FileId, u64)> = None;
-        let count = segments.len();
-        let mut index = 0;
-        while index < segments.len() {
-            let is_last = index + 1 == count;
-            let meta = &segments[index];
-            let file = storage
-                .open(&meta.path, false)
-                .map_err(|e| Error::io(format!("opening {}", meta.path.display()), e))?;
-            let bytes = storage
-                .read_all(file)
-                .map_err(|e| Error::io(format!("reading {}", meta.path.display()), e))?;
-            let header = match segment::decode_header(&bytes) {
-                Ok(header) => header,
-                Err(_) if is_last && bytes.len() <= SEGMENT_HEADER_BYTES => {
-                    // A segment whose creation was cut short: it never held a record.
-                    tracing::warn!(path = %meta.path.display(), "removing a half-created WAL segment");
-                    storage.close(file);
-                    let path = meta.path.clone();
-                    storage
-                        .remove_file(&path)
-                        .and_then(|_| storage.sync_dir(dir))
-                        .map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
-                    segments.pop();
-                    break;
-                }
-                Err(reason) => {
-                    return Err(Error::Corrupt {
-                        path: meta.path.clone(),
-                        offset: 0,
-                        reason,
-                    })
-                }
-            };
-            if header.first_position != meta.first_position || header.shard != options.shard {
-                return Err(Error::Corrupt {
-                    path: meta.path.clone(),
-                    offset: 0,
-                    reason: format!(
-                        "header says shard {} first position {}, but the file belongs to shard {} at position {}",
-                        header.shard, header.first_position, options.shard, meta.first_position
-                    ),
-                });
-            }
-            // Each segment names the last position before it: a missing or stale segment in the
-            // middle of the log breaks the chain. (The oldest segment's predecessor may have been
-            // purged, so the chain starts at the second segment.)
-            if index > 0 && header.previous_last_position != last_position {
-                return Err(Error::Corrupt {
-                    path: meta.path.clone(),
-                    offset: 0,
-                    reason: format!(
-                        "segment follows position {} but the segment before it ends at {last_position}: a segment is missing or stale",
-                        header.previous_last_position
-                    ),
-                });
-            }
-            let outcome = scan(
-                &bytes,
-                SEGMENT_HEADER_BYTES,
-                header.first_position - 1,
-                is_last,
-                &mut |_, record| visit(record),
-            );
-            match outcome.end {
-                ScanEnd::Clean => {}
-                ScanEnd::Corrupt { offset, reason } => {
-                    return Err(Error::Corrupt {
-                        path: meta.path.clone(),
-                        offset: offset as u64,
-                        reason,
-                    })
-                }
-                ScanEnd::TornTail { offset, reason } => {
-                    tracing::warn!(
-                        path = %meta.path.display(), offset, cut_bytes = bytes.len() - offset, %reason,
-                        "cutting the torn tail of the WAL"
-                    );
-                    storage
-                        .truncate(file, offset as u64)
-                        .and_then(|_| storage.sync_data(file))
-                        .map_err(|e| {
-                            Error::io(
-                                format!("cutting the torn tail of {}", meta.path.display()),
-                                e,
-                            )
-                        })?;
-                }
-            }
-            if outcome.last_position > last_position {
-                last_position = outcome.last_position;
-            }
-            if is_last {
-                // Make what we replayed durable before anyone reads it: after an earlier failed
-                // fsync, the page cache may hold bytes that never reached the disk.
-                storage
-                    .sync_data(file)
-                    .map_err(|e| Error::io(format!("syncing {}", meta.path.display()), e))?;
-                active = Some((file, outcome.valid_len as u64));
-            } else {
-                storage.close(file);
-            }
-            index += 1;
-        }
-
+            .map_err(io("creating WAL directory", dir))?;
+        // A name made before a crash may not be durable yet: make every entry on the path durable
+        // before trusting what the directory lists.
+        sync_dir_and_parents(&mut storage, dir).map_err(io("syncing the directories of", dir))?;
         let mut wal = Wal {
             storage,
             dir: dir.to_path_buf(),
             options,
-            segments,
-            active_file: FileId(u32::MAX),
-            active_len: 0,
+            segments: Vec::new(),
+            active_file: None,
             pending: Vec::new(),
             pending_first_position: None,
-            appended_position: last_position,
-            durable_position: last_position,
+            pending_records: 0,
+            appended_position: 0,
+            durable_position: 0,
             failure: None,
         };
-        match active {
-            Some((file, len)) => {
-                wal.active_file = file;
-                wal.active_len = len;
-            }
-            None => wal.start_segment(last_position + 1)?,
+        let names = wal.list_segments()?;
+        wal.segments = wal.read_segment_headers(names)?;
+        let start = wal.settle_start()?;
+        wal.replay(start, visit)?;
+        if wal.segments.is_empty() {
+            wal.start_segment(start)
+                .map_err(io("creating a WAL segment in", dir))?;
+            wal.write_start(start)
+                .map_err(io("writing the start file of", dir))?;
         }
         Ok(wal)
+    }
+
+    fn list_segments(&mut self) -> Result<Vec<(u64, PathBuf)>> {
+        let dir = self.dir.clone();
+        let mut names: Vec<(u64, PathBuf)> = self
+            .storage
+            .list_dir(&dir)
+            .map_err(|e| Error::io(format!("listing WAL directory {}", dir.display()), e))?
+            .into_iter()
+            .filter_map(|name| segment::parse_segment_name(&name).map(|p| (p, dir.join(name))))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Reads each segment's header. A last segment whose creation was cut short (no valid header
+    /// and nothing but zeros) is removed: it never held a record.
+    fn read_segment_headers(&mut self, mut names: Vec<(u64, PathBuf)>) -> Result<Vec<SegmentMeta>> {
+        let mut metas = Vec::with_capacity(names.len());
+        let count = names.len();
+        for (index, (first_position, path)) in names.drain(..).enumerate() {
+            let mut header = [0u8; SEGMENT_HEADER_BYTES];
+            let (read, len) = self
+                .read_prefix(&path, &mut header)
+                .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+            let decoded = segment::decode_header(&header[..read]);
+            let header = match decoded {
+                Ok(header) => header,
+                Err(_) if index + 1 == count && self.is_all_zero(&path, len)? => {
+                    tracing::warn!(path = %path.display(), "removing a half-created WAL segment");
+                    self.storage
+                        .remove_file(&path)
+                        .and_then(|_| self.storage.sync_dir(&self.dir))
+                        .map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
+                    break;
+                }
+                Err(reason) => return Err(corrupt(&path, 0, reason)),
+            };
+            if header.first_position != first_position || header.shard != self.options.shard {
+                return Err(corrupt(
+                    &path,
+                    0,
+                    format!(
+                        "header says shard {} first position {}, but the file belongs to shard {} at position {first_position}",
+                        header.shard, header.first_position, self.options.shard
+                    ),
+                ));
+            }
+            metas.push(SegmentMeta {
+                first_position,
+                previous_last_position: header.previous_last_position,
+                path,
+                valid_end: SEGMENT_HEADER_BYTES as u64,
+                index: Vec::new(),
+            });
+        }
+        Ok(metas)
+    }
+
+    fn read_prefix(&mut self, path: &Path, buf: &mut [u8]) -> std::io::Result<(usize, u64)> {
+        let file = self.storage.open(path, false)?;
+        let result = (|| {
+            let len = self.storage.len(file)?;
+            let mut filled = 0;
+            while filled < buf.len() {
+                let n = self
+                    .storage
+                    .read_at(file, filled as u64, &mut buf[filled..])?;
+                if n == 0 {
+                    break;
+                }
+                filled += n;
+            }
+            Ok((filled, len))
+        })();
+        self.storage.close(file);
+        result
+    }
+
+    fn is_all_zero(&mut self, path: &Path, len: u64) -> Result<bool> {
+        if len <= SEGMENT_HEADER_BYTES as u64 {
+            // Even non-zero: a header cut short. Records are only written once the header is synced.
+            return Ok(true);
+        }
+        let bytes = self
+            .read_whole(path)
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+        Ok(bytes.iter().all(|&b| b == 0))
+    }
+
+    fn read_whole(&mut self, path: &Path) -> std::io::Result<Vec<u8>> {
+        let file = self.storage.open(path, false)?;
+        let bytes = self.storage.read_all(file);
+        self.storage.close(file);
+        bytes
+    }
+
+    /// Decides where the log starts, from the start file and the oldest segments, and finishes a
+    /// purge that a crash interrupted. Returns the start position.
+    fn settle_start(&mut self) -> Result<u64> {
+        let path = self.dir.join(start::START_FILE);
+        let stored = if self
+            .storage
+            .list_dir(&self.dir)
+            .map_err(|e| Error::io(format!("listing {}", self.dir.display()), e))?
+            .iter()
+            .any(|n| n == start::START_FILE)
+        {
+            let bytes = self
+                .read_whole(&path)
+                .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+            Some(start::decode(&bytes, self.options.shard).map_err(|r| corrupt(&path, 0, r))?)
+        } else {
+            None
+        };
+        match (stored, self.segments.first()) {
+            (None, None) if self.options.must_exist => Err(corrupt(
+                &self.dir,
+                0,
+                "the WAL directory is empty although the data directory was made before: every \
+                 segment and the start file are missing",
+            )),
+            (None, None) => Ok(0),
+            (Some(start), None) => Err(corrupt(
+                &path,
+                0,
+                format!("the log starts after position {start}, but every segment is missing"),
+            )),
+            (None, Some(first)) if first.previous_last_position == 0 => {
+                // The first segment of a new log was made, its start file not yet.
+                self.write_start(0)
+                    .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+                Ok(0)
+            }
+            (None, Some(first)) => Err(corrupt(
+                &first.path,
+                0,
+                format!(
+                    "the start file is missing and the oldest segment follows position {}: \
+                     earlier segments are missing",
+                    first.previous_last_position
+                ),
+            )),
+            (Some(start), Some(_)) => {
+                let Some(first) = self
+                    .segments
+                    .iter()
+                    .position(|s| s.previous_last_position == start)
+                else {
+                    let oldest = &self.segments[0];
+                    return Err(corrupt(
+                        &oldest.path,
+                        0,
+                        format!(
+                            "the log starts after position {start}, but the oldest segment follows \
+                             position {}: the first segment is missing",
+                            oldest.previous_last_position
+                        ),
+                    ));
+                };
+                if self.segments[..first]
+                    .iter()
+                    .any(|s| s.previous_last_position >= start)
+                {
+                    return Err(corrupt(&self.segments[0].path, 0, "segments out of order"));
+                }
+                // Segments older than the start are what an interrupted purge left: finish it.
+                for stale in self.segments.drain(..first).collect::<Vec<_>>() {
+                    tracing::warn!(path = %stale.path.display(), "removing a purged WAL segment");
+                    self.storage.remove_file(&stale.path).map_err(|e| {
+                        Error::io(format!("removing {}", stale.path.display()), e)
+                    })?;
+                }
+                if first > 0 {
+                    self.storage
+                        .sync_dir(&self.dir)
+                        .map_err(|e| Error::io(format!("syncing {}", self.dir.display()), e))?;
+                }
+                Ok(start)
+            }
+        }
+    }
+
+    fn write_start(&mut self, start: u64) -> std::io::Result<()> {
+        let bytes = start::encode(self.options.shard, start);
+        crate::storage::write_file_atomically(
+            &mut self.storage,
+            &self.dir.join(start::START_FILE),
+            &bytes,
+        )
+    }
+
+    /// Replays every segment in order, checking the chain, and cuts a torn tail of the last one.
+    fn replay(
+        &mut self,
+        start: u64,
+        visit: &mut dyn FnMut(RecordRef<'_>) -> Result<(), String>,
+    ) -> Result<()> {
+        let mut last_position = start;
+        let count = self.segments.len();
+        for index in 0..count {
+            let is_last = index + 1 == count;
+            let path = self.segments[index].path.clone();
+            let meta = &self.segments[index];
+            if meta.previous_last_position != last_position {
+                return Err(corrupt(
+                    &path,
+                    0,
+                    format!(
+                        "segment follows position {} but the log before it ends at {last_position}: a segment is missing or stale",
+                        meta.previous_last_position
+                    ),
+                ));
+            }
+            let segment_first = meta.first_position;
+            let file = self
+                .storage
+                .open(&path, false)
+                .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+            let bytes = if is_last {
+                // Make what we are about to replay durable, then drop cached pages so that bytes a
+                // failed writeback left in the page cache (clean, but never on disk) are read from
+                // the device, not replayed (see `docs/format.md`, "Writes that failed").
+                self.storage
+                    .sync_data(file)
+                    .map_err(|e| Error::io(format!("syncing {}", path.display()), e))?;
+                self.storage.read_all(file)
+            } else {
+                let bytes = self.storage.read_all(file);
+                self.storage.close(file);
+                bytes
+            }
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+            let meta = &mut self.segments[index];
+            let outcome = scan(
+                &bytes[SEGMENT_HEADER_BYTES..],
+                ScanFrom {
+                    file_offset: SEGMENT_HEADER_BYTES as u64,
+                    segment: segment_first,
+                    after_position: last_position,
+                    is_last_segment: is_last,
+                },
+                &mut |offset, header| meta.note_group(offset, header.first_position),
+                visit,
+            );
+            meta.valid_end = outcome.valid_end;
+            match outcome.end {
+                ScanEnd::Clean => {}
+                ScanEnd::Corrupt { offset, reason } => return Err(corrupt(&path, offset, reason)),
+                ScanEnd::TornTail { offset, reason } => {
+                    tracing::warn!(
+                        path = %path.display(), offset, cut_bytes = bytes.len() as u64 - offset, %reason,
+                        "cutting the torn tail of the WAL"
+                    );
+                    self.storage
+                        .truncate(file, offset)
+                        .and_then(|_| self.storage.sync_data(file))
+                        .map_err(|e| {
+                            Error::io(format!("cutting the torn tail of {}", path.display()), e)
+                        })?;
+                }
+            }
+            last_position = outcome.last_position;
+            if is_last {
+                self.active_file = Some(file);
+            }
+        }
+        self.appended_position = last_position;
+        self.durable_position = last_position;
+        Ok(())
     }
 
     pub fn appended_position(&self) -> u64 {
@@ -215,13 +444,19 @@ impl<S: Storage> Wal<S> {
         self.durable_position
     }
 
+    /// The position the log starts after (0, or the purge point).
+    pub fn start_position(&self) -> u64 {
+        self.segments[0].previous_last_position
+    }
+
     /// Why the log failed, if it did.
     pub fn failure(&self) -> Option<&str> {
         self.failure.as_deref()
     }
 
+    /// Bytes of records waiting for the next flush.
     pub fn pending_bytes(&self) -> usize {
-        self.pending.len()
+        self.pending.len().saturating_sub(GROUP_HEADER_BYTES)
     }
 
     pub fn segment_count(&self) -> usize {
@@ -243,29 +478,68 @@ impl<S: Storage> Wal<S> {
         let cause = format!("{what}: {error}");
         tracing::error!(shard = self.options.shard, %cause, "WAL failed; refusing writes until reopened");
         self.failure = Some(cause);
-        self.pending.clear();
-        self.pending_first_position = None;
+        self.discard_pending();
         self.failed_error()
     }
 
+    fn discard_pending(&mut self) {
+        self.pending.clear();
+        self.pending_first_position = None;
+        self.pending_records = 0;
+        self.appended_position = self.durable_position;
+    }
+
+    fn stop(&self, cause: &str) -> ! {
+        tracing::error!(shard = self.options.shard, %cause, "WAL cannot make its state safe; stopping");
+        match self.options.fail_stop {
+            FailStop::Abort => std::process::abort(),
+            FailStop::Panic => panic!("WAL fail-stop: {cause}"),
+        }
+    }
+
     /// Buffers a record; it is readable in order now and durable after the next successful `flush`.
+    /// A position that does not rise, a payload over the limit, or a group that would outgrow its
+    /// bound (flush first) is refused with an error and changes nothing.
     pub fn append(&mut self, kind: RecordKind, position: u64, payload: &[u8]) -> Result<()> {
         if self.failure.is_some() {
             return Err(self.failed_error());
         }
-        assert!(
-            position > self.appended_position,
-            "WAL positions must rise: {position} after {}",
-            self.appended_position
-        );
+        if position <= self.appended_position {
+            return Err(Error::PositionNotRising {
+                shard: self.options.shard,
+                position,
+                last: self.appended_position,
+            });
+        }
+        if payload.len() > RECORD_PAYLOAD_BYTES_MAX {
+            return Err(ValidationError::TooLong {
+                field: "log record payload",
+                len: payload.len(),
+                max: RECORD_PAYLOAD_BYTES_MAX,
+            }
+            .into());
+        }
+        let grown = self.pending_bytes() + record::encoded_len(payload.len());
+        if grown > GROUP_BODY_BYTES_MAX {
+            return Err(ValidationError::TooLong {
+                field: "log group (flush first)",
+                len: grown,
+                max: GROUP_BODY_BYTES_MAX,
+            }
+            .into());
+        }
+        if self.pending.is_empty() {
+            self.pending.resize(GROUP_HEADER_BYTES, 0);
+        }
         record::encode(kind, position, payload, &mut self.pending);
         self.pending_first_position.get_or_insert(position);
+        self.pending_records += 1;
         self.appended_position = position;
         Ok(())
     }
 
-    /// Writes every buffered record and fdatasyncs it: one write and one sync for the whole group.
-    /// Returns the durable position. On error the log is failed and nothing buffered is durable.
+    /// Writes every buffered record as one group and fdatasyncs it: one write and one sync. Returns
+    /// the durable position. On error the log is failed and nothing buffered is durable.
     pub fn flush(&mut self) -> Result<u64> {
         if self.failure.is_some() {
             return Err(self.failed_error());
@@ -273,54 +547,78 @@ impl<S: Storage> Wal<S> {
         let Some(first_position) = self.pending_first_position else {
             return Ok(self.durable_position);
         };
-        if self.active_len > SEGMENT_HEADER_BYTES as u64
-            && self.active_len + self.pending.len() as u64 > self.options.segment_bytes_max
+        let group_bytes = self.pending.len().next_multiple_of(group::GROUP_ALIGN_BYTES) as u64;
+        let active = self.segments.last().expect("an open log has a segment");
+        if active.valid_end > SEGMENT_HEADER_BYTES as u64
+            && active.valid_end + group_bytes > self.options.segment_bytes_max
         {
-            if let Err(error) = self.roll_segment(first_position) {
+            if let Err(error) = self.start_segment(self.durable_position) {
                 return Err(self.fail("starting a new WAL segment", error));
             }
         }
-        let pending = std::mem::take(&mut self.pending);
-        if let Err(error) = self
-            .storage
-            .write_and_sync(self.active_file, self.active_len, &pending)
-        {
+        let active = self.segments.last().expect("an open log has a segment");
+        let (segment_first, offset) = (active.first_position, active.valid_end);
+        group::seal(
+            &mut self.pending,
+            segment_first,
+            first_position,
+            self.appended_position,
+            self.pending_records,
+        );
+        let file = self.active_file.expect("an open log has an active file");
+        if let Err(error) = self.storage.write_and_sync(file, offset, &self.pending) {
             // The bytes may sit in the page cache, marked clean after a writeback error, and would
-            // be replayed on reopen although they never reached the disk; later records would then
-            // follow a hole. Cut them now (best effort: the log is failed either way).
+            // be replayed on reopen although they never reached the disk; later groups would then
+            // follow a hole. Cut them now; if that fails too, the only safe move is to stop.
             if let Err(cut) = self
                 .storage
-                .truncate(self.active_file, self.active_len)
-                .and_then(|_| self.storage.sync_data(self.active_file))
+                .truncate(file, offset)
+                .and_then(|_| self.storage.sync_data(file))
             {
-                tracing::error!(shard = self.options.shard, %cut, "could not cut the failed WAL write");
+                self.stop(&format!(
+                    "writing the WAL failed ({error}) and cutting the failed bytes failed too ({cut})"
+                ));
             }
             return Err(self.fail("writing and syncing the WAL", error));
         }
-        self.active_len += pending.len() as u64;
-        self.pending = pending;
+        let active = self.segments.last_mut().expect("an open log has a segment");
+        active.note_group(offset, first_position);
+        active.valid_end = offset + self.pending.len() as u64;
         self.pending.clear();
         self.pending_first_position = None;
+        self.pending_records = 0;
         self.durable_position = self.appended_position;
         Ok(self.durable_position)
     }
 
-    fn roll_segment(&mut self, first_position: u64) -> std::io::Result<()> {
+    /// Starts a segment after `previous_last_position`: header written and synced, directory
+    /// synced, before any record goes to it.
+    fn start_segment(&mut self, previous_last_position: u64) -> std::io::Result<()> {
+        let first_position = previous_last_position + 1;
         let path = self.dir.join(segment::segment_name(first_position));
         let file = self.storage.open(&path, true)?;
         let header = segment::encode_header(&segment::SegmentHeader {
             shard: self.options.shard,
             first_position,
-            previous_last_position: self.durable_position,
+            previous_last_position,
         });
-        self.storage.write_and_sync(file, 0, &header)?;
-        self.storage.sync_dir(&self.dir)?;
-        self.storage.close(self.active_file);
-        self.active_file = file;
-        self.active_len = SEGMENT_HEADER_BYTES as u64;
+        let result = self
+            .storage
+            .write_and_sync(file, 0, &header)
+            .and_then(|_| self.storage.sync_dir(&self.dir));
+        if let Err(error) = result {
+            self.storage.close(file);
+            return Err(error);
+        }
+        if let Some(old) = self.active_file.replace(file) {
+            self.storage.close(old);
+        }
         self.segments.push(SegmentMeta {
             first_position,
+            previous_last_position,
             path,
+            valid_end: SEGMENT_HEADER_BYTES as u64,
+            index: Vec::new(),
         });
         tracing::debug!(
             shard = self.options.shard,
@@ -330,17 +628,10 @@ impl<S: Storage> Wal<S> {
         Ok(())
     }
 
-    fn start_segment(&mut self, first_position: u64) -> Result<()> {
-        self.roll_segment(first_position).map_err(|e| {
-            Error::io(
-                format!("creating a WAL segment in {}", self.dir.display()),
-                e,
-            )
-        })
-    }
-
     /// Cuts every record above `position`, durably: no replay ever brings them back. Nothing may be
-    /// pending. Afterwards `appended_position` is the last record kept (at most `position`).
+    /// pending. Afterwards `appended_position` is the last record kept (at most `position`; the
+    /// log's start position if none is). A position below the log's start is refused, and damage
+    /// found below `position` fails the call as `Corrupt` without cutting anything.
     pub fn truncate_after(&mut self, position: u64) -> Result<()> {
         if self.failure.is_some() {
             return Err(self.failed_error());
@@ -349,11 +640,22 @@ impl<S: Storage> Wal<S> {
         if position >= self.appended_position {
             return Ok(());
         }
+        if position < self.start_position() {
+            return Err(ValidationError::Syntax {
+                field: "truncate position",
+                value: position.to_string(),
+                rule: "at or above the log's start position (records below it were purged)",
+            }
+            .into());
+        }
         // Newest segments first, so that a crash part-way leaves a prefix of the log.
-        while self.segments.len() > 1 && self.segments.last().unwrap().first_position > position {
+        while self.segments.len() > 1
+            && self.segments.last().unwrap().previous_last_position >= position
+        {
             let meta = self.segments.pop().unwrap();
-            self.storage.close(self.active_file);
-            self.active_file = FileId(u32::MAX);
+            if let Some(file) = self.active_file.take() {
+                self.storage.close(file);
+            }
             if let Err(error) = self
                 .storage
                 .remove_file(&meta.path)
@@ -362,102 +664,183 @@ impl<S: Storage> Wal<S> {
                 return Err(self.fail("removing a WAL segment while truncating", error));
             }
         }
+        self.cut_last_segment_after(position)
+    }
+
+    /// Cuts the records above `position` from the last segment. At a group boundary this is a
+    /// truncate; inside a group, the kept records are written as a new group into a copy of the
+    /// segment that replaces it atomically (rename), so a crash never loses a kept record.
+    fn cut_last_segment_after(&mut self, position: u64) -> Result<()> {
         let meta = self.segments.last().unwrap();
-        let path = meta.path.clone();
-        let first_position = meta.first_position;
-        let result = (|| {
-            if self.active_file == FileId(u32::MAX) {
-                self.active_file = self.storage.open(&path, false)?;
-            }
-            let bytes = self.storage.read_all(self.active_file)?;
-            let header = segment::decode_header(&bytes).map_err(std::io::Error::other)?;
-            let mut cut = SEGMENT_HEADER_BYTES;
-            // The last position kept: the next segment's header must name it exactly.
-            let mut last_kept = header.previous_last_position;
-            scan(
-                &bytes,
-                SEGMENT_HEADER_BYTES,
-                first_position.saturating_sub(1),
-                true,
-                &mut |offset, record| {
-                    if record.position <= position {
-                        cut = offset + record.encoded_len();
-                        last_kept = record.position;
+        let (path, segment_first, after) = (
+            meta.path.clone(),
+            meta.first_position,
+            meta.previous_last_position,
+        );
+        let file = match self.active_file {
+            Some(file) => file,
+            None => match self.storage.open(&path, false) {
+                Ok(file) => *self.active_file.insert(file),
+                Err(error) => return Err(self.fail("opening the WAL to truncate it", error)),
+            },
+        };
+        let bytes = match self.storage.read_all(file) {
+            Ok(bytes) => bytes,
+            Err(error) => return Err(self.fail("reading the WAL to truncate it", error)),
+        };
+        let mut keep_end = SEGMENT_HEADER_BYTES as u64;
+        let mut last_kept = after;
+        let mut split: Option<(u64, Vec<u8>, u64, u32)> = None;
+        let mut index = Vec::new();
+        let current_group: std::cell::Cell<Option<(u64, GroupHeader)>> = Default::default();
+        let outcome = scan(
+            &bytes[SEGMENT_HEADER_BYTES..],
+            ScanFrom {
+                file_offset: SEGMENT_HEADER_BYTES as u64,
+                segment: segment_first,
+                after_position: after,
+                is_last_segment: false,
+            },
+            &mut |offset, header| current_group.set(Some((offset, *header))),
+            &mut |record| {
+                let (offset, header) = current_group.get().expect("a record is inside a group");
+                if header.first_position > position {
+                    return Ok(());
+                }
+                if header.last_position <= position {
+                    if record.position == header.first_position {
+                        index.push((header.first_position, offset));
                     }
-                    Ok(())
-                },
-            );
-            self.storage.truncate(self.active_file, cut as u64)?;
-            self.storage.sync_data(self.active_file)?;
-            Ok((cut as u64, last_kept))
-        })();
-        match result {
-            Ok((cut, last_kept)) => {
-                self.active_len = cut;
-                self.appended_position = last_kept;
-                self.durable_position = last_kept;
+                    keep_end = offset + header.extent() as u64;
+                    last_kept = header.last_position;
+                    return Ok(());
+                }
+                // The group straddles `position`: its records up to `position` are rebuilt.
+                let (_, buf, last, count) = split.get_or_insert_with(|| {
+                    (offset, vec![0u8; GROUP_HEADER_BYTES], header.first_position, 0)
+                });
+                if record.position <= position {
+                    record::encode(record.kind, record.position, record.payload, buf);
+                    *last = record.position;
+                    *count += 1;
+                }
                 Ok(())
+            },
+        );
+        if let ScanEnd::Corrupt { offset, reason } = outcome.end {
+            // Damage at or below `position` must not be cut away as if it were the suffix.
+            if outcome.last_position < position {
+                return Err(corrupt(&path, offset, reason));
             }
-            Err(error) => Err(self.fail("truncating the WAL", error)),
         }
+        let result = match split {
+            None => self
+                .storage
+                .truncate(file, keep_end)
+                .and_then(|_| self.storage.sync_data(file)),
+            Some((offset, mut buf, last, count)) => {
+                let first = u64::from_le_bytes(buf[GROUP_HEADER_BYTES + 8..][..8].try_into().unwrap());
+                group::seal(&mut buf, segment_first, first, last, count);
+                index.push((first, offset));
+                let mut copy = bytes[..offset as usize].to_vec();
+                copy.extend_from_slice(&buf);
+                keep_end = copy.len() as u64;
+                last_kept = last;
+                self.replace_segment(&path, &copy)
+            }
+        };
+        if let Err(error) = result {
+            return Err(self.fail("truncating the WAL", error));
+        }
+        let meta = self.segments.last_mut().unwrap();
+        meta.valid_end = keep_end;
+        meta.index.clear();
+        for (first, offset) in index {
+            meta.note_group(offset, first);
+        }
+        self.appended_position = last_kept;
+        self.durable_position = last_kept;
+        Ok(())
+    }
+
+    /// Replaces the active segment by `bytes`, atomically: a copy is written and synced, renamed
+    /// over it, and the directory synced.
+    fn replace_segment(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        if let Some(file) = self.active_file.take() {
+            self.storage.close(file);
+        }
+        crate::storage::write_file_atomically(&mut self.storage, path, bytes)?;
+        self.active_file = Some(self.storage.open(path, false)?);
+        Ok(())
     }
 
     /// Deletes whole segments whose records are all below `position` (a snapshot covers them). The
-    /// active segment is never deleted. Returns how many segments went.
+    /// active segment is never deleted. Returns how many segments went. The start file moves first,
+    /// so a crash part-way leaves segments that the next open removes. A failed removal fails the
+    /// log.
     pub fn purge_before(&mut self, position: u64) -> Result<usize> {
-        let mut removed = 0;
-        while self.segments.len() > 1 && self.segments[1].first_position <= position {
-            let meta = self.segments.remove(0);
-            self.storage
-                .remove_file(&meta.path)
-                .map_err(|e| Error::io(format!("purging {}", meta.path.display()), e))?;
-            removed += 1;
+        if self.failure.is_some() {
+            return Err(self.failed_error());
         }
-        if removed > 0 {
-            self.storage
-                .sync_dir(&self.dir)
-                .map_err(|e| Error::io(format!("syncing {}", self.dir.display()), e))?;
+        let removable = self
+            .segments
+            .windows(2)
+            .take_while(|pair| pair[1].previous_last_position < position)
+            .count();
+        if removable == 0 {
+            return Ok(0);
         }
-        Ok(removed)
+        let new_start = self.segments[removable].previous_last_position;
+        if let Err(error) = self.write_start(new_start) {
+            return Err(self.fail("moving the WAL start file", error));
+        }
+        for meta in self.segments.drain(..removable).collect::<Vec<_>>() {
+            if let Err(error) = self.storage.remove_file(&meta.path) {
+                return Err(self.fail("removing a purged WAL segment", error));
+            }
+        }
+        if let Err(error) = self.storage.sync_dir(&self.dir) {
+            return Err(self.fail("syncing the WAL directory after a purge", error));
+        }
+        Ok(removable)
     }
 
-    /// Reads every durable record at or above `from`, in order.
+    /// Reads every durable record at or above `from`, in order. Starts at the segment and indexed
+    /// group that hold `from`, so a read near the end does not re-read the whole log.
     pub fn read_from(
         &mut self,
         from: u64,
         visit: &mut dyn FnMut(RecordRef<'_>) -> Result<(), String>,
     ) -> Result<()> {
         let durable = self.durable_position;
-        for index in 0..self.segments.len() {
-            if let Some(next) = self.segments.get(index + 1) {
-                if next.first_position <= from {
-                    continue;
+        let first_segment = self
+            .segments
+            .partition_point(|s| s.first_position <= from)
+            .saturating_sub(1);
+        for index in first_segment..self.segments.len() {
+            let meta = &self.segments[index];
+            let (mut start_offset, mut after) = (SEGMENT_HEADER_BYTES as u64, meta.previous_last_position);
+            if index == first_segment {
+                let at = meta.index.partition_point(|&(p, _)| p <= from);
+                if let Some(&(first, offset)) = at.checked_sub(1).and_then(|i| meta.index.get(i)) {
+                    (start_offset, after) = (offset, first - 1);
                 }
             }
-            let meta = &self.segments[index];
-            let path = meta.path.clone();
-            let first_position = meta.first_position;
-            let file = self
-                .storage
-                .open(&path, false)
-                .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
-            let bytes = self.storage.read_all(file);
-            self.storage.close(file);
-            let bytes = bytes.map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
-            if let Err(reason) = segment::decode_header(&bytes) {
-                return Err(Error::Corrupt {
-                    path,
-                    offset: 0,
-                    reason,
-                });
-            }
+            let (path, segment_first, end) = (meta.path.clone(), meta.first_position, meta.valid_end);
+            let bytes = self
+                .read_range(&path, start_offset, end)
+                .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
             let mut failure = None;
             let outcome = scan(
                 &bytes,
-                SEGMENT_HEADER_BYTES,
-                first_position - 1,
-                index + 1 == self.segments.len(),
-                &mut |_, record| {
+                ScanFrom {
+                    file_offset: start_offset,
+                    segment: segment_first,
+                    after_position: after,
+                    is_last_segment: false,
+                },
+                &mut |_, _| {},
+                &mut |record| {
                     if record.position >= from && record.position <= durable {
                         visit(record).inspect_err(|e| failure = Some(e.clone()))?;
                     }
@@ -465,20 +848,46 @@ impl<S: Storage> Wal<S> {
                 },
             );
             if let Some(reason) = failure {
-                return Err(Error::Corrupt {
-                    path,
-                    offset: outcome.valid_len as u64,
-                    reason,
-                });
+                return Err(corrupt(&path, outcome.valid_end, reason));
             }
             if let ScanEnd::Corrupt { offset, reason } = outcome.end {
-                return Err(Error::Corrupt {
-                    path,
-                    offset: offset as u64,
-                    reason,
-                });
+                return Err(corrupt(&path, offset, reason));
+            }
+            if outcome.valid_end != end {
+                return Err(corrupt(&path, outcome.valid_end, "segment shorter than logged"));
             }
         }
         Ok(())
     }
+
+    fn read_range(&mut self, path: &Path, start: u64, end: u64) -> std::io::Result<Vec<u8>> {
+        let file = self.storage.open(path, false)?;
+        let mut buf = vec![0u8; (end - start) as usize];
+        let result = (|| {
+            let mut filled = 0;
+            while filled < buf.len() {
+                let n = self
+                    .storage
+                    .read_at(file, start + filled as u64, &mut buf[filled..])?;
+                if n == 0 {
+                    return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+                }
+                filled += n;
+            }
+            Ok(())
+        })();
+        self.storage.close(file);
+        result.map(|_| buf)
+    }
+}
+
+/// Syncs `dir` and every directory above it, so that each entry on the path is durable.
+fn sync_dir_and_parents<S: Storage + ?Sized>(storage: &mut S, dir: &Path) -> std::io::Result<()> {
+    for ancestor in dir.ancestors() {
+        if ancestor.as_os_str().is_empty() {
+            break;
+        }
+        storage.sync_dir(ancestor)?;
+    }
+    Ok(())
 }

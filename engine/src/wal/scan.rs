@@ -1,302 +1,440 @@
 //! Recovery's reading of one segment: a pure function from bytes to records and a verdict on how the
 //! segment ends. No IO, so every kind of damage is tested on plain byte arrays.
 //!
-//! The verdict at the first offset where no valid record starts (the segment simply ending there is
-//! a clean end):
-//! - this is not the last segment: **corrupt** (a closed segment was synced whole before the next
-//!   one was created, so it cannot have a torn tail);
-//! - the rest of the segment is zero: a torn tail (zeros are cut);
-//! - a valid record follows anywhere after this offset: **corrupt** (a torn write is always the
-//!   last write, so nothing valid can follow it);
-//! - the record runs past the end of the file: a **torn tail**, cut by recovery;
-//! - the damage lies where zero-filled sectors reach to the end of the file: a **torn tail**;
-//! - otherwise (a whole record with wrong bytes, a non-zero wrong version, kind or length):
-//!   **corrupt**: a torn write leaves a prefix of the right bytes, never wrong ones.
+//! The segment is read group by group: each group's header says where the next group begins, so no
+//! client byte is ever searched for a frame and the reading is linear in the segment's size. The
+//! log writes one group per write and syncs it before the next write begins, so only the *last*
+//! group of the *last* segment can be an unfinished write. At the first group that is not whole:
 //!
-//! Positions must rise strictly from record to record; a position that does not is corrupt.
+//! - in a segment that is not the last: **corrupt** (it was synced whole before the next segment
+//!   was created);
+//! - a header slot of zeros, or a header cut short (its last byte, never zero in a whole header, is
+//!   zero): the start of the last write, whose header did not reach the disk: a **torn tail** —
+//!   provided no byte beyond the largest extent one write can have is non-zero (otherwise data was
+//!   written after it, so it was synced: **corrupt**);
+//! - a whole header with wrong bytes (checksum, magic, version, fields): **corrupt**;
+//! - a valid header whose extent runs past the end of the file: a **torn tail**;
+//! - a valid header whose body, padding or trailer is wrong: **corrupt** if any byte after the
+//!   group's extent is non-zero (something was written after it, so it was synced); else a **torn
+//!   tail** if there is evidence of a torn write — its trailer is zeros (a write that kept a prefix
+//!   always loses its end) or a whole sector of it is zeros (a write whose sectors persisted in any
+//!   order) — and **corrupt** otherwise (bit rot leaves neither);
+//! - a body that passes its checksum but whose records do not match the header, or a group whose
+//!   positions do not rise, or that names another segment: **corrupt**.
+//!
+//! What this cannot tell apart (`docs/format.md` lists it): damage to the last group of the log,
+//! when nothing was written after it, that looks like a torn write — a lost write of its header
+//! sector or trailer sector, or bit rot in a group that holds a whole sector of zeros of its own.
+//! It is cut as a torn tail.
 
-use super::record::{self, RecordRef, RECORD_HEADER_BYTES};
+use super::group::{
+    self, GroupHeader, Slot, GROUP_EXTENT_BYTES_MAX, GROUP_HEADER_BYTES, GROUP_TRAILER,
+    GROUP_TRAILER_BYTES,
+};
+use super::record::RecordRef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScanEnd {
-    /// The valid records run to the end of the bytes.
+    /// The valid groups run to the end of the bytes.
     Clean,
-    /// The bytes from `offset` on are an unfinished write (or zeros); recovery cuts them.
-    TornTail { offset: usize, reason: String },
+    /// The bytes from `offset` on are the unfinished last write; recovery cuts them.
+    TornTail { offset: u64, reason: String },
     /// Damage that cannot be a torn tail; recovery must stop.
-    Corrupt { offset: usize, reason: String },
+    Corrupt { offset: u64, reason: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanOutcome {
-    /// Bytes up to the end of the last valid record.
-    pub valid_len: usize,
+    /// File offset of the end of the last valid group.
+    pub valid_end: u64,
     /// Position of the last valid record, or `after_position` if there was none.
     pub last_position: u64,
     pub end: ScanEnd,
 }
 
-/// Reads the records of `bytes` from `start`; each must have a position above the previous one (the
-/// first above `after_position`). `visit` gets each record with its offset; an error from it stops
-/// the scan as corruption at that offset.
-pub fn scan(
-    bytes: &[u8],
-    start: usize,
-    after_position: u64,
-    is_last_segment: bool,
-    visit: &mut dyn FnMut(usize, RecordRef<'_>) -> Result<(), String>,
-) -> ScanOutcome {
-    let mut offset = start;
-    let mut last_position = after_position;
-    let outcome = |offset, last_position, end| ScanOutcome {
-        valid_len: offset,
-        last_position,
-        end,
-    };
-    while offset < bytes.len() {
-        let rest = &bytes[offset..];
-        match record::decode(rest) {
-            Ok(record) => {
-                if record.position <= last_position {
-                    let reason = format!(
-                        "record position {} does not follow position {last_position}",
-                        record.position
-                    );
-                    return outcome(offset, last_position, ScanEnd::Corrupt { offset, reason });
-                }
-                if let Err(reason) = visit(offset, record) {
-                    return outcome(offset, last_position, ScanEnd::Corrupt { offset, reason });
-                }
-                last_position = record.position;
-                offset += record.encoded_len();
-            }
-            Err(error) => {
-                let end = judge_damage(bytes, offset, last_position, is_last_segment, &error);
-                return outcome(offset, last_position, end);
-            }
-        }
-    }
-    outcome(offset, last_position, ScanEnd::Clean)
+/// Where the bytes come from and what they must continue.
+#[derive(Debug, Clone, Copy)]
+pub struct ScanFrom {
+    /// File offset of `bytes[0]` (a group boundary).
+    pub file_offset: u64,
+    /// The segment's first position: every group names it.
+    pub segment: u64,
+    /// Every position read must be above this.
+    pub after_position: u64,
+    /// Only the last segment may end in a torn write.
+    pub is_last_segment: bool,
 }
 
-fn judge_damage(
+/// Reads the groups of `bytes` (see the module doc). `on_group` gets each valid group's file offset
+/// and header before its records go to `visit`; an error from `visit` stops the scan as corruption
+/// at that record.
+pub fn scan(
+    bytes: &[u8],
+    from: ScanFrom,
+    on_group: &mut dyn FnMut(u64, &GroupHeader),
+    visit: &mut dyn FnMut(RecordRef<'_>) -> Result<(), String>,
+) -> ScanOutcome {
+    let mut offset = 0usize;
+    let mut last_position = from.after_position;
+    let at = |offset: usize| from.file_offset + offset as u64;
+    while offset < bytes.len() {
+        let header = match group_at(bytes, offset, from, last_position) {
+            Ok(header) => header,
+            Err(end) => {
+                return ScanOutcome {
+                    valid_end: at(offset),
+                    last_position,
+                    end,
+                }
+            }
+        };
+        let body_start = offset + GROUP_HEADER_BYTES;
+        let body = &bytes[body_start..body_start + header.body_len as usize];
+        on_group(at(offset), &header);
+        if let Err((record_offset, reason)) = group::for_each_record(&header, body, &mut |_, r| {
+            visit(r)
+        }) {
+            return ScanOutcome {
+                valid_end: at(offset),
+                last_position,
+                end: ScanEnd::Corrupt {
+                    offset: at(body_start + record_offset),
+                    reason,
+                },
+            };
+        }
+        last_position = header.last_position;
+        offset += header.extent();
+    }
+    ScanOutcome {
+        valid_end: at(offset),
+        last_position,
+        end: ScanEnd::Clean,
+    }
+}
+
+/// The header of the whole group at `offset`, or the verdict on why there is none.
+fn group_at(
     bytes: &[u8],
     offset: usize,
+    from: ScanFrom,
     last_position: u64,
-    is_last_segment: bool,
-    error: &record::DecodeError,
-) -> ScanEnd {
-    let corrupt = |reason: String| ScanEnd::Corrupt { offset, reason };
-    if !is_last_segment {
-        return corrupt(format!("{error} inside a closed segment"));
-    }
+) -> Result<GroupHeader, ScanEnd> {
+    let file_offset = from.file_offset + offset as u64;
+    let corrupt = |reason: String| ScanEnd::Corrupt {
+        offset: file_offset,
+        reason,
+    };
+    let torn = |reason: &str| ScanEnd::TornTail {
+        offset: file_offset,
+        reason: reason.into(),
+    };
     let rest = &bytes[offset..];
-    if rest.iter().all(|&b| b == 0) {
-        return ScanEnd::TornTail {
-            offset,
-            reason: "zero-filled tail".into(),
-        };
+    if rest.len() < GROUP_HEADER_BYTES {
+        if !from.is_last_segment {
+            return Err(corrupt("a group header cut short inside a closed segment".into()));
+        }
+        return Err(torn("a group header cut by the end of the file"));
     }
-    if let Some(next) = find_valid_record_after(bytes, offset + 1, last_position) {
-        return corrupt(format!(
-            "{error}, but a valid record follows at offset {next}, so this is not a torn tail"
+    let header = match group::read_slot(rest) {
+        Slot::Header(header) => header,
+        Slot::Damaged(reason) => return Err(corrupt(reason)),
+        slot @ (Slot::Unwritten | Slot::Incomplete) => {
+            let what = if slot == Slot::Unwritten {
+                "a group header of zeros"
+            } else {
+                "a group header cut short"
+            };
+            if !from.is_last_segment {
+                return Err(corrupt(format!("{what} inside a closed segment")));
+            }
+            if let Some(at) = nonzero_from(rest, GROUP_EXTENT_BYTES_MAX) {
+                return Err(corrupt(format!(
+                    "{what}, but data lies {at} bytes on, beyond the largest write: not a torn tail"
+                )));
+            }
+            return Err(torn(what));
+        }
+    };
+    if header.segment != from.segment {
+        return Err(corrupt(format!(
+            "group names segment {} inside segment {}",
+            header.segment, from.segment
+        )));
+    }
+    if header.first_position <= last_position {
+        return Err(corrupt(format!(
+            "group positions {}..={} do not follow position {last_position}",
+            header.first_position, header.last_position
+        )));
+    }
+    let extent = header.extent();
+    if rest.len() < extent {
+        if !from.is_last_segment {
+            return Err(corrupt("a group cut short inside a closed segment".into()));
+        }
+        return Err(torn("the last group runs past the end of the file"));
+    }
+    let body_end = GROUP_HEADER_BYTES + header.body_len as usize;
+    let trailer = &rest[extent - GROUP_TRAILER_BYTES..extent];
+    let whole = group::body_matches(&header, &rest[GROUP_HEADER_BYTES..body_end])
+        && trailer == GROUP_TRAILER
+        && rest[body_end..extent - GROUP_TRAILER_BYTES]
+            .iter()
+            .all(|&b| b == 0);
+    if whole {
+        return Ok(header);
+    }
+    if !from.is_last_segment {
+        return Err(corrupt(
+            "a damaged group (body checksum, padding or trailer) inside a closed segment".into(),
         ));
     }
-    // A torn write leaves a prefix of the right bytes, then the end of the file or zero-filled
-    // sectors. A record cut by the end of the file is torn; damage that only zero-filled sectors
-    // can explain is torn; anything else (a whole record with wrong bytes, a non-zero wrong version
-    // or kind) is corruption.
-    let record_end = match error {
-        record::DecodeError::Truncated { .. } => {
-            return ScanEnd::TornTail {
-                offset,
-                reason: error.to_string(),
-            }
-        }
-        record::DecodeError::ChecksumMismatch { .. } => offset + record::encoded_len_at(rest),
-        _ => bytes.len(),
-    };
-    if zero_filled_sector_within(bytes, offset, record_end) {
-        return ScanEnd::TornTail {
-            offset,
-            reason: format!("{error}, explained by zero-filled sectors at the end of the file"),
-        };
+    if let Some(at) = nonzero_from(rest, extent) {
+        return Err(corrupt(format!(
+            "a damaged group followed by data at {} (so it was synced before a later write): \
+             not a torn tail",
+            file_offset + at as u64
+        )));
     }
-    corrupt(format!(
-        "{error} in a record that a torn write cannot explain"
+    if trailer.iter().all(|&b| b == 0) {
+        return Err(torn("the last group lost its trailer (a torn write)"));
+    }
+    if let Some(sector) = zero_sector_within(file_offset, &rest[..extent]) {
+        return Err(torn(&format!(
+            "the last group holds a sector of zeros at {sector} (a torn write)"
+        )));
+    }
+    Err(corrupt(
+        "the last group is damaged in a way a torn write cannot explain (its trailer is whole and \
+         no sector is missing): bit rot"
+            .into(),
     ))
 }
 
-/// Sector size assumed for torn writes: a write that did not finish leaves whole sectors unwritten,
-/// which read back as zeros.
-const SECTOR_BYTES: usize = 512;
+/// Sector size assumed by the torn-write evidence: a sector is written whole or not at all.
+pub const SECTOR_BYTES: u64 = 512;
 
-/// True if, from some sector boundary after `start` and before `end`, every byte up to the end of the
-/// file is zero: the damage in `start..end` may be sectors that never reached the disk.
-fn zero_filled_sector_within(bytes: &[u8], start: usize, end: usize) -> bool {
-    let zero_run_start = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
-    let boundary = zero_run_start.max(start + 1).next_multiple_of(SECTOR_BYTES);
-    boundary < end.min(bytes.len())
+/// The file offset of the first sector-aligned, whole sector after the group header that is all
+/// zeros: a sector of a torn write that never reached the disk. `group` starts at `file_offset`.
+fn zero_sector_within(file_offset: u64, group: &[u8]) -> Option<u64> {
+    let end = file_offset + group.len() as u64;
+    let mut sector = (file_offset + GROUP_HEADER_BYTES as u64).next_multiple_of(SECTOR_BYTES);
+    while sector + SECTOR_BYTES <= end {
+        let at = (sector - file_offset) as usize;
+        if group[at..at + SECTOR_BYTES as usize].iter().all(|&b| b == 0) {
+            return Some(sector);
+        }
+        sector += SECTOR_BYTES;
+    }
+    None
 }
 
-fn find_valid_record_after(bytes: &[u8], from: usize, last_position: u64) -> Option<usize> {
-    let end = bytes.len().checked_sub(RECORD_HEADER_BYTES)?;
-    // `decode` rejects a bad header before it computes any checksum, so this scan stays cheap.
-    (from..=end)
-        .find(|&p| matches!(record::decode(&bytes[p..]), Ok(r) if r.position > last_position))
+/// The offset (within `bytes`) of the first non-zero byte at or after `from`, if any.
+fn nonzero_from(bytes: &[u8], from: usize) -> Option<usize> {
+    let tail = bytes.get(from..)?;
+    tail.iter().position(|&b| b != 0).map(|i| from + i)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wal::group::{seal, GROUP_ALIGN_BYTES};
     use crate::wal::record::{encode, RecordKind};
 
-    fn log_of(positions: &[u64]) -> (Vec<u8>, Vec<usize>) {
+    const SEGMENT: u64 = 1;
+
+    /// A segment body (no segment header) of one group per entry of `groups`, with the offset of
+    /// each group.
+    fn log_of(groups: &[&[u64]]) -> (Vec<u8>, Vec<usize>) {
         let mut bytes = Vec::new();
         let mut offsets = Vec::new();
-        for &p in positions {
+        for positions in groups {
             offsets.push(bytes.len());
-            encode(
-                RecordKind::Batch,
-                p,
-                format!("payload {p}").as_bytes(),
-                &mut bytes,
-            );
+            let mut buf = vec![0u8; GROUP_HEADER_BYTES];
+            for &p in positions.iter() {
+                encode(
+                    RecordKind::Batch,
+                    p,
+                    format!("payload {p}").repeat(20).as_bytes(),
+                    &mut buf,
+                );
+            }
+            let last = *positions.last().unwrap();
+            seal(&mut buf, SEGMENT, positions[0], last, positions.len() as u32);
+            bytes.extend_from_slice(&buf);
         }
         (bytes, offsets)
     }
 
+    fn from(last: bool) -> ScanFrom {
+        ScanFrom {
+            file_offset: 0,
+            segment: SEGMENT,
+            after_position: 0,
+            is_last_segment: last,
+        }
+    }
+
     fn run(bytes: &[u8], last: bool) -> (ScanOutcome, Vec<u64>) {
         let mut seen = Vec::new();
-        let outcome = scan(bytes, 0, 0, last, &mut |_, r| {
+        let outcome = scan(bytes, from(last), &mut |_, _| {}, &mut |r| {
             seen.push(r.position);
             Ok(())
         });
         (outcome, seen)
     }
 
+    fn is_torn_at(end: &ScanEnd, at: usize) -> bool {
+        matches!(end, ScanEnd::TornTail { offset, .. } if *offset == at as u64)
+    }
+
+    fn is_corrupt_at(end: &ScanEnd, at: usize) -> bool {
+        matches!(end, ScanEnd::Corrupt { offset, .. } if *offset == at as u64)
+    }
+
     #[test]
     fn clean_log_reads_every_record() {
-        let (bytes, _) = log_of(&[1, 2, 5, 9]);
+        let (bytes, _) = log_of(&[&[1, 2], &[5], &[9]]);
         let (outcome, seen) = run(&bytes, true);
         assert_eq!(seen, vec![1, 2, 5, 9]);
         assert_eq!(outcome.end, ScanEnd::Clean);
-        assert_eq!(outcome.valid_len, bytes.len());
+        assert_eq!(outcome.valid_end, bytes.len() as u64);
         assert_eq!(outcome.last_position, 9);
     }
 
     #[test]
-    fn every_cut_of_the_last_record_is_a_torn_tail() {
-        let (bytes, offsets) = log_of(&[1, 2, 3]);
+    fn every_cut_of_the_last_group_is_a_torn_tail() {
+        let (bytes, offsets) = log_of(&[&[1], &[2], &[3, 4]]);
         for cut in offsets[2] + 1..bytes.len() {
             let (outcome, seen) = run(&bytes[..cut], true);
-            assert_eq!(seen, vec![1, 2]);
-            assert!(
-                matches!(outcome.end, ScanEnd::TornTail { offset, .. } if offset == offsets[2])
-            );
+            assert_eq!(seen, vec![1, 2], "cut at {cut}");
+            assert!(is_torn_at(&outcome.end, offsets[2]), "cut at {cut}: {outcome:?}");
         }
     }
 
     #[test]
-    fn a_bit_flip_before_the_tail_is_corruption_with_its_offset() {
-        let (mut bytes, offsets) = log_of(&[1, 2, 3]);
-        bytes[offsets[1] + 25] ^= 0x10;
-        let (outcome, seen) = run(&bytes, true);
-        assert_eq!(seen, vec![1]);
-        assert!(matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == offsets[1]));
+    fn any_subset_of_the_last_groups_sectors_lost_is_a_torn_tail() {
+        let (bytes, offsets) = log_of(&[&[1], &[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]]);
+        let last = offsets[1];
+        // The sectors (file-aligned) the last group touches.
+        let first_sector = last / 512;
+        let sectors = bytes.len().div_ceil(512) - first_sector;
+        assert!(sectors >= 3, "{sectors}");
+        for mask in 0u32..(1 << sectors) - 1 {
+            let mut damaged = bytes.clone();
+            for sector in 0..sectors {
+                if mask & (1 << sector) == 0 {
+                    // A lost sector keeps its old content: the synced bytes of the group before,
+                    // zeros where the file was extended.
+                    let start = ((first_sector + sector) * 512).max(last);
+                    let end = ((first_sector + sector + 1) * 512).min(damaged.len());
+                    damaged[start..end].fill(0);
+                }
+            }
+            let (outcome, seen) = run(&damaged, true);
+            assert_eq!(seen, vec![1], "mask {mask:b}");
+            assert!(is_torn_at(&outcome.end, last), "mask {mask:b}: {outcome:?}");
+        }
     }
 
     #[test]
-    fn a_bit_flip_in_a_complete_last_record_is_corruption() {
-        let (mut bytes, offsets) = log_of(&[1, 2]);
-        bytes[offsets[1] + 22] ^= 0x01;
-        let (outcome, _) = run(&bytes, true);
-        assert!(
-            matches!(outcome.end, ScanEnd::Corrupt { .. }),
-            "{outcome:?}"
-        );
+    fn a_bit_flip_in_a_group_before_the_last_is_corruption_with_its_offset() {
+        let (mut bytes, offsets) = log_of(&[&[1], &[2], &[3]]);
+        bytes[offsets[1] + 100] ^= 0x10;
+        let (outcome, seen) = run(&bytes, true);
+        assert_eq!(seen, vec![1]);
+        assert!(is_corrupt_at(&outcome.end, offsets[1]), "{outcome:?}");
+    }
+
+    #[test]
+    fn a_bit_flip_in_any_header_is_corruption() {
+        let (bytes, offsets) = log_of(&[&[1], &[2]]);
+        for &group in &offsets {
+            for byte in 0..GROUP_HEADER_BYTES {
+                let mut damaged = bytes.clone();
+                damaged[group + byte] ^= 0x01;
+                let (outcome, _) = run(&damaged, true);
+                assert!(
+                    is_corrupt_at(&outcome.end, group),
+                    "group at {group}, byte {byte}: {outcome:?}"
+                );
+            }
+        }
     }
 
     #[test]
     fn damage_in_a_closed_segment_is_corruption_even_at_its_end() {
-        let (bytes, offsets) = log_of(&[1, 2]);
+        let (bytes, offsets) = log_of(&[&[1], &[2]]);
         let (outcome, _) = run(&bytes[..bytes.len() - 3], false);
-        assert!(matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == offsets[1]));
+        assert!(is_corrupt_at(&outcome.end, offsets[1]));
+        let mut zeros = bytes.clone();
+        zeros.extend_from_slice(&[0u8; 128]);
+        let (outcome, _) = run(&zeros, false);
+        assert!(is_corrupt_at(&outcome.end, bytes.len()));
     }
 
     #[test]
-    fn zeros_after_the_last_record_are_a_clean_cut() {
-        let (mut bytes, _) = log_of(&[1, 2]);
+    fn zeros_after_the_last_group_are_a_clean_cut() {
+        let (mut bytes, _) = log_of(&[&[1], &[2]]);
         let valid = bytes.len();
         bytes.extend_from_slice(&[0u8; 4096]);
         let (outcome, seen) = run(&bytes, true);
         assert_eq!(seen, vec![1, 2]);
-        assert_eq!(outcome.valid_len, valid);
-        assert!(matches!(outcome.end, ScanEnd::TornTail { .. }));
+        assert_eq!(outcome.valid_end, valid as u64);
+        assert!(is_torn_at(&outcome.end, valid));
     }
 
-    /// Found in review: a complete last record ending in zero bytes (empty data ends in a zero length)
-    /// with a flipped bit was cut as a torn tail, losing an acknowledged write.
     #[test]
-    fn regression_a_damaged_last_record_ending_in_zeros_is_corruption() {
-        let mut bytes = Vec::new();
-        encode(RecordKind::Batch, 1, b"first", &mut bytes);
-        let second = bytes.len();
-        encode(RecordKind::Batch, 2, &[7, 7, 7, 0, 0, 0, 0], &mut bytes);
-        bytes[second + 21] ^= 0x04;
+    fn a_damaged_group_followed_by_data_is_corruption_not_a_tear() {
+        let (mut bytes, offsets) = log_of(&[&[1], &[2], &[3]]);
+        // Body damage in the middle group, the last group intact after it.
+        bytes[offsets[1] + GROUP_HEADER_BYTES + 3] ^= 0x80;
         let (outcome, _) = run(&bytes, true);
-        assert!(
-            matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == second),
-            "{outcome:?}"
-        );
+        assert!(is_corrupt_at(&outcome.end, offsets[1]), "{outcome:?}");
+        // A bit flip in the last group: no evidence of a tear, so corruption.
+        let (mut bytes, offsets) = log_of(&[&[1], &[2], &[3]]);
+        bytes[offsets[2] + GROUP_HEADER_BYTES + 20] ^= 0x04;
+        let (outcome, _) = run(&bytes, true);
+        assert!(is_corrupt_at(&outcome.end, offsets[2]), "{outcome:?}");
+        // A zeroed header with a whole group beyond the largest write extent.
+        let (mut bytes, offsets) = log_of(&[&[1], &[2]]);
+        bytes[offsets[1]..offsets[1] + GROUP_HEADER_BYTES].fill(0);
+        bytes.resize(offsets[1] + GROUP_EXTENT_BYTES_MAX + 64, 0);
+        *bytes.last_mut().unwrap() = 1;
+        let (outcome, _) = run(&bytes, true);
+        assert!(is_corrupt_at(&outcome.end, offsets[1]), "{outcome:?}");
     }
 
     #[test]
-    fn a_wrong_version_or_kind_in_the_last_record_is_corruption() {
-        for byte in [8, 9, 10] {
-            let (mut bytes, offsets) = log_of(&[1, 2]);
-            bytes[offsets[1] + byte] ^= 0x40;
-            let (outcome, _) = run(&bytes, true);
-            assert!(
-                matches!(outcome.end, ScanEnd::Corrupt { .. }),
-                "byte {byte}: {outcome:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn zero_filled_sectors_at_the_end_are_a_torn_tail() {
-        let mut bytes = Vec::new();
-        encode(RecordKind::Batch, 1, b"first", &mut bytes);
-        let second = bytes.len();
-        encode(RecordKind::Batch, 2, &[9u8; 2000], &mut bytes);
-        // The write of the second record reached the disk up to a sector boundary; the rest of the
-        // file reads as zeros.
-        let boundary = (second + 100).next_multiple_of(512);
-        bytes[boundary..].fill(0);
-        let (outcome, seen) = run(&bytes, true);
+    fn a_value_embedding_valid_frames_is_read_as_data() {
+        // A payload that holds a whole valid group: reading is by framing only, so it is a value.
+        let (inner, _) = log_of(&[&[100]]);
+        let mut buf = vec![0u8; GROUP_HEADER_BYTES];
+        encode(RecordKind::Batch, 1, &inner, &mut buf);
+        seal(&mut buf, SEGMENT, 1, 1, 1);
+        let (outcome, seen) = run(&buf, true);
         assert_eq!(seen, vec![1]);
-        assert!(
-            matches!(outcome.end, ScanEnd::TornTail { offset, .. } if offset == second),
-            "{outcome:?}"
-        );
+        assert_eq!(outcome.end, ScanEnd::Clean);
+        // Tear the outer group (it keeps a prefix): the embedded frame is never taken for a record.
+        let mut torn = buf.clone();
+        let cut = GROUP_HEADER_BYTES + 200;
+        torn[cut..].fill(0);
+        let (outcome, seen) = run(&torn, true);
+        assert!(seen.is_empty());
+        assert!(is_torn_at(&outcome.end, 0), "{outcome:?}");
     }
 
     #[test]
-    fn a_zero_tail_in_a_closed_segment_is_corruption() {
-        let (mut bytes, _) = log_of(&[1, 2]);
-        bytes.extend_from_slice(&[0u8; 100]);
-        let (outcome, _) = run(&bytes, false);
-        assert!(
-            matches!(outcome.end, ScanEnd::Corrupt { .. }),
-            "{outcome:?}"
-        );
-    }
-
-    #[test]
-    fn positions_must_rise() {
-        let (bytes, offsets) = log_of(&[1, 3, 3]);
+    fn positions_must_rise_across_groups() {
+        let (bytes, offsets) = log_of(&[&[1, 3], &[3]]);
         let (outcome, _) = run(&bytes, true);
-        assert!(matches!(outcome.end, ScanEnd::Corrupt { offset, .. } if offset == offsets[2]));
+        assert!(is_corrupt_at(&outcome.end, offsets[1]));
+    }
+
+    #[test]
+    fn groups_are_aligned() {
+        let (_, offsets) = log_of(&[&[1], &[2], &[3]]);
+        assert!(offsets.iter().all(|o| o % GROUP_ALIGN_BYTES == 0));
     }
 }

@@ -1,21 +1,26 @@
-//! WAL segment files: naming and the 32-byte header (format version 1, see `docs/format.md`).
+//! WAL segment files: naming and the 64-byte header (format version 2, see `docs/format.md`).
 //!
 //! ```text
 //! offset size field
 //!  0     8    magic "AORTAWAL"
-//!  8     1    format version = 1
+//!  8     1    format version = 2
 //!  9     1    reserved, zero
 //! 10     2    shard id, u16 little-endian
-//! 12     8    first position: every record in the segment has a position >= this
-//! 20     8    previous last position: the position of the last record before this segment
-//!             (0 if none), which chains each segment to the one before it
+//! 12     8    first position: every record in the segment has a position >= this; always the
+//!             previous last position + 1
+//! 20     8    previous last position: the position of the last record before this segment (the
+//!             log's start position for the first segment), which chains each segment to the one
+//!             before it
 //! 28     4    CRC32C of bytes 0..28
+//! 32    32    reserved, zero (the header is as long as a group's, so groups stay 64-byte aligned)
 //! ```
 //! A segment is named `{first_position:020}.wal`, so names sort in log order.
 
 pub const SEGMENT_MAGIC: &[u8; 8] = b"AORTAWAL";
-pub const SEGMENT_FORMAT_VERSION: u8 = 1;
-pub const SEGMENT_HEADER_BYTES: usize = 32;
+pub const SEGMENT_FORMAT_VERSION: u8 = 2;
+pub const SEGMENT_HEADER_BYTES: usize = 64;
+
+const _: () = assert!(SEGMENT_HEADER_BYTES == super::group::GROUP_ALIGN_BYTES);
 const SUFFIX: &str = ".wal";
 
 pub fn segment_name(first_position: u64) -> String {
@@ -32,7 +37,10 @@ pub fn parse_segment_name(name: &str) -> Option<u64> {
 }
 
 pub fn encode_header(header_fields: &SegmentHeader) -> [u8; SEGMENT_HEADER_BYTES] {
-    assert!(header_fields.previous_last_position < header_fields.first_position);
+    assert_eq!(
+        header_fields.previous_last_position + 1,
+        header_fields.first_position
+    );
     let mut header = [0u8; SEGMENT_HEADER_BYTES];
     header[0..8].copy_from_slice(SEGMENT_MAGIC);
     header[8] = SEGMENT_FORMAT_VERSION;
@@ -65,7 +73,7 @@ pub fn decode_header(bytes: &[u8]) -> Result<SegmentHeader, String> {
     if stored != crc32c::crc32c(&bytes[0..28]) {
         return Err("segment header checksum mismatch".into());
     }
-    if bytes[9] != 0 {
+    if bytes[9] != 0 || bytes[32..SEGMENT_HEADER_BYTES].iter().any(|&b| b != 0) {
         return Err("segment header reserved byte is not zero".into());
     }
     if bytes[8] != SEGMENT_FORMAT_VERSION {
@@ -79,9 +87,9 @@ pub fn decode_header(bytes: &[u8]) -> Result<SegmentHeader, String> {
         first_position: u64::from_le_bytes(bytes[12..20].try_into().unwrap()),
         previous_last_position: u64::from_le_bytes(bytes[20..28].try_into().unwrap()),
     };
-    if header.previous_last_position >= header.first_position {
+    if header.previous_last_position.checked_add(1) != Some(header.first_position) {
         return Err(format!(
-            "segment header's previous last position {} is not below its first position {}",
+            "segment header's previous last position {} is not just below its first position {}",
             header.previous_last_position, header.first_position
         ));
     }
@@ -107,7 +115,7 @@ mod tests {
         let fields = SegmentHeader {
             shard: 3,
             first_position: 1234,
-            previous_last_position: 1200,
+            previous_last_position: 1233,
         };
         let header = encode_header(&fields);
         assert_eq!(decode_header(&header).unwrap(), fields);
