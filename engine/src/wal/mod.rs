@@ -36,7 +36,7 @@ use crate::resource::ValidationError;
 use crate::storage::{FileId, Storage};
 use group::{GroupHeader, GROUP_BODY_BYTES_MAX, GROUP_HEADER_BYTES};
 use record::{RecordKind, RecordRef};
-use scan::{scan, ScanEnd, ScanFrom};
+use scan::{scan, ScanEnd, ScanFrom, ScanWork};
 use segment::SEGMENT_HEADER_BYTES;
 
 /// The read index keeps one entry (a group's first position and offset) per this many bytes of a
@@ -112,6 +112,8 @@ pub struct Wal<S: Storage> {
     appended_position: u64,
     durable_position: u64,
     failure: Option<String>,
+    /// What recovery's reading of the segments did (see [`ScanWork`]).
+    recovery_work: ScanWork,
 }
 
 fn corrupt(path: &Path, offset: u64, reason: impl Into<String>) -> Error {
@@ -152,6 +154,7 @@ impl<S: Storage> Wal<S> {
             appended_position: 0,
             durable_position: 0,
             failure: None,
+            recovery_work: ScanWork::default(),
         };
         let names = wal.list_segments()?;
         wal.segments = wal.read_segment_headers(names)?;
@@ -410,6 +413,7 @@ impl<S: Storage> Wal<S> {
                 visit,
             );
             meta.valid_end = outcome.valid_end;
+            self.recovery_work += outcome.work;
             match outcome.end {
                 ScanEnd::Clean => {}
                 ScanEnd::Corrupt { offset, reason } => return Err(corrupt(&path, offset, reason)),
@@ -442,6 +446,11 @@ impl<S: Storage> Wal<S> {
 
     pub fn durable_position(&self) -> u64 {
         self.durable_position
+    }
+
+    /// What recovery's reading of the segments did at open.
+    pub fn recovery_work(&self) -> ScanWork {
+        self.recovery_work
     }
 
     /// The position the log starts after (0, or the purge point).

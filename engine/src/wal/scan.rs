@@ -50,6 +50,30 @@ pub struct ScanOutcome {
     /// Position of the last valid record, or `after_position` if there was none.
     pub last_position: u64,
     pub end: ScanEnd,
+    pub work: ScanWork,
+}
+
+/// What a scan did, to show that its cost depends on the bytes' length and framing, never on
+/// what the payloads hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanWork {
+    /// Header slots read (one per group, plus the one that ended the scan).
+    pub headers_read: u64,
+    /// Records decoded.
+    pub records_decoded: u64,
+    /// Bytes that went through a checksum.
+    pub bytes_checksummed: u64,
+    /// Bytes checked for being zero (only at the end of a damaged log).
+    pub bytes_zero_checked: u64,
+}
+
+impl std::ops::AddAssign for ScanWork {
+    fn add_assign(&mut self, other: ScanWork) {
+        self.headers_read += other.headers_read;
+        self.records_decoded += other.records_decoded;
+        self.bytes_checksummed += other.bytes_checksummed;
+        self.bytes_zero_checked += other.bytes_zero_checked;
+    }
 }
 
 /// Where the bytes come from and what they must continue.
@@ -76,15 +100,17 @@ pub fn scan(
 ) -> ScanOutcome {
     let mut offset = 0usize;
     let mut last_position = from.after_position;
+    let mut work = ScanWork::default();
     let at = |offset: usize| from.file_offset + offset as u64;
     while offset < bytes.len() {
-        let header = match group_at(bytes, offset, from, last_position) {
+        let header = match group_at(bytes, offset, from, last_position, &mut work) {
             Ok(header) => header,
             Err(end) => {
                 return ScanOutcome {
                     valid_end: at(offset),
                     last_position,
                     end,
+                    work,
                 }
             }
         };
@@ -92,6 +118,7 @@ pub fn scan(
         let body = &bytes[body_start..body_start + header.body_len as usize];
         on_group(at(offset), &header);
         if let Err((record_offset, reason)) = group::for_each_record(&header, body, &mut |_, r| {
+            work.records_decoded += 1;
             visit(r)
         }) {
             return ScanOutcome {
@@ -101,6 +128,7 @@ pub fn scan(
                     offset: at(body_start + record_offset),
                     reason,
                 },
+                work,
             };
         }
         last_position = header.last_position;
@@ -110,6 +138,7 @@ pub fn scan(
         valid_end: at(offset),
         last_position,
         end: ScanEnd::Clean,
+        work,
     }
 }
 
@@ -119,6 +148,7 @@ fn group_at(
     offset: usize,
     from: ScanFrom,
     last_position: u64,
+    work: &mut ScanWork,
 ) -> Result<GroupHeader, ScanEnd> {
     let file_offset = from.file_offset + offset as u64;
     let corrupt = |reason: String| ScanEnd::Corrupt {
@@ -136,6 +166,8 @@ fn group_at(
         }
         return Err(torn("a group header cut by the end of the file"));
     }
+    work.headers_read += 1;
+    work.bytes_checksummed += GROUP_HEADER_BYTES as u64;
     let header = match group::read_slot(rest) {
         Slot::Header(header) => header,
         Slot::Damaged(reason) => return Err(corrupt(reason)),
@@ -148,6 +180,7 @@ fn group_at(
             if !from.is_last_segment {
                 return Err(corrupt(format!("{what} inside a closed segment")));
             }
+            work.bytes_zero_checked += rest.len().saturating_sub(GROUP_EXTENT_BYTES_MAX) as u64;
             if let Some(at) = nonzero_from(rest, GROUP_EXTENT_BYTES_MAX) {
                 return Err(corrupt(format!(
                     "{what}, but data lies {at} bytes on, beyond the largest write: not a torn tail"
@@ -176,6 +209,7 @@ fn group_at(
         return Err(torn("the last group runs past the end of the file"));
     }
     let body_end = GROUP_HEADER_BYTES + header.body_len as usize;
+    work.bytes_checksummed += header.body_len as u64;
     let trailer = &rest[extent - GROUP_TRAILER_BYTES..extent];
     let whole = group::body_matches(&header, &rest[GROUP_HEADER_BYTES..body_end])
         && trailer == GROUP_TRAILER
@@ -190,6 +224,7 @@ fn group_at(
             "a damaged group (body checksum, padding or trailer) inside a closed segment".into(),
         ));
     }
+    work.bytes_zero_checked += (rest.len() - extent) as u64;
     if let Some(at) = nonzero_from(rest, extent) {
         return Err(corrupt(format!(
             "a damaged group followed by data at {} (so it was synced before a later write): \
