@@ -225,8 +225,10 @@ fn run(
                 engine = open();
             }
             Step::PowerCut => {
-                engine.close();
+                // The power goes while the engine runs: no close, no last sync. Only then are its
+                // threads stopped (every handle they hold is dead: the disk lost power under them).
                 power_cut();
+                engine.close();
                 engine = open();
             }
         }
