@@ -10,11 +10,15 @@
 //! - Written data survives a power cut only after a successful `sync_data` of that file; a created,
 //!   renamed or removed name survives only after `sync_dir` of its directory.
 //! - An error from `sync_data` means the data may be lost even though reads still return it; the
-//!   caller must treat the log as failed (never retry as if the data were safe).
+//!   caller must treat the log as failed (never retry as if the data were safe). Reads stop
+//!   returning such data only after `drop_cached_pages` (or a reboot).
+//! - `write_and_sync` returns `Ok` only when every byte was written and a sync issued after the
+//!   last of them succeeded (see [`linked`]).
 
 use std::io;
 use std::path::Path;
 
+pub mod linked;
 pub mod sim;
 pub mod uring;
 
@@ -38,11 +42,28 @@ pub trait Storage: Send + 'static {
     fn read_at(&mut self, file: FileId, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
     fn write_at(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()>;
     fn sync_data(&mut self, file: FileId) -> io::Result<()>;
-    /// `write_at` then `sync_data`; io_uring submits both in one call, linked.
+    /// `write_at` then `sync_data`, submitted as one linked pair; both implementations run the
+    /// shared [`linked::write_and_sync`] (short writes finished, a cancelled sync never taken for
+    /// success, a failed sync never retried).
     fn write_and_sync(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
         self.write_at(file, offset, buf)?;
         self.sync_data(file)
     }
+    /// Drops the file's clean pages from the page cache, so that later reads show what the device
+    /// holds. Call it after a successful `sync_data` and before reading a file back at open.
+    ///
+    /// Why: when writeback fails, Linux reports the error to one fsync and marks the pages clean.
+    /// Their bytes still read back from the cache, but they are not on the device, and a later
+    /// fdatasync succeeds without writing them (it only writes dirty pages). A process that opens
+    /// the file after such a failure (without a reboot) would read, checksum and trust data that
+    /// a power cut will take away. `POSIX_FADV_DONTNEED` starts writeback of dirty pages and then
+    /// evicts the clean, unmapped, unlocked ones, so the next read of those offsets goes to the
+    /// device and shows what it really holds.
+    ///
+    /// Limits: it is advice; pages mapped by some process, locked (`mlock`), still dirty or under
+    /// writeback stay cached, and on a filesystem whose only copy is the page cache (tmpfs) it
+    /// does nothing. It narrows the window; it does not replace failing the log on a sync error.
+    fn drop_cached_pages(&mut self, file: FileId) -> io::Result<()>;
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()>;
     fn remove_file(&mut self, path: &Path) -> io::Result<()>;
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;

@@ -2,8 +2,10 @@
 //!
 //! The shard thread owns the ring; each call submits its operations and waits for their completions
 //! before it returns, so a buffer handed to the kernel outlives the operation. A write followed by a
-//! sync is submitted as two linked entries in one `io_uring_enter`. Rare metadata operations (open,
-//! rename, remove, directory sync, truncate) use ordinary system calls.
+//! sync is submitted as two linked entries in one `io_uring_enter`; what to make of their two
+//! completions is decided by [`linked::write_and_sync`], which the simulated disk runs too. Rare
+//! metadata operations (open, rename, remove, directory sync, truncate, fadvise) use ordinary
+//! system calls.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -13,6 +15,7 @@ use std::path::Path;
 
 use io_uring::{opcode, squeue, types, IoUring};
 
+use super::linked::{self, LinkedCompletions, LinkedIo};
 use super::{FileId, Storage};
 
 /// Submission queue entries per ring: a shard has at most two operations in flight.
@@ -168,35 +171,25 @@ impl Storage for UringStorage {
     }
 
     fn write_at(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
-        let fd = self.fd(file)?;
-        let mut written = 0;
-        while written < buf.len() {
-            let entry = Self::write_entry(fd, offset + written as u64, &buf[written..]);
-            let n = check(self.run(&[entry])?[0])?;
-            if n == 0 {
-                return Err(io::Error::from(io::ErrorKind::WriteZero));
-            }
-            written += n;
-        }
-        Ok(())
+        linked::write_all(self, file, offset, buf)
     }
 
     fn sync_data(&mut self, file: FileId) -> io::Result<()> {
-        let fd = self.fd(file)?;
-        check(self.run(&[Self::sync_entry(fd)])?[0]).map(|_| ())
+        self.submit_sync(file)
     }
 
     fn write_and_sync(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
+        linked::write_and_sync(self, file, offset, buf)
+    }
+
+    fn drop_cached_pages(&mut self, file: FileId) -> io::Result<()> {
         let fd = self.fd(file)?;
-        let write = Self::write_entry(fd, offset, buf).flags(squeue::Flags::IO_LINK);
-        let results = self.run(&[write, Self::sync_entry(fd)])?;
-        let written = check(results[0])?;
-        if written == buf.len() {
-            return check(results[1]).map(|_| ());
+        // SAFETY: posix_fadvise only reads its integer arguments; `fd` is open (we own its File).
+        let errno = unsafe { libc::posix_fadvise(fd.0, 0, 0, libc::POSIX_FADV_DONTNEED) };
+        if errno != 0 {
+            return Err(io::Error::from_raw_os_error(errno));
         }
-        // A short write breaks the link (the sync was cancelled): finish the rest, then sync.
-        self.write_at(file, offset + written as u64, &buf[written..])?;
-        self.sync_data(file)
+        Ok(())
     }
 
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()> {
@@ -216,5 +209,34 @@ impl Storage for UringStorage {
 
     fn sync_dir(&mut self, path: &Path) -> io::Result<()> {
         File::open(path)?.sync_all()
+    }
+}
+
+impl LinkedIo for UringStorage {
+    fn submit_write_linked_sync(
+        &mut self,
+        file: FileId,
+        offset: u64,
+        buf: &[u8],
+    ) -> io::Result<LinkedCompletions> {
+        let fd = self.fd(file)?;
+        // IO_LINK: the kernel starts the sync only after the write completed in full; a failed or
+        // short write completes the sync with -ECANCELED.
+        let write = Self::write_entry(fd, offset, buf).flags(squeue::Flags::IO_LINK);
+        let results = self.run(&[write, Self::sync_entry(fd)])?;
+        Ok(LinkedCompletions {
+            write: check(results[0]),
+            sync: check(results[1]).map(|_| ()),
+        })
+    }
+
+    fn submit_write(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<usize> {
+        let fd = self.fd(file)?;
+        check(self.run(&[Self::write_entry(fd, offset, buf)])?[0])
+    }
+
+    fn submit_sync(&mut self, file: FileId) -> io::Result<()> {
+        let fd = self.fd(file)?;
+        check(self.run(&[Self::sync_entry(fd)])?[0]).map(|_| ())
     }
 }
