@@ -392,6 +392,7 @@ impl<S: Storage> Wal<S> {
                 // the device, not replayed (see `docs/format.md`, "Writes that failed").
                 self.storage
                     .sync_data(file)
+                    .and_then(|_| self.storage.drop_cached_pages(file))
                     .map_err(|e| Error::io(format!("syncing {}", path.display()), e))?;
                 self.storage.read_all(file)
             } else {
