@@ -4,7 +4,9 @@
 //! small segments so that segment roll-over happens too) is run once to count its IO points; then,
 //! for every IO point k, it is run again with the power going off after k points, and the disk is cut
 //! in several ways: dropping every unsynced byte, keeping half or all but one byte of the last
-//! unsynced write (a torn write), or keeping all of it. Some cuts are followed by a second cut during
+//! unsynced write (a torn write), or keeping all of it, keeping a random subset of the unsynced 4 KiB
+//! pages (persisted out of order, a hole in the middle of a group), or keeping the files' new sizes
+//! without their data (delayed allocation), alone or with random pages. Some cuts are followed by a second cut during
 //! recovery itself. After recovery:
 //! - every acknowledged batch is there (the recovered state equals the model of the acknowledged
 //!   batches, plus possibly a prefix of the batches that were written but never acknowledged);
@@ -17,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use aorta_engine::shard::{Shard, ShardOptions};
-use aorta_engine::storage::sim::{SimDisk, SimStorage, Tear};
+use aorta_engine::storage::sim::{PageChoice, SimDisk, SimStorage, Tear};
 use aorta_engine::wal::FailStop;
 use aorta_engine::{Batch, Command, Error, Resource, ResourceSpec};
 use common::{Model, Workload};
@@ -25,7 +27,7 @@ use rand::Rng;
 
 const INSTANCE: u32 = 7;
 const GROUPS: usize = 24;
-const SEEDS: u64 = 12;
+const SEEDS: u64 = 16;
 
 fn options() -> ShardOptions {
     // Small segments: the workload crosses several roll-overs. A log that cannot cut a failed write
@@ -85,7 +87,23 @@ enum Cut {
     KeepHalf,
     KeepAllButOne,
     KeepAll,
+    /// Each unsynced 4 KiB page persists or not, independently, in any order.
+    RandomPages,
+    /// Files keep the size they had, the unsynced data reads as zeros (delayed allocation).
+    SizeWithoutData,
+    /// Both: the size persists, and a random subset of the unsynced pages with it.
+    SizeWithRandomPages,
 }
+
+const CUTS: [Cut; 7] = [
+    Cut::Drop,
+    Cut::KeepHalf,
+    Cut::KeepAllButOne,
+    Cut::KeepAll,
+    Cut::RandomPages,
+    Cut::SizeWithoutData,
+    Cut::SizeWithRandomPages,
+];
 
 /// What a run acknowledged, and which batches were written but not acknowledged.
 struct RunOutcome {
@@ -198,14 +216,34 @@ fn check_recovery(shard: &Shard<SimStorage>, outcome: &RunOutcome, context: &str
     }
 }
 
-fn tear_for(cut: Cut, unsynced: Option<usize>) -> Option<Tear> {
+fn tear_for(cut: Cut, disk: &SimDisk, seed: u64) -> Option<Tear> {
+    let unsynced = disk.last_unsynced_write_len();
+    let pages = disk.unsynced_pages().len();
     match (cut, unsynced) {
         (Cut::Drop, _) => Some(Tear::DropUnsynced),
-        (_, None) => None, // nothing unsynced: same as Drop, not a distinct crash point
+        // Nothing unsynced: same as Drop, not a distinct crash point.
+        (Cut::RandomPages | Cut::SizeWithRandomPages, _) if pages == 0 => None,
+        (Cut::RandomPages, _) => Some(Tear::KeepPages(PageChoice::Random { seed })),
+        (Cut::SizeWithoutData, _) if pages == 0 => None,
+        (Cut::SizeWithoutData, _) => Some(Tear::ExtendWithoutData(PageChoice::None)),
+        (Cut::SizeWithRandomPages, _) => {
+            Some(Tear::ExtendWithoutData(PageChoice::Random { seed }))
+        }
+        (_, None) => None,
         (Cut::KeepHalf, Some(len)) => Some(Tear::KeepPrefix(len / 2)),
         (Cut::KeepAllButOne, Some(len)) => Some(Tear::KeepPrefix(len.saturating_sub(1))),
         (Cut::KeepAll, Some(len)) => Some(Tear::KeepPrefix(len)),
     }
+}
+
+/// What the crash test saw, over all its crash points.
+#[derive(Default)]
+struct Tally {
+    tried: usize,
+    /// Unacknowledged batches found whole after recovery.
+    survivors: usize,
+    /// Crash points after which the shard could not be opened (must stay 0).
+    unopenable: Vec<String>,
 }
 
 fn writes_still_work(disk: &SimDisk, context: &str) {
@@ -230,7 +268,7 @@ fn writes_still_work(disk: &SimDisk, context: &str) {
     );
 }
 
-fn crash_everywhere(seed: u64) -> (usize, usize) {
+fn crash_everywhere(seed: u64, tally: &mut Tally) {
     let plan = plan(seed);
     let total_points = {
         let disk = SimDisk::new();
@@ -238,49 +276,60 @@ fn crash_everywhere(seed: u64) -> (usize, usize) {
         assert!(outcome.unacknowledged.is_empty());
         disk.io_points()
     };
-    let mut tried = 0;
-    let mut survivors = 0;
     for k in 0..=total_points {
-        for cut in [Cut::Drop, Cut::KeepHalf, Cut::KeepAllButOne, Cut::KeepAll] {
+        for cut in CUTS {
             let disk = SimDisk::new();
             disk.power_off_after(k);
             let outcome = run_workload(&disk, &plan);
-            let Some(tear) = tear_for(cut, disk.last_unsynced_write_len()) else {
+            let Some(tear) = tear_for(cut, &disk, seed * 1_000_003 + k) else {
                 continue;
             };
             disk.power_cut(tear);
-            tried += 1;
+            tally.tried += 1;
             let context = format!("seed {seed}, power off after {k} IO points, cut {cut:?}");
             // Every fourth cut also loses power during recovery, at a varying point.
-            if tried % 4 == 0 {
-                disk.power_off_after((tried / 4) as u64 % 5);
+            if tally.tried % 4 == 0 {
+                disk.power_off_after((tally.tried / 4) as u64 % 5);
                 let _ = open(&disk);
                 disk.power_cut(Tear::DropUnsynced);
             }
-            let shard = open(&disk).unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
-            survivors += check_recovery(&shard, &outcome, &context);
+            let shard = match open(&disk) {
+                Ok(shard) => shard,
+                Err(error) => {
+                    tally.unopenable.push(format!("{context}: {error}"));
+                    continue;
+                }
+            };
+            tally.survivors += check_recovery(&shard, &outcome, &context);
             drop(shard);
             writes_still_work(&disk, &context);
         }
     }
-    (tried, survivors)
 }
 
 #[test]
 fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
-    let mut tried = 0;
-    let mut survivors = 0;
+    let mut tally = Tally::default();
     for seed in 0..SEEDS {
-        let (t, s) = crash_everywhere(seed);
-        tried += t;
-        survivors += s;
+        crash_everywhere(seed, &mut tally);
     }
-    println!("crash points tried: {tried}; unacknowledged batches found whole after recovery: {survivors}");
-    assert!(tried >= 1000, "only {tried} crash points tried");
+    println!(
+        "crash points tried: {} (7 kinds of cut, out-of-order page persistence and size-without-data \
+         included); unopenable after the cut: {}; unacknowledged batches found whole after recovery: {}",
+        tally.tried,
+        tally.unopenable.len(),
+        tally.survivors
+    );
+    assert!(
+        tally.unopenable.is_empty(),
+        "a plain power cut made the shard unopenable:\n{}",
+        tally.unopenable.join("\n")
+    );
+    assert!(tally.tried >= 3000, "only {} crash points tried", tally.tried);
     // The check must be able to see both outcomes: some unacknowledged batches were fully written
     // before the cut (kept whole) and recovered, which proves the comparison looks past the
     // acknowledged prefix.
-    assert!(survivors > 0);
+    assert!(tally.survivors > 0);
 }
 
 #[test]
@@ -344,4 +393,60 @@ fn a_write_torn_at_any_byte_recovers_to_a_prefix_of_whole_batches() {
         "torn write: recovered from a cut at each of its {} bytes",
         len + 1
     );
+}
+
+/// A group written over several 4 KiB pages, cut before its sync with every subset of its pages
+/// persisted (a hole anywhere, in any order), with and without the file's new size: recovery always
+/// opens, keeps every acknowledged batch, and keeps the group whole or not at all.
+#[test]
+fn a_group_whose_pages_persist_in_any_subset_recovers_whole_or_not_at_all() {
+    let mut plan = plan(11);
+    plan.push(
+        (0..4)
+            .map(|i| {
+                Batch::single(Command::put(
+                    ResourceSpec::new("/pages", &format!("k{i}"), "t")
+                        .with_data(vec![b'a' + i as u8; 3000]),
+                    None,
+                ))
+            })
+            .collect(),
+    );
+    let points_before_last = {
+        let disk = SimDisk::new();
+        run_workload(&disk, &plan[..plan.len() - 1]);
+        disk.io_points()
+    };
+    // The IO point after which the last group is written but not synced, with its pages.
+    let (cut_after, pages) = (points_before_last + 1..points_before_last + 6)
+        .find_map(|k| {
+            let probe = SimDisk::new();
+            probe.power_off_after(k);
+            run_workload(&probe, &plan);
+            let pages = probe.unsynced_pages().len();
+            (probe.last_unsynced_write_len() > Some(12_000)).then_some((k, pages))
+        })
+        .expect("the last group spans several pages");
+    assert!(pages >= 3, "{pages} pages");
+    let mut tried = 0;
+    for mask in 0u32..1 << pages {
+        let keep: Vec<bool> = (0..pages).map(|p| mask & (1 << p) != 0).collect();
+        for with_size in [false, true] {
+            let disk = SimDisk::new();
+            disk.power_off_after(cut_after);
+            let outcome = run_workload(&disk, &plan);
+            assert_eq!(disk.unsynced_pages().len(), pages);
+            let choice = PageChoice::Mask(keep.clone());
+            disk.power_cut(if with_size {
+                Tear::ExtendWithoutData(choice)
+            } else {
+                Tear::KeepPages(choice)
+            });
+            let context = format!("pages kept {keep:?}, size persisted {with_size}");
+            let shard = open(&disk).unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
+            check_recovery(&shard, &outcome, &context);
+            tried += 1;
+        }
+    }
+    println!("a group over {pages} pages: recovered from each of {tried} page subsets");
 }
