@@ -534,6 +534,9 @@ impl aorta_engine::storage::Storage for CountingStorage {
     fn sync_dir(&mut self, path: &std::path::Path) -> std::io::Result<()> {
         self.inner.sync_dir(path)
     }
+    fn drop_cached_pages(&mut self, file: aorta_engine::storage::FileId) -> std::io::Result<()> {
+        self.inner.drop_cached_pages(file)
+    }
 }
 
 #[test]

@@ -137,6 +137,16 @@ impl<S: Storage> Wal<S> {
             let context = format!("{what} {}", path.display());
             move |e| Error::io(context, e)
         };
+        let exists = storage
+            .dir_exists(dir)
+            .map_err(io("looking for the WAL directory", dir))?;
+        if options.must_exist && !exists {
+            return Err(corrupt(
+                dir,
+                0,
+                "the WAL directory is missing although the data directory was made before",
+            ));
+        }
         crate::storage::create_dir_durable(&mut storage, dir)
             .map_err(io("creating WAL directory", dir))?;
         // A name made before a crash may not be durable yet: make every entry on the path durable
