@@ -231,7 +231,9 @@ impl ReplyTo {
         match (self, answer) {
             (ReplyTo::Resource(reply), ReadAnswer::Resource(resource)) => reply.send(Ok(resource)),
             (ReplyTo::Position(reply), ReadAnswer::Position(position)) => reply.send(Ok(position)),
-            _ => unreachable!("a read's reply matches its work: both are made by one Engine method"),
+            _ => {
+                unreachable!("a read's reply matches its work: both are made by one Engine method")
+            }
         }
     }
 }
@@ -242,7 +244,9 @@ pub enum ShardState {
     Up,
     /// The thread stopped for `cause` (a panic's message, or why it could not go on); every request
     /// to it is answered `Error::ShardDown` until the engine is reopened.
-    Down { cause: String },
+    Down {
+        cause: String,
+    },
 }
 
 /// One shard's health, as [`Engine::shard_health`] reports it.
@@ -344,8 +348,7 @@ impl Engine {
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
         for shard in 0..meta.shard_count {
-            let (handle, ready) =
-                spawn_shard(&config, shard, meta.instance, make_storage.clone())?;
+            let (handle, ready) = spawn_shard(&config, shard, meta.instance, make_storage.clone())?;
             engine.shards.push(handle);
             opened.push(ready);
         }
@@ -481,7 +484,12 @@ impl Engine {
         Error::ShardDown { shard, cause }
     }
 
-    fn read<T>(&self, shard: u16, work: Work, reply: impl FnOnce(Reply<T>) -> ReplyTo) -> Result<T> {
+    fn read<T>(
+        &self,
+        shard: u16,
+        work: Work,
+        reply: impl FnOnce(Reply<T>) -> ReplyTo,
+    ) -> Result<T> {
         let (done, pending) = Reply::new(shard);
         let request = Request {
             work,
@@ -630,8 +638,7 @@ where
                 pin_to_allowed_cpu(shard as usize);
             }
             shard_thread(shard_loop, ready, || {
-                let storage =
-                    make_storage().map_err(|e| Error::io("creating shard storage", e))?;
+                let storage = make_storage().map_err(|e| Error::io("creating shard storage", e))?;
                 Shard::open(storage, &dir, options)
             });
         })
@@ -656,12 +663,18 @@ fn shard_thread<S: Storage>(
     let mut ready = Some(ready);
     let ended = catch_unwind(AssertUnwindSafe(|| match open() {
         Ok(shard) => {
-            ready.take().expect("ready is answered once").complete(Ok(()));
+            ready
+                .take()
+                .expect("ready is answered once")
+                .complete(Ok(()));
             run_shard(shard, &shard_loop)
         }
         Err(error) => {
             let cause = format!("opening the shard failed: {error}");
-            ready.take().expect("ready is answered once").complete(Err(error));
+            ready
+                .take()
+                .expect("ready is answered once")
+                .complete(Err(error));
             Err(cause)
         }
     }));

@@ -52,7 +52,9 @@ pub enum Error {
     /// or in its current group, and every later one, with this error. A write answered so was not
     /// acknowledged; its outcome is decided by recovery when the engine is reopened. Other shards keep
     /// working; `Engine::shard_health` reports the shard as down.
-    #[error("shard {shard} is down and refuses every request until the engine is reopened: {cause}")]
+    #[error(
+        "shard {shard} is down and refuses every request until the engine is reopened: {cause}"
+    )]
     ShardDown { shard: u16, cause: String },
 
     /// The log of this shard failed (a write or fsync error) and refuses writes until the engine is
@@ -63,8 +65,14 @@ pub enum Error {
 
     /// A log append named a position that is not above the last one appended; nothing was appended.
     /// Positions may come from a raft leader over the network, so this is an input error, not a panic.
-    #[error("shard {shard}: log position {position} does not rise above {last}; nothing was appended")]
-    PositionNotRising { shard: u16, position: u64, last: u64 },
+    #[error(
+        "shard {shard}: log position {position} does not rise above {last}; nothing was appended"
+    )]
+    PositionNotRising {
+        shard: u16,
+        position: u64,
+        last: u64,
+    },
 
     /// An IO error outside the commit path (opening, recovery, metadata).
     #[error("{context}: {source}")]

@@ -133,9 +133,7 @@ fn namespace_of(engine: &Engine, shard: u16) -> String {
 }
 
 /// Runs `call` on its own thread; the receiver gets its result.
-fn spawn_call<T: Send + 'static>(
-    call: impl FnOnce() -> T + Send + 'static,
-) -> mpsc::Receiver<T> {
+fn spawn_call<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) -> mpsc::Receiver<T> {
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let _ = tx.send(call());
@@ -221,10 +219,16 @@ fn a_panicking_shard_answers_its_group_queue_blocked_and_later_callers_with_shar
     let in_group = spawn_call(move || in_group.wait());
     let queued_commit = spawn_call(move || queued_commit.wait());
     assert_shard_down("the group's commit", answer_of("group", &in_group).unwrap());
-    assert_shard_down("a queued commit", answer_of("queued", &queued_commit).unwrap());
+    assert_shard_down(
+        "a queued commit",
+        answer_of("queued", &queued_commit).unwrap(),
+    );
     assert_shard_down("a queued get", answer_of("get", &queued_get));
     assert_shard_down("a blocked commit", answer_of("blocked", &blocked_commit));
-    assert_shard_down("a blocked positions", answer_of("positions", &blocked_positions));
+    assert_shard_down(
+        "a blocked positions",
+        answer_of("positions", &blocked_positions),
+    );
 
     match health(&engine, 1).state {
         ShardState::Down { cause } => assert!(cause.contains(PANIC_MESSAGE), "{cause}"),

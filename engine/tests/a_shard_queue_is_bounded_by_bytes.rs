@@ -93,7 +93,11 @@ fn a_group_holds_at_most_its_byte_budget_but_always_one_request() {
     }
     let mut group = Vec::new();
     assert!(queue.pop_up_to(16, 500, &mut group));
-    assert_eq!(group, vec![1], "the first request goes even when larger than the budget");
+    assert_eq!(
+        group,
+        vec![1],
+        "the first request goes even when larger than the budget"
+    );
     group.clear();
     assert!(queue.pop_up_to(16, 500, &mut group));
     assert_eq!(group, vec![2, 3], "300 + 200 fit 500; adding 900 would not");
@@ -131,6 +135,9 @@ fn a_failed_queue_hands_back_its_items_and_refuses_pushes() {
     assert_eq!(queue.try_push(3, 10), Err(PushError::Failed(3)));
     assert_eq!(queue.push_blocking(4, 10), Err(PushError::Failed(4)));
     let mut group = Vec::new();
-    assert!(!queue.pop_up_to(4, 100, &mut group), "a failed queue ends the consumer");
+    assert!(
+        !queue.pop_up_to(4, 100, &mut group),
+        "a failed queue ends the consumer"
+    );
     assert!(queue.fail().is_empty());
 }

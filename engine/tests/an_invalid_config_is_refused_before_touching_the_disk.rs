@@ -124,5 +124,8 @@ fn the_bounds_themselves_are_accepted() {
         c.group_bytes_max = 1;
     });
     Engine::open_with(config, make).unwrap().close();
-    assert!(EngineConfig::new("/anywhere").validate().is_ok(), "defaults");
+    assert!(
+        EngineConfig::new("/anywhere").validate().is_ok(),
+        "defaults"
+    );
 }

@@ -221,7 +221,9 @@ fn writer_of_a_dying_shard(queue: Arc<BoundedQueue<Completer<Answer>>>) -> threa
 fn a_dying_shard_answers_its_group_its_queue_and_blocked_writers() {
     model(|| {
         let queue = Arc::new(BoundedQueue::new(1, BYTES));
-        let writers: Vec<_> = (0..2).map(|_| writer_of_a_dying_shard(queue.clone())).collect();
+        let writers: Vec<_> = (0..2)
+            .map(|_| writer_of_a_dying_shard(queue.clone()))
+            .collect();
         let mut group = Vec::new();
         assert!(queue.pop_up_to(1, BYTES, &mut group));
         for done in group.drain(..) {
@@ -233,7 +235,10 @@ fn a_dying_shard_answers_its_group_its_queue_and_blocked_writers() {
         for writer in writers {
             writer.join().unwrap();
         }
-        assert!(!queue.pop_up_to(1, BYTES, &mut group), "a failed queue ends the consumer");
+        assert!(
+            !queue.pop_up_to(1, BYTES, &mut group),
+            "a failed queue ends the consumer"
+        );
     });
 }
 
@@ -243,7 +248,9 @@ fn a_dying_shard_answers_its_group_its_queue_and_blocked_writers() {
 fn failing_a_queue_wakes_writers_waiting_for_room() {
     model(|| {
         let queue = Arc::new(BoundedQueue::new(1, BYTES));
-        let writers: Vec<_> = (0..2).map(|_| writer_of_a_dying_shard(queue.clone())).collect();
+        let writers: Vec<_> = (0..2)
+            .map(|_| writer_of_a_dying_shard(queue.clone()))
+            .collect();
         for done in queue.fail() {
             done.complete(Err("down"));
         }
