@@ -175,6 +175,7 @@ impl Batch {
         }
         Ok(ValidBatch {
             commands: self.commands,
+            encoded_len_bound: bytes,
         })
     }
 }
@@ -183,9 +184,17 @@ impl Batch {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidBatch {
     commands: Vec<Command>,
+    /// What `validate` summed: at most `BATCH_BYTES_MAX`.
+    encoded_len_bound: usize,
 }
 
 impl ValidBatch {
+    /// An upper bound of the batch's encoded bytes (at most `BATCH_BYTES_MAX`): what it counts
+    /// against a shard queue's byte budget.
+    pub fn encoded_len_bound(&self) -> usize {
+        self.encoded_len_bound
+    }
+
     pub fn commands(&self) -> &[Command] {
         &self.commands
     }

@@ -5,36 +5,50 @@
 //! (`routing::shard_for_namespace`) and handed over as a message; the answer comes back through a
 //! one-shot completion that can be waited on or awaited. Nothing else is shared between threads.
 
+use std::any::Any;
 use std::io;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
 use crate::limits::{
-    GROUP_REQUESTS_MAX, SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_REQUESTS_MAX,
+    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, READ_REQUEST_BYTES,
+    SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX,
+    SHARD_QUEUE_REQUESTS_MAX, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
-use crate::resource::{
-    key_of, validate_name, validate_namespace, Resource, ResourceId, ValidationError,
-};
+use crate::resource::{key_of, validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::shard::{Shard, ShardOptions};
 use crate::storage::uring::UringStorage;
 use crate::storage::Storage;
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
 
+/// How to open an engine. `Engine::open` checks every field ([`EngineConfig::validate`]) before it
+/// touches the disk.
 #[derive(Clone, Debug)]
 pub struct EngineConfig {
     pub data_dir: PathBuf,
-    /// Shards of a new data directory (default: one per core). An existing directory keeps its own;
-    /// asking for a different count is an error.
+    /// Shards of a new data directory (default: one per core), 1 to `SHARDS_MAX`. An existing
+    /// directory keeps its own; asking for a different count is an error.
     pub shards: Option<u16>,
+    /// Size at which a WAL segment is closed and the next started (default `SEGMENT_BYTES_DEFAULT`),
+    /// `WAL_SEGMENT_BYTES_MIN` to `WAL_SEGMENT_BYTES_MAX`.
     pub segment_bytes_max: u64,
+    /// Requests one shard's queue holds (default and maximum `SHARD_QUEUE_REQUESTS_MAX`).
     pub queue_capacity: usize,
+    /// Bytes one shard's queue holds (default `SHARD_QUEUE_BYTES_DEFAULT`), `BATCH_BYTES_MAX` (so
+    /// that every valid batch fits) to `SHARD_QUEUE_BYTES_MAX`.
+    pub queue_bytes_max: u64,
+    /// Requests a shard takes into one group (default `GROUP_REQUESTS_MAX`), 1 to `queue_capacity`.
     pub group_requests_max: usize,
+    /// Bytes of requests a shard takes into one group (default `GROUP_BYTES_DEFAULT`), 1 to
+    /// `queue_bytes_max`; a group always takes its first request, however large.
+    pub group_bytes_max: u64,
     /// Pin shard `i` to the `i`-th CPU this process may run on (modulo their count).
     pub pin_shards_to_cpus: bool,
 }
@@ -46,7 +60,9 @@ impl EngineConfig {
             shards: None,
             segment_bytes_max: SEGMENT_BYTES_DEFAULT,
             queue_capacity: SHARD_QUEUE_REQUESTS_MAX,
+            queue_bytes_max: SHARD_QUEUE_BYTES_DEFAULT,
             group_requests_max: GROUP_REQUESTS_MAX,
+            group_bytes_max: GROUP_BYTES_DEFAULT,
             pin_shards_to_cpus: true,
         }
     }
@@ -55,6 +71,54 @@ impl EngineConfig {
         self.shards = Some(shards);
         self
     }
+
+    /// Checks every field against its bounds; the first that breaks one is the error.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(shards) = self.shards {
+            check_range("shards", shards as u64, 1, SHARDS_MAX as u64)?;
+        }
+        check_range(
+            "segment_bytes_max",
+            self.segment_bytes_max,
+            WAL_SEGMENT_BYTES_MIN,
+            WAL_SEGMENT_BYTES_MAX,
+        )?;
+        check_range(
+            "queue_capacity",
+            self.queue_capacity as u64,
+            1,
+            SHARD_QUEUE_REQUESTS_MAX as u64,
+        )?;
+        check_range(
+            "queue_bytes_max",
+            self.queue_bytes_max,
+            BATCH_BYTES_MAX as u64,
+            SHARD_QUEUE_BYTES_MAX,
+        )?;
+        check_range(
+            "group_requests_max",
+            self.group_requests_max as u64,
+            1,
+            self.queue_capacity as u64,
+        )?;
+        check_range(
+            "group_bytes_max",
+            self.group_bytes_max,
+            1,
+            self.queue_bytes_max,
+        )
+    }
+}
+
+fn check_range(field: &'static str, value: u64, min: u64, max: u64) -> Result<()> {
+    if (min..=max).contains(&value) {
+        return Ok(());
+    }
+    Err(Error::InvalidConfig {
+        field,
+        value: value.to_string(),
+        rule: format!("must be from {min} to {max}"),
+    })
 }
 
 /// The default number of shards: one per core.
@@ -65,27 +129,176 @@ pub fn default_shard_count() -> u16 {
         .clamp(1, SHARDS_MAX) as u16
 }
 
-enum Request {
-    Commit {
-        batch: ValidBatch,
-        done: Completer<Result<CommitReceipt>>,
+/// What a request asks of its shard.
+enum Work {
+    Commit(ValidBatch),
+    Get(String),
+    GetById(ResourceId),
+    Position,
+}
+
+/// Where a request's answer goes. Kept apart from its [`Work`] so that whatever happens to the work
+/// (a panic in the middle of a group), the shard thread still holds every reply and can answer it.
+enum ReplyTo {
+    Commit(Reply<CommitReceipt>),
+    Resource(Reply<Option<Resource>>),
+    Position(Reply<u64>),
+}
+
+/// A read's answer, computed before it is delivered.
+enum ReadAnswer {
+    Resource(Option<Resource>),
+    Position(u64),
+}
+
+struct Request {
+    work: Work,
+    reply: ReplyTo,
+}
+
+impl Request {
+    /// What the request counts against its queue's byte budget: a commit its batch's encoded size
+    /// bound (at most `BATCH_BYTES_MAX`, which every queue can hold), a read a fixed charge.
+    fn bytes(&self) -> u64 {
+        match &self.work {
+            Work::Commit(batch) => batch.encoded_len_bound() as u64,
+            Work::Get(_) | Work::GetById(_) | Work::Position => READ_REQUEST_BYTES,
+        }
+    }
+}
+
+/// The answering side of one request. If it is dropped without an answer (a bug, or a panic that
+/// escaped the shard thread's guards) it answers `ShardDown` itself, so that no waiter ever sees a
+/// bare `Abandoned`.
+struct Reply<T> {
+    done: Option<Completer<Result<T>>>,
+    shard: u16,
+}
+
+impl<T> Reply<T> {
+    fn new(shard: u16) -> (Self, Pending<Result<T>>) {
+        let (done, pending) = completion();
+        (
+            Reply {
+                done: Some(done),
+                shard,
+            },
+            pending,
+        )
+    }
+
+    fn send(mut self, answer: Result<T>) {
+        let done = self.done.take().expect("a reply is sent once");
+        done.complete(answer);
+    }
+
+    /// The request never reached its shard and the caller gets its error directly: nobody waits for
+    /// this reply.
+    fn discard(mut self) {
+        drop(self.done.take());
+    }
+}
+
+impl<T> Drop for Reply<T> {
+    fn drop(&mut self) {
+        if let Some(done) = self.done.take() {
+            done.complete(Err(Error::ShardDown {
+                shard: self.shard,
+                cause: "the shard thread stopped without answering this request".into(),
+            }));
+        }
+    }
+}
+
+impl ReplyTo {
+    fn refuse(self, error: Error) {
+        match self {
+            ReplyTo::Commit(reply) => reply.send(Err(error)),
+            ReplyTo::Resource(reply) => reply.send(Err(error)),
+            ReplyTo::Position(reply) => reply.send(Err(error)),
+        }
+    }
+
+    fn discard(self) {
+        match self {
+            ReplyTo::Commit(reply) => reply.discard(),
+            ReplyTo::Resource(reply) => reply.discard(),
+            ReplyTo::Position(reply) => reply.discard(),
+        }
+    }
+
+    fn send_read(self, answer: ReadAnswer) {
+        match (self, answer) {
+            (ReplyTo::Resource(reply), ReadAnswer::Resource(resource)) => reply.send(Ok(resource)),
+            (ReplyTo::Position(reply), ReadAnswer::Position(position)) => reply.send(Ok(position)),
+            _ => {
+                unreachable!("a read's reply matches its work: both are made by one Engine method")
+            }
+        }
+    }
+}
+
+/// Whether a shard thread is serving requests, or why it stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShardState {
+    Up,
+    /// The thread stopped for `cause` (a panic's message, or why it could not go on); every request
+    /// to it is answered `Error::ShardDown` until the engine is reopened.
+    Down {
+        cause: String,
     },
-    Get {
-        key: String,
-        done: Completer<Option<Resource>>,
-    },
-    GetById {
-        id: ResourceId,
-        done: Completer<Option<Resource>>,
-    },
-    Position {
-        done: Completer<u64>,
-    },
+}
+
+/// One shard's health, as [`Engine::shard_health`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardHealth {
+    pub shard: u16,
+    pub state: ShardState,
+    /// Requests and bytes waiting in the shard's queue (not those of the group it is working on).
+    pub queued_requests: usize,
+    pub queued_bytes: u64,
+}
+
+/// Why a shard stopped, shared by its thread (which writes it once, before failing its queue) and the
+/// engine (which reads it to answer callers). A request is refused `ShardDown` only after the cause is
+/// recorded, so callers always see it.
+#[derive(Default)]
+struct ShardStatus {
+    down: Mutex<Option<String>>,
+}
+
+impl ShardStatus {
+    fn cause(&self) -> Option<String> {
+        // Poison cannot leave an `Option<String>` half-written; the value is still meaningful.
+        self.down
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn set_down(&self, cause: &str) {
+        let mut down = self
+            .down
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // The first cause is the real one; later ones are consequences.
+        down.get_or_insert_with(|| cause.to_string());
+    }
 }
 
 struct ShardHandle {
     queue: Arc<BoundedQueue<Request>>,
+    status: Arc<ShardStatus>,
     thread: Option<JoinHandle<()>>,
+}
+
+/// What a shard thread needs besides its shard: where its requests come from, and how to form groups.
+struct ShardLoop {
+    id: u16,
+    queue: Arc<BoundedQueue<Request>>,
+    status: Arc<ShardStatus>,
+    group_requests_max: usize,
+    group_bytes_max: u64,
 }
 
 pub struct Engine {
@@ -112,74 +325,42 @@ impl Engine {
     }
 
     /// Opens the engine with storages made by `make_storage`: one for the metadata, then one on each
-    /// shard thread.
+    /// shard thread. An invalid `config` is refused before any storage is made.
     pub fn open_with<S, F>(config: EngineConfig, make_storage: F) -> Result<Engine>
     where
         S: Storage,
         F: Fn() -> io::Result<S> + Send + Sync + 'static,
     {
+        config.validate()?;
         let mut storage = make_storage().map_err(|e| Error::io("creating storage", e))?;
-        if let Some(n) = config.shards {
-            if n == 0 || n as usize > SHARDS_MAX {
-                return Err(ValidationError::TooMany {
-                    field: "shards",
-                    count: n as usize,
-                    max: SHARDS_MAX,
-                }
-                .into());
-            }
-        }
-        let meta = meta::load_or_create(
-            &mut storage,
-            &config.data_dir,
-            config.shards,
-            default_shard_count(),
-        )?;
-        drop(storage);
+        // A new data directory gets its metadata file last, once every shard's log is durable: a
+        // crash before that leaves a directory that is still new. Once the file exists, every
+        // shard's log must exist too (an empty log there is data lost, never a fresh start).
+        let existing = meta::load(&mut storage, &config.data_dir, config.shards)?;
+        let is_new = existing.is_none();
+        let meta = existing.unwrap_or_else(|| meta::fresh(config.shards, default_shard_count()));
         let make_storage = Arc::new(make_storage);
-        let mut shards = Vec::with_capacity(meta.shard_count as usize);
-        let mut opened = Vec::with_capacity(meta.shard_count as usize);
-        for shard in 0..meta.shard_count {
-            let queue = Arc::new(BoundedQueue::new(config.queue_capacity));
-            let (ready, ready_wait) = completion::<Result<()>>();
-            let options = ShardOptions::new(shard, meta.instance, config.segment_bytes_max);
-            let dir = wal_dir(&config.data_dir, shard);
-            let thread_queue = queue.clone();
-            let thread_storage = make_storage.clone();
-            let group_max = config.group_requests_max;
-            let pin = config.pin_shards_to_cpus;
-            let thread = std::thread::Builder::new()
-                .name(format!("aorta-shard-{shard}"))
-                .spawn(move || {
-                    if pin {
-                        pin_to_allowed_cpu(shard as usize);
-                    }
-                    let opened = thread_storage()
-                        .map_err(|e| Error::io("creating shard storage", e))
-                        .and_then(|storage| Shard::open(storage, &dir, options));
-                    match opened {
-                        Ok(shard) => {
-                            ready.complete(Ok(()));
-                            run_shard(shard, &thread_queue, group_max);
-                        }
-                        Err(error) => ready.complete(Err(error)),
-                    }
-                })
-                .map_err(|e| Error::io("spawning a shard thread", e))?;
-            shards.push(ShardHandle {
-                queue,
-                thread: Some(thread),
-            });
-            opened.push(ready_wait);
-        }
-        let engine = Engine {
-            shards,
+        let mut engine = Engine {
+            shards: Vec::with_capacity(meta.shard_count as usize),
             instance: meta.instance,
             data_dir: config.data_dir.clone(),
         };
-        for ready in opened {
-            ready.wait().map_err(|_| Error::Closed)??;
+        let mut opened = Vec::with_capacity(meta.shard_count as usize);
+        for shard in 0..meta.shard_count {
+            let (handle, ready) =
+                spawn_shard(&config, shard, meta.instance, !is_new, make_storage.clone())?;
+            engine.shards.push(handle);
+            opened.push(ready);
         }
+        for (shard, ready) in opened.into_iter().enumerate() {
+            ready
+                .wait()
+                .unwrap_or_else(|_| Err(engine.down_error(shard as u16)))?;
+        }
+        if is_new {
+            meta::write(&mut storage, &config.data_dir, meta)?;
+        }
+        drop(storage);
         Ok(engine)
     }
 
@@ -197,6 +378,24 @@ impl Engine {
 
     pub fn shard_for(&self, namespace: &str) -> u16 {
         shard_for_namespace(namespace, self.shard_count())
+    }
+
+    /// Each shard's state (up, or down and why) and what waits in its queue. A down shard stays down
+    /// until the engine is reopened.
+    pub fn shard_health(&self) -> Vec<ShardHealth> {
+        self.shards
+            .iter()
+            .enumerate()
+            .map(|(shard, handle)| ShardHealth {
+                shard: shard as u16,
+                state: match handle.status.cause() {
+                    None => ShardState::Up,
+                    Some(cause) => ShardState::Down { cause },
+                },
+                queued_requests: handle.queue.len(),
+                queued_bytes: handle.queue.bytes(),
+            })
+            .collect()
     }
 
     fn route(&self, batch: &ValidBatch) -> Result<u16> {
@@ -218,47 +417,98 @@ impl Engine {
     }
 
     /// Validates and queues a batch without waiting; the returned completion resolves once the batch
-    /// is durable (or rejected). A full shard queue answers `Overloaded` at once.
+    /// is durable (or rejected, or its shard went down). A queue full by either budget answers
+    /// `Overloaded` at once; a down shard answers `ShardDown`.
     pub fn submit(&self, batch: Batch) -> Result<Pending<Result<CommitReceipt>>> {
         let batch = batch.validate()?;
         let shard = self.route(&batch)?;
-        let (done, pending) = completion();
-        let queue = &self.shards[shard as usize].queue;
-        match queue.try_push(Request::Commit { batch, done }) {
-            Ok(()) => Ok(pending),
-            Err(PushError::Full(_)) => Err(Error::Overloaded {
-                shard,
-                queued: queue.len(),
-                limit: queue.capacity(),
-            }),
-            Err(PushError::Closed(_)) => Err(Error::Closed),
-        }
+        let (reply, pending) = Reply::new(shard);
+        let request = Request {
+            work: Work::Commit(batch),
+            reply: ReplyTo::Commit(reply),
+        };
+        self.enqueue(shard, request, Room::Refuse)?;
+        Ok(pending)
     }
 
-    /// Commits a batch and waits until it is durable; waits for room if the shard queue is full.
+    /// Commits a batch and waits until it is durable; waits for room (by requests and by bytes) if
+    /// the shard queue is full.
     pub fn commit(&self, batch: Batch) -> Result<CommitReceipt> {
         let batch = batch.validate()?;
         let shard = self.route(&batch)?;
-        let (done, pending) = completion();
-        self.send(shard, Request::Commit { batch, done })?;
-        pending.wait().map_err(|_| Error::Closed)?
+        let (reply, pending) = Reply::new(shard);
+        let request = Request {
+            work: Work::Commit(batch),
+            reply: ReplyTo::Commit(reply),
+        };
+        self.enqueue(shard, request, Room::Wait)?;
+        self.wait(shard, pending)
     }
 
-    fn send(&self, shard: u16, request: Request) -> Result<()> {
-        self.shards[shard as usize]
-            .queue
-            .push_blocking(request)
-            .map_err(|_| Error::Closed)
+    /// Hands a request to its shard; on failure the caller gets the error and the request's reply is
+    /// discarded unanswered.
+    fn enqueue(&self, shard: u16, request: Request, room: Room) -> Result<()> {
+        let queue = &self.shards[shard as usize].queue;
+        let bytes = request.bytes();
+        let pushed = match room {
+            Room::Wait => queue.push_blocking(request, bytes),
+            Room::Refuse => queue.try_push(request, bytes),
+        };
+        let (request, error) = match pushed {
+            Ok(()) => return Ok(()),
+            Err(PushError::Full(request, overflow)) => (
+                request,
+                Error::Overloaded {
+                    shard,
+                    budget: overflow.budget,
+                    queued: overflow.queued,
+                    limit: overflow.limit,
+                },
+            ),
+            Err(PushError::Closed(request)) => (request, Error::Closed),
+            Err(PushError::Failed(request)) => (request, self.down_error(shard)),
+        };
+        request.reply.discard();
+        Err(error)
+    }
+
+    /// Waits for a reply. An abandoned completion cannot happen (a [`Reply`] answers when dropped),
+    /// but if it did, the shard is what failed.
+    fn wait<T>(&self, shard: u16, pending: Pending<Result<T>>) -> Result<T> {
+        pending
+            .wait()
+            .unwrap_or_else(|_| Err(self.down_error(shard)))
+    }
+
+    fn down_error(&self, shard: u16) -> Error {
+        let cause = self.shards[shard as usize]
+            .status
+            .cause()
+            .unwrap_or_else(|| "the shard thread stopped".into());
+        Error::ShardDown { shard, cause }
+    }
+
+    fn read<T>(
+        &self,
+        shard: u16,
+        work: Work,
+        reply: impl FnOnce(Reply<T>) -> ReplyTo,
+    ) -> Result<T> {
+        let (done, pending) = Reply::new(shard);
+        let request = Request {
+            work,
+            reply: reply(done),
+        };
+        self.enqueue(shard, request, Room::Wait)?;
+        self.wait(shard, pending)
     }
 
     /// The resource at `namespace` + `name`, as of the latest durable batch.
     pub fn get(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
         validate_namespace(namespace)?;
         validate_name(name)?;
-        let (done, pending) = completion();
-        let key = key_of(namespace, name);
-        self.send(self.shard_for(namespace), Request::Get { key, done })?;
-        pending.wait().map_err(|_| Error::Closed)
+        let work = Work::Get(key_of(namespace, name));
+        self.read(self.shard_for(namespace), work, ReplyTo::Resource)
     }
 
     /// The resource with this id, if it exists in this engine.
@@ -266,22 +516,25 @@ impl Engine {
         if id.instance() != self.instance || id.shard() >= self.shard_count() {
             return Ok(None);
         }
-        let (done, pending) = completion();
-        self.send(id.shard(), Request::GetById { id, done })?;
-        pending.wait().map_err(|_| Error::Closed)
+        self.read(id.shard(), Work::GetById(id), ReplyTo::Resource)
     }
 
-    /// Each shard's latest durable position: together, a resume token.
+    /// Each shard's latest durable position: together, a resume token. Fails `ShardDown` if any
+    /// shard is down.
     pub fn positions(&self) -> Result<Vec<u64>> {
         let mut waits = Vec::with_capacity(self.shards.len());
         for shard in 0..self.shard_count() {
-            let (done, pending) = completion();
-            self.send(shard, Request::Position { done })?;
-            waits.push(pending);
+            let (reply, pending) = Reply::new(shard);
+            let request = Request {
+                work: Work::Position,
+                reply: ReplyTo::Position(reply),
+            };
+            self.enqueue(shard, request, Room::Wait)?;
+            waits.push((shard, pending));
         }
         waits
             .into_iter()
-            .map(|p| p.wait().map_err(|_| Error::Closed))
+            .map(|(shard, pending)| self.wait(shard, pending))
             .collect()
     }
 
@@ -297,11 +550,18 @@ impl Engine {
         for shard in &mut self.shards {
             if let Some(thread) = shard.thread.take() {
                 if thread.join().is_err() {
-                    tracing::error!("a shard thread panicked");
+                    tracing::error!("a shard thread panicked outside its guards");
                 }
             }
         }
     }
+}
+
+/// What a push does when the queue is full.
+#[derive(Clone, Copy)]
+enum Room {
+    Wait,
+    Refuse,
 }
 
 impl Drop for Engine {
@@ -344,31 +604,215 @@ fn pin_to_allowed_cpu(index: usize) {
     }
 }
 
-/// The shard thread: take everything queued (up to a group), answer reads from durable state, commit
-/// the writes as one group, answer them; repeat until the queue is closed and drained.
-fn run_shard<S: Storage>(mut shard: Shard<S>, queue: &BoundedQueue<Request>, group_max: usize) {
-    let mut inbox = Vec::with_capacity(group_max.min(4096));
+/// Starts shard `shard`'s thread; the returned completion says whether it opened.
+fn spawn_shard<S, F>(
+    config: &EngineConfig,
+    shard: u16,
+    instance: u32,
+    must_exist: bool,
+    make_storage: Arc<F>,
+) -> Result<(ShardHandle, Pending<Result<()>>)>
+where
+    S: Storage,
+    F: Fn() -> io::Result<S> + Send + Sync + 'static,
+{
+    let queue = Arc::new(BoundedQueue::new(
+        config.queue_capacity,
+        config.queue_bytes_max,
+    ));
+    let status = Arc::new(ShardStatus::default());
+    let (ready, ready_wait) = completion::<Result<()>>();
+    let options = ShardOptions {
+        must_exist,
+        ..ShardOptions::new(shard, instance, config.segment_bytes_max)
+    };
+    let dir = wal_dir(&config.data_dir, shard);
+    let shard_loop = ShardLoop {
+        id: shard,
+        queue: queue.clone(),
+        status: status.clone(),
+        group_requests_max: config.group_requests_max,
+        group_bytes_max: config.group_bytes_max,
+    };
+    let pin = config.pin_shards_to_cpus;
+    let thread = std::thread::Builder::new()
+        .name(format!("aorta-shard-{shard}"))
+        .spawn(move || {
+            if pin {
+                pin_to_allowed_cpu(shard as usize);
+            }
+            shard_thread(shard_loop, ready, || {
+                let storage = make_storage().map_err(|e| Error::io("creating shard storage", e))?;
+                Shard::open(storage, &dir, options)
+            });
+        })
+        .map_err(|e| Error::io("spawning a shard thread", e))?;
+    let handle = ShardHandle {
+        queue,
+        status,
+        thread: Some(thread),
+    };
+    Ok((handle, ready_wait))
+}
+
+/// The body of a shard thread: open the shard, serve until the queue is closed. However it ends other
+/// than by `close` — a failed open, a panic anywhere — the shard goes down: the cause is recorded, the
+/// queue is failed and everything in it answered `ShardDown`, so that no caller waits on a thread that
+/// is gone.
+fn shard_thread<S: Storage>(
+    shard_loop: ShardLoop,
+    ready: Completer<Result<()>>,
+    open: impl FnOnce() -> Result<Shard<S>>,
+) {
+    let mut ready = Some(ready);
+    let ended = catch_unwind(AssertUnwindSafe(|| match open() {
+        Ok(shard) => {
+            ready
+                .take()
+                .expect("ready is answered once")
+                .complete(Ok(()));
+            run_shard(shard, &shard_loop)
+        }
+        Err(error) => {
+            let cause = format!("opening the shard failed: {error}");
+            ready
+                .take()
+                .expect("ready is answered once")
+                .complete(Err(error));
+            Err(cause)
+        }
+    }));
+    let cause = match ended {
+        Ok(Ok(())) => return tracing::debug!(shard = shard_loop.id, "shard stopped"),
+        Ok(Err(cause)) => cause,
+        Err(panic) => panic_cause(&*panic),
+    };
+    go_down(&shard_loop, &cause);
+    if let Some(ready) = ready {
+        ready.complete(Err(Error::ShardDown {
+            shard: shard_loop.id,
+            cause,
+        }));
+    }
+}
+
+/// Records why the shard stopped, then fails its queue and answers everything that was waiting in
+/// it. The cause is recorded first, so that a producer refused by the failed queue finds it.
+fn go_down(shard_loop: &ShardLoop, cause: &str) {
+    tracing::error!(shard = shard_loop.id, cause, "shard down");
+    shard_loop.status.set_down(cause);
+    for request in shard_loop.queue.fail() {
+        request.reply.refuse(Error::ShardDown {
+            shard: shard_loop.id,
+            cause: cause.to_string(),
+        });
+    }
+}
+
+/// The message of a panic payload (`panic!` with a literal or a formatted message), or a placeholder.
+fn panic_cause(panic: &(dyn Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into());
+    format!("the shard thread panicked: {message}")
+}
+
+/// The shard thread's loop: take everything queued (up to a group's budgets), serve it, repeat until
+/// the queue is closed and drained (`Ok`), or a group panicked (`Err` with the cause, every request of
+/// that group already answered).
+fn run_shard<S: Storage>(mut shard: Shard<S>, shard_loop: &ShardLoop) -> Result<(), String> {
+    let mut inbox = Vec::with_capacity(shard_loop.group_requests_max.min(4096));
+    while shard_loop.queue.pop_up_to(
+        shard_loop.group_requests_max,
+        shard_loop.group_bytes_max,
+        &mut inbox,
+    ) {
+        serve_group(&mut shard, shard_loop.id, inbox.drain(..))?;
+    }
+    Ok(())
+}
+
+/// Serves one group: the reads first, from durable state and answered at once; then the commits, as
+/// one `commit_group`. Every reply is held here, outside the work that may panic, so a panic in the
+/// work answers every request of the group `ShardDown` with the panic's message.
+fn serve_group<S: Storage>(
+    shard: &mut Shard<S>,
+    id: u16,
+    group: impl Iterator<Item = Request>,
+) -> Result<(), String> {
     let mut batches = Vec::new();
-    let mut waiters = Vec::new();
-    while queue.pop_up_to(group_max, &mut inbox) {
-        for request in inbox.drain(..) {
-            match request {
-                Request::Commit { batch, done } => {
-                    batches.push(batch);
-                    waiters.push(done);
-                }
-                Request::Get { key, done } => done.complete(shard.get(&key).cloned()),
-                Request::GetById { id, done } => done.complete(shard.get_by_id(&id).cloned()),
-                Request::Position { done } => done.complete(shard.position()),
+    let mut commit_replies = Vec::new();
+    let mut reads = Vec::new();
+    let mut read_replies = Vec::new();
+    for Request { work, reply } in group {
+        match work {
+            Work::Commit(batch) => {
+                batches.push(batch);
+                commit_replies.push(reply);
+            }
+            read => {
+                reads.push(read);
+                read_replies.push(reply);
             }
         }
-        if batches.is_empty() {
-            continue;
+    }
+    let refuse_all = |replies: Vec<ReplyTo>, cause: &str| {
+        for reply in replies {
+            reply.refuse(Error::ShardDown {
+                shard: id,
+                cause: cause.to_string(),
+            });
         }
-        let answers = shard.commit_group(std::mem::take(&mut batches), now_ms());
-        for (done, answer) in waiters.drain(..).zip(answers) {
-            done.complete(answer);
+    };
+    let answered = catch_unwind(AssertUnwindSafe(|| {
+        reads
+            .into_iter()
+            .map(|read| answer_read(shard, read))
+            .collect::<Vec<_>>()
+    }));
+    match answered {
+        Ok(answers) => {
+            for (reply, answer) in read_replies.into_iter().zip(answers) {
+                reply.send_read(answer);
+            }
+        }
+        Err(panic) => {
+            let cause = panic_cause(&*panic);
+            refuse_all(read_replies, &cause);
+            refuse_all(commit_replies, &cause);
+            return Err(cause);
         }
     }
-    tracing::debug!(shard = shard.id(), "shard stopped");
+    if batches.is_empty() {
+        return Ok(());
+    }
+    let committed = catch_unwind(AssertUnwindSafe(|| shard.commit_group(batches, now_ms())));
+    match committed {
+        Ok(answers) => {
+            assert_eq!(answers.len(), commit_replies.len(), "one answer per batch");
+            for (reply, answer) in commit_replies.into_iter().zip(answers) {
+                match reply {
+                    ReplyTo::Commit(reply) => reply.send(answer),
+                    _ => unreachable!("only commits are in commit_replies"),
+                }
+            }
+            Ok(())
+        }
+        Err(panic) => {
+            let cause = panic_cause(&*panic);
+            refuse_all(commit_replies, &cause);
+            Err(cause)
+        }
+    }
+}
+
+fn answer_read<S: Storage>(shard: &Shard<S>, read: Work) -> ReadAnswer {
+    match read {
+        Work::Get(key) => ReadAnswer::Resource(shard.get(&key).cloned()),
+        Work::GetById(id) => ReadAnswer::Resource(shard.get_by_id(&id).cloned()),
+        Work::Position => ReadAnswer::Position(shard.position()),
+        Work::Commit(_) => unreachable!("commits are not reads"),
+    }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::resource::ValidationError;
+use crate::sync::Budget;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -29,13 +30,32 @@ pub enum Error {
         other_namespace: String,
     },
 
-    /// The shard's queue is full (limit `SHARD_QUEUE_REQUESTS_MAX`); retry later.
-    #[error("shard {shard} is overloaded: {queued} requests queued (limit {limit}); retry later")]
+    /// An `EngineConfig` field breaks its rule; nothing was opened or created. Fix the configuration.
+    #[error("invalid engine configuration: {field} = {value}: {rule}")]
+    InvalidConfig {
+        field: &'static str,
+        value: String,
+        rule: String,
+    },
+
+    /// The shard's queue is full by one of its budgets (`queue_capacity` requests or `queue_bytes_max`
+    /// bytes); nothing was queued or written. Retry later.
+    #[error("shard {shard} is overloaded: {queued} {budget} queued (limit {limit}); retry later")]
     Overloaded {
         shard: u16,
-        queued: usize,
-        limit: usize,
+        budget: Budget,
+        queued: u64,
+        limit: u64,
     },
+
+    /// The shard's thread stopped (it panicked, or could not go on): it answers every request queued
+    /// or in its current group, and every later one, with this error. A write answered so was not
+    /// acknowledged; its outcome is decided by recovery when the engine is reopened. Other shards keep
+    /// working; `Engine::shard_health` reports the shard as down.
+    #[error(
+        "shard {shard} is down and refuses every request until the engine is reopened: {cause}"
+    )]
+    ShardDown { shard: u16, cause: String },
 
     /// The log of this shard failed (a write or fsync error) and refuses writes until the engine is
     /// reopened. The write that saw this error was not acknowledged; its outcome is decided by
@@ -45,8 +65,14 @@ pub enum Error {
 
     /// A log append named a position that is not above the last one appended; nothing was appended.
     /// Positions may come from a raft leader over the network, so this is an input error, not a panic.
-    #[error("shard {shard}: log position {position} does not rise above {last}; nothing was appended")]
-    PositionNotRising { shard: u16, position: u64, last: u64 },
+    #[error(
+        "shard {shard}: log position {position} does not rise above {last}; nothing was appended"
+    )]
+    PositionNotRising {
+        shard: u16,
+        position: u64,
+        last: u64,
+    },
 
     /// An IO error outside the commit path (opening, recovery, metadata).
     #[error("{context}: {source}")]
@@ -68,7 +94,7 @@ pub enum Error {
     #[error("incompatible data directory {}: {reason}", path.display())]
     Incompatible { path: PathBuf, reason: String },
 
-    /// The engine is shut down, or its shard thread stopped.
+    /// The engine is shut down.
     #[error("the engine is closed")]
     Closed,
 }

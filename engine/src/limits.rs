@@ -25,14 +25,32 @@ pub const BATCH_COMMANDS_MAX: usize = 1024;
 pub const BATCH_BYTES_MAX: usize = 4 * 1024 * 1024;
 /// Bytes of one WAL record payload, any kind. The decoder refuses larger lengths before allocating.
 pub const RECORD_PAYLOAD_BYTES_MAX: usize = 8 * 1024 * 1024;
-/// Requests waiting in one shard's queue; beyond it a submit gets `Overloaded`.
+/// Requests waiting in one shard's queue (the default and the largest `queue_capacity`); beyond it a
+/// submit gets `Overloaded { budget: Requests }`.
 pub const SHARD_QUEUE_REQUESTS_MAX: usize = 16 * 1024;
-/// Requests a shard takes into one commit group (one write, one fdatasync).
+/// Default bytes waiting in one shard's queue (`queue_bytes_max`): a commit counts its batch's encoded
+/// size bound, a read [`READ_REQUEST_BYTES`]. Beyond it a submit gets `Overloaded { budget: Bytes }`.
+/// Without it, 16,384 queued batches of 4 MiB would allow 64 GiB per shard.
+pub const SHARD_QUEUE_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+/// The largest `queue_bytes_max` accepted: a bound on what one shard may hold in memory waiting.
+pub const SHARD_QUEUE_BYTES_MAX: u64 = 4 * 1024 * 1024 * 1024;
+/// What a read (get, get by id, position) counts against a queue's byte budget: a bound on its key
+/// (namespace, `/`, name) and its completion.
+pub const READ_REQUEST_BYTES: u64 = 1024;
+/// Requests a shard takes into one commit group (one write, one fdatasync), by default.
 pub const GROUP_REQUESTS_MAX: usize = 4096;
+/// Bytes of requests (counted as in the queue) a shard takes into one group, by default
+/// (`group_bytes_max`). A group always takes its first request, so a maximal batch still goes through.
+pub const GROUP_BYTES_DEFAULT: u64 = 16 * 1024 * 1024;
 /// Shards in one engine.
 pub const SHARDS_MAX: usize = 256;
 /// Default size at which a WAL segment is closed and a new one started.
 pub const SEGMENT_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+/// The smallest and largest `segment_bytes_max`: below the minimum a busy shard would start a segment
+/// (a file, a directory sync) every few records; above the maximum one file holds more than any
+/// disk we plan for, and recovery reads it whole.
+pub const WAL_SEGMENT_BYTES_MIN: u64 = 16 * 1024;
+pub const WAL_SEGMENT_BYTES_MAX: u64 = 1024 * 1024 * 1024 * 1024;
 
 // A maximal batch must fit in a record, and a maximal resource in a batch.
 const _: () = assert!(BATCH_BYTES_MAX <= RECORD_PAYLOAD_BYTES_MAX);
@@ -40,3 +58,12 @@ const _: () = assert!(DATA_BYTES_MAX + 64 * 1024 <= BATCH_BYTES_MAX);
 const _: () = assert!(GROUP_REQUESTS_MAX <= SHARD_QUEUE_REQUESTS_MAX);
 const _: () = assert!(SHARDS_MAX <= u16::MAX as usize);
 const _: () = assert!(SEGMENT_BYTES_DEFAULT as usize >= 2 * RECORD_PAYLOAD_BYTES_MAX);
+const _: () = assert!(WAL_SEGMENT_BYTES_MIN <= SEGMENT_BYTES_DEFAULT);
+const _: () = assert!(SEGMENT_BYTES_DEFAULT <= WAL_SEGMENT_BYTES_MAX);
+// Every valid batch fits in an empty queue (open refuses a smaller `queue_bytes_max`), so a commit
+// waiting for room always gets it; the defaults keep to the bounds open enforces.
+const _: () = assert!(BATCH_BYTES_MAX as u64 <= SHARD_QUEUE_BYTES_DEFAULT);
+const _: () = assert!(SHARD_QUEUE_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_MAX);
+const _: () = assert!(GROUP_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_DEFAULT);
+// A read's charge covers its key.
+const _: () = assert!((NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX) as u64 <= READ_REQUEST_BYTES);

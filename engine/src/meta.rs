@@ -77,15 +77,13 @@ fn random_instance() -> u32 {
     hasher.finish() as u32
 }
 
-/// Reads the metadata of `dir`, or writes it (atomically) if the directory is new, with
-/// `shard_count` or else `default_shard_count` shards. A shard count that differs from the recorded
-/// one is refused.
-pub fn load_or_create<S: Storage>(
+/// Reads the metadata of `dir` (creating the directory durably if it is missing); `None` if the
+/// directory is new. A shard count that differs from the recorded one is refused.
+pub fn load<S: Storage>(
     storage: &mut S,
     dir: &Path,
     shard_count: Option<u16>,
-    default_shard_count: u16,
-) -> Result<Meta> {
+) -> Result<Option<Meta>> {
     let path: PathBuf = dir.join(META_FILE);
     create_dir_durable(storage, dir)
         .map_err(|e| Error::io(format!("creating data directory {}", dir.display()), e))?;
@@ -106,17 +104,25 @@ pub fn load_or_create<S: Storage>(
                     });
                 }
             }
-            Ok(meta)
+            Ok(Some(meta))
         }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            let meta = Meta {
-                shard_count: shard_count.unwrap_or(default_shard_count),
-                instance: random_instance(),
-            };
-            write_file_atomically(storage, &path, &encode(meta))
-                .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
-            Ok(meta)
-        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(Error::io(format!("opening {}", path.display()), error)),
     }
+}
+
+/// The metadata of a new data directory: `shard_count` or else `default_shard_count` shards, and a
+/// fresh instance id.
+pub fn fresh(shard_count: Option<u16>, default_shard_count: u16) -> Meta {
+    Meta {
+        shard_count: shard_count.unwrap_or(default_shard_count),
+        instance: random_instance(),
+    }
+}
+
+/// Writes the metadata file of `dir` atomically (temporary file, sync, rename, directory sync).
+pub fn write<S: Storage>(storage: &mut S, dir: &Path, meta: Meta) -> Result<()> {
+    let path = dir.join(META_FILE);
+    write_file_atomically(storage, &path, &encode(meta))
+        .map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }

@@ -48,7 +48,10 @@ impl State {
                     id,
                     namespace,
                     name,
-                } => (*id, validate_namespace(namespace).and_then(|_| validate_name(name))),
+                } => (
+                    *id,
+                    validate_namespace(namespace).and_then(|_| validate_name(name)),
+                ),
             };
             let key = change.key();
             valid.map_err(|e| format!("change {index} ({key}): {e}"))?;

@@ -226,9 +226,7 @@ fn tear_for(cut: Cut, disk: &SimDisk, seed: u64) -> Option<Tear> {
         (Cut::RandomPages, _) => Some(Tear::KeepPages(PageChoice::Random { seed })),
         (Cut::SizeWithoutData, _) if pages == 0 => None,
         (Cut::SizeWithoutData, _) => Some(Tear::ExtendWithoutData(PageChoice::None)),
-        (Cut::SizeWithRandomPages, _) => {
-            Some(Tear::ExtendWithoutData(PageChoice::Random { seed }))
-        }
+        (Cut::SizeWithRandomPages, _) => Some(Tear::ExtendWithoutData(PageChoice::Random { seed })),
         (_, None) => None,
         (Cut::KeepHalf, Some(len)) => Some(Tear::KeepPrefix(len / 2)),
         (Cut::KeepAllButOne, Some(len)) => Some(Tear::KeepPrefix(len.saturating_sub(1))),
@@ -325,7 +323,11 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
         "a plain power cut made the shard unopenable:\n{}",
         tally.unopenable.join("\n")
     );
-    assert!(tally.tried >= 3000, "only {} crash points tried", tally.tried);
+    assert!(
+        tally.tried >= 3000,
+        "only {} crash points tried",
+        tally.tried
+    );
     // The check must be able to see both outcomes: some unacknowledged batches were fully written
     // before the cut (kept whole) and recovered, which proves the comparison looks past the
     // acknowledged prefix.
@@ -405,8 +407,11 @@ fn a_group_whose_pages_persist_in_any_subset_recovers_whole_or_not_at_all() {
         (0..4)
             .map(|i| {
                 Batch::single(Command::put(
-                    ResourceSpec::new("/pages", &format!("k{i}"), "t")
-                        .with_data(vec![b'a' + i as u8; 3000]),
+                    ResourceSpec::new("/pages", &format!("k{i}"), "t").with_data(vec![
+                        b'a' + i
+                            as u8;
+                        3000
+                    ]),
                     None,
                 ))
             })

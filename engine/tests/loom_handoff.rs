@@ -1,13 +1,22 @@
 //! Model checks (loom) of the two thread hand-offs of the engine: writers → shard queue (group commit
-//! intake) and shard → writer completion (the acknowledgement). loom runs every interleaving of the
-//! threads below, so a lost wake-up, a double delivery or a deadlock fails the test.
+//! intake) and shard → writer completion (the acknowledgement, blocking or as a future), including a
+//! shard that dies with writers waiting. loom runs every interleaving of the threads below, so a lost
+//! wake-up, a double delivery or a deadlock (a writer that hangs) fails the test.
 //!
 //! Run with: RUSTFLAGS="--cfg loom" cargo test -p aorta-engine --release --test loom_handoff
 #![cfg(loom)]
 
-use aorta_engine::sync::{completion, Abandoned, BoundedQueue, Completer, PushError};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Wake, Waker};
+
+use aorta_engine::sync::{completion, Abandoned, BoundedQueue, Completer, Pending, PushError};
+use loom::sync::atomic::{AtomicBool, Ordering};
 use loom::sync::Arc;
 use loom::thread;
+
+/// Byte budget of the queues below where bytes do not matter: every item counts 1.
+const BYTES: u64 = 1 << 20;
 
 /// Explores interleavings with at most `PREEMPTIONS` forced context switches per execution: bugs in
 /// hand-offs like these show up within two or three (loom's documentation recommends a bound), and
@@ -25,13 +34,13 @@ fn model<F: Fn() + Sync + Send + 'static>(f: F) {
 #[test]
 fn group_commit_handoff_acknowledges_every_writer_exactly_once() {
     model(|| {
-        let queue: Arc<BoundedQueue<(u32, Completer<u32>)>> = Arc::new(BoundedQueue::new(2));
+        let queue: Arc<BoundedQueue<(u32, Completer<u32>)>> = Arc::new(BoundedQueue::new(2, BYTES));
         let writers: Vec<_> = (0..2u32)
             .map(|writer| {
                 let queue = queue.clone();
                 thread::spawn(move || {
                     let (done, pending) = completion();
-                    queue.push_blocking((writer, done)).unwrap();
+                    queue.push_blocking((writer, done), 1).unwrap();
                     assert_eq!(pending.wait(), Ok(writer * 10));
                 })
             })
@@ -39,7 +48,7 @@ fn group_commit_handoff_acknowledges_every_writer_exactly_once() {
         let mut handled = 0;
         let mut group = Vec::new();
         while handled < 2 {
-            assert!(queue.pop_up_to(2, &mut group));
+            assert!(queue.pop_up_to(2, BYTES, &mut group));
             for (writer, done) in group.drain(..) {
                 done.complete(writer * 10);
                 handled += 1;
@@ -57,13 +66,13 @@ fn group_commit_handoff_acknowledges_every_writer_exactly_once() {
 #[test]
 fn a_full_queue_makes_producers_wait_without_losing_items() {
     model(|| {
-        let queue = Arc::new(BoundedQueue::new(1));
+        let queue = Arc::new(BoundedQueue::new(1, BYTES));
         let producers: Vec<_> = (0..2u32)
             .map(|producer| {
                 let queue = queue.clone();
                 thread::spawn(move || {
                     for seq in 0..2u32 {
-                        queue.push_blocking((producer, seq)).unwrap();
+                        queue.push_blocking((producer, seq), 1).unwrap();
                     }
                 })
             })
@@ -71,7 +80,7 @@ fn a_full_queue_makes_producers_wait_without_losing_items() {
         let mut seen = Vec::new();
         let mut group = Vec::new();
         while seen.len() < 4 {
-            assert!(queue.pop_up_to(1, &mut group));
+            assert!(queue.pop_up_to(1, BYTES, &mut group));
             assert_eq!(group.len(), 1, "a group never exceeds its maximum");
             seen.append(&mut group);
         }
@@ -89,26 +98,51 @@ fn a_full_queue_makes_producers_wait_without_losing_items() {
     });
 }
 
+/// The same with the byte budget as the limit (room for 4 items, but for 1 byte): producers wait for
+/// bytes to be taken, and nothing is lost.
+#[test]
+fn a_full_byte_budget_makes_producers_wait_without_losing_items() {
+    model(|| {
+        let queue = Arc::new(BoundedQueue::new(4, 1));
+        let producers: Vec<_> = (0..2u32)
+            .map(|producer| {
+                let queue = queue.clone();
+                thread::spawn(move || queue.push_blocking(producer, 1).unwrap())
+            })
+            .collect();
+        let mut seen = Vec::new();
+        while seen.len() < 2 {
+            assert!(queue.pop_up_to(4, 1, &mut seen));
+            assert!(queue.bytes() <= 1, "the byte budget holds");
+        }
+        for producer in producers {
+            producer.join().unwrap();
+        }
+        seen.sort();
+        assert_eq!(seen, vec![0, 1]);
+    });
+}
+
 /// `try_push` never waits: on a full queue it hands the item back as `Full`.
 #[test]
 fn try_push_reports_full_instead_of_waiting() {
     model(|| {
-        let queue = Arc::new(BoundedQueue::new(1));
-        queue.try_push(1u32).unwrap();
+        let queue = Arc::new(BoundedQueue::new(1, BYTES));
+        queue.try_push(1u32, 1).unwrap();
         let other = {
             let queue = queue.clone();
-            thread::spawn(move || match queue.try_push(2) {
+            thread::spawn(move || match queue.try_push(2, 1) {
                 Ok(()) => true,
-                Err(PushError::Full(2)) => false,
+                Err(PushError::Full(2, _)) => false,
                 Err(other) => panic!("unexpected {other:?}"),
             })
         };
         let mut group = Vec::new();
-        assert!(queue.pop_up_to(4, &mut group));
+        assert!(queue.pop_up_to(4, BYTES, &mut group));
         let second_went_in = other.join().unwrap();
         if second_went_in {
             if group.len() == 1 {
-                assert!(queue.pop_up_to(4, &mut group));
+                assert!(queue.pop_up_to(4, BYTES, &mut group));
             }
             assert_eq!(group, vec![1, 2]);
         } else {
@@ -122,18 +156,18 @@ fn try_push_reports_full_instead_of_waiting() {
 #[test]
 fn close_drains_then_ends_and_refuses_pushes() {
     model(|| {
-        let queue = Arc::new(BoundedQueue::new(2));
+        let queue = Arc::new(BoundedQueue::new(2, BYTES));
         let closer = {
             let queue = queue.clone();
             thread::spawn(move || {
-                let pushed = queue.try_push(7u32).is_ok();
+                let pushed = queue.try_push(7u32, 1).is_ok();
                 queue.close();
-                assert!(matches!(queue.try_push(8), Err(PushError::Closed(8))));
+                assert!(matches!(queue.try_push(8, 1), Err(PushError::Closed(8))));
                 pushed
             })
         };
         let mut got = Vec::new();
-        while queue.pop_up_to(2, &mut got) {}
+        while queue.pop_up_to(2, BYTES, &mut got) {}
         let pushed = closer.join().unwrap();
         assert_eq!(got, if pushed { vec![7] } else { vec![] });
     });
@@ -158,6 +192,128 @@ fn a_completion_delivers_its_value_whoever_comes_first() {
         let (done, pending) = completion::<u32>();
         let shard = thread::spawn(move || done.complete(42));
         assert_eq!(pending.wait(), Ok(42));
+        shard.join().unwrap();
+    });
+}
+
+/// The shard's answer in the models of a dying shard: its value, or that it is down.
+type Answer = Result<u32, &'static str>;
+
+/// A writer of the dying-shard models: pushes (waiting for room) then waits for its answer. Whether
+/// its push was refused or its answer is an error, it must return; the shard never answers `Ok`.
+fn writer_of_a_dying_shard(queue: Arc<BoundedQueue<Completer<Answer>>>) -> thread::JoinHandle<()> {
+    thread::spawn(move || {
+        let (done, pending) = completion::<Answer>();
+        match queue.push_blocking(done, 1) {
+            Err(PushError::Failed(_)) => {}
+            Ok(()) => assert_eq!(pending.wait(), Ok(Err("down"))),
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    })
+}
+
+/// A shard dies in the middle of a group (a queue of one, two writers): it answers its group, fails
+/// the queue and answers what it hands back. Depending on the interleaving, the second writer is then
+/// queued, blocked in `push_blocking` for room, or not yet pushing; the first is blocked in
+/// `Pending::wait`. Every writer gets an error; none hangs. (Three writers, to have one queued and one
+/// blocked at once, take minutes under loom; the two cases are each covered here.)
+#[test]
+fn a_dying_shard_answers_its_group_its_queue_and_blocked_writers() {
+    model(|| {
+        let queue = Arc::new(BoundedQueue::new(1, BYTES));
+        let writers: Vec<_> = (0..2)
+            .map(|_| writer_of_a_dying_shard(queue.clone()))
+            .collect();
+        let mut group = Vec::new();
+        assert!(queue.pop_up_to(1, BYTES, &mut group));
+        for done in group.drain(..) {
+            done.complete(Err("down"));
+        }
+        for done in queue.fail() {
+            done.complete(Err("down"));
+        }
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        assert!(
+            !queue.pop_up_to(1, BYTES, &mut group),
+            "a failed queue ends the consumer"
+        );
+    });
+}
+
+/// A shard dies before taking anything: writers blocked for room wake, and what was queued is
+/// answered by whoever failed the queue.
+#[test]
+fn failing_a_queue_wakes_writers_waiting_for_room() {
+    model(|| {
+        let queue = Arc::new(BoundedQueue::new(1, BYTES));
+        let writers: Vec<_> = (0..2)
+            .map(|_| writer_of_a_dying_shard(queue.clone()))
+            .collect();
+        for done in queue.fail() {
+            done.complete(Err("down"));
+        }
+        for writer in writers {
+            writer.join().unwrap();
+        }
+    });
+}
+
+/// A waker that records it was woken and unparks the polling thread.
+struct Unpark {
+    woken: AtomicBool,
+    thread: thread::Thread,
+}
+
+impl Wake for Unpark {
+    fn wake(self: std::sync::Arc<Self>) {
+        self.woken.store(true, Ordering::Release);
+        self.thread.unpark();
+    }
+}
+
+/// Polls `pending` as an executor would: if the first poll is not ready, waits to be woken, and then
+/// the second poll must be ready. A lost wake-up leaves this thread parked for ever, which loom
+/// reports as a deadlock.
+fn poll_as_executor<T>(mut pending: Pending<T>) -> Result<T, Abandoned> {
+    let unpark = std::sync::Arc::new(Unpark {
+        woken: AtomicBool::new(false),
+        thread: thread::current(),
+    });
+    let waker = Waker::from(unpark.clone());
+    let mut cx = Context::from_waker(&waker);
+    if let Poll::Ready(value) = Pin::new(&mut pending).poll(&mut cx) {
+        return value;
+    }
+    while !unpark.woken.load(Ordering::Acquire) {
+        thread::park();
+    }
+    match Pin::new(&mut pending).poll(&mut cx) {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("woken, but the second poll is not ready"),
+    }
+}
+
+/// The future side of a completion: a task polled before the value arrives is woken, and its next
+/// poll returns the value.
+#[test]
+fn a_polled_completion_wakes_its_task_and_delivers_on_the_next_poll() {
+    model(|| {
+        let (done, pending) = completion::<u32>();
+        let shard = thread::spawn(move || done.complete(42));
+        assert_eq!(poll_as_executor(pending), Ok(42));
+        shard.join().unwrap();
+    });
+}
+
+/// A completion abandoned while a task polls it wakes the task, which then sees `Abandoned`.
+#[test]
+fn a_polled_completion_abandoned_wakes_its_task_with_abandoned() {
+    model(|| {
+        let (done, pending) = completion::<u32>();
+        let shard = thread::spawn(move || drop(done));
+        assert_eq!(poll_as_executor(pending), Err(Abandoned));
         shard.join().unwrap();
     });
 }

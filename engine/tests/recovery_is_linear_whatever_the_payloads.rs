@@ -75,7 +75,10 @@ fn recover(payload: fn(u64) -> Vec<u8>, tear_last: bool) -> (ScanWork, f64, u64)
         }
         disk.power_off_after(1);
         let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| wal.flush()));
-        assert!(stopped.is_err(), "the log stops when it cannot cut a failed write");
+        assert!(
+            stopped.is_err(),
+            "the log stops when it cannot cut a failed write"
+        );
         Tear::KeepPrefix(disk.last_unsynced_write_len().unwrap() / 2)
     } else {
         wal.flush().unwrap();

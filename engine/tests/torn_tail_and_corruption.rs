@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{SimDisk, SimStorage, Tear};
 use aorta_engine::wal::group::GROUP_HEADER_BYTES;
-use aorta_engine::wal::FailStop;
 use aorta_engine::wal::record::RECORD_HEADER_BYTES;
 use aorta_engine::wal::segment::SEGMENT_HEADER_BYTES;
+use aorta_engine::wal::FailStop;
 use aorta_engine::{Batch, Command, Error, ResourceSpec};
 
 fn dir() -> PathBuf {
@@ -16,11 +16,7 @@ fn dir() -> PathBuf {
 }
 
 fn open(disk: &SimDisk) -> Result<Shard<SimStorage>, Error> {
-    Shard::open(
-        disk.storage(),
-        &dir(),
-        ShardOptions::new(0, 1, 1 << 20),
-    )
+    Shard::open(disk.storage(), &dir(), ShardOptions::new(0, 1, 1 << 20))
 }
 
 fn commit(shard: &mut Shard<SimStorage>, name: &str) -> u64 {
@@ -78,7 +74,10 @@ fn a_torn_last_write_is_cut_and_the_log_goes_on() {
     let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         shard.commit_group(vec![batch], 2)
     }));
-    assert!(stopped.is_err(), "the log stops when it cannot cut a failed write");
+    assert!(
+        stopped.is_err(),
+        "the log stops when it cannot cut a failed write"
+    );
     let written = disk.last_unsynced_write_len().expect("an unsynced write");
     drop(shard);
     // Only half of that write reaches the disk.

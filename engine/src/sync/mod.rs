@@ -10,7 +10,7 @@ mod completion;
 mod queue;
 
 pub use completion::{completion, Abandoned, Completer, Pending};
-pub use queue::{BoundedQueue, PushError};
+pub use queue::{BoundedQueue, Budget, Overflow, PushError};
 
 pub(crate) mod prim {
     #[cfg(loom)]

@@ -1,10 +1,13 @@
 //! A bounded multi-producer, single-consumer queue (one consumer only: the shard thread).
 //!
-//! Invariant: the queue never holds more than `capacity` items; producers either get `Full` back
-//! (`try_push`) or wait for room (`push_blocking`). The consumer takes items in FIFO order, in groups
-//! of at most `max` (`pop_up_to`), which is how a shard forms a commit group: everything that arrived
-//! while it was busy with the previous group. After `close`, pushes fail and the consumer drains what
-//! is left, then sees the end.
+//! Invariant: the queue never holds more than `requests_max` items nor more than `bytes_max` bytes
+//! (each item is pushed with its size); producers either get `Full` back (`try_push`) or wait for room
+//! (`push_blocking`). The consumer takes items in FIFO order, in groups of at most `max` items and
+//! `bytes_max` bytes, always at least one (`pop_up_to`): that is how a shard forms a commit group,
+//! everything that arrived while it was busy with the previous group. After `close`, pushes fail and
+//! the consumer drains what is left, then sees the end. After `fail` (the consumer is gone), pushes
+//! fail, blocked producers wake, and the items still queued are handed back to whoever failed it, so
+//! that each can be answered: nothing waits on a consumer that will never come.
 
 use std::collections::VecDeque;
 
@@ -15,12 +18,25 @@ pub struct BoundedQueue<T> {
     inner: Mutex<Inner<T>>,
     not_empty: Condvar,
     not_full: Condvar,
-    capacity: usize,
+    requests_max: usize,
+    bytes_max: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Open,
+    /// `close`: no more pushes; the consumer drains what is queued.
+    Closed,
+    /// `fail`: no more pushes, nothing left to drain; the consumer is gone.
+    Failed,
 }
 
 struct Inner<T> {
-    items: VecDeque<T>,
-    closed: bool,
+    /// Each item with the bytes it counts against the budget.
+    items: VecDeque<(T, u64)>,
+    /// The sum of the bytes of `items`.
+    bytes: u64,
+    phase: Phase,
     /// The (single) consumer is blocked in `pop_up_to`: only then does a push notify, which saves a
     /// futex call per request while the shard is busy.
     consumer_waiting: bool,
@@ -28,68 +44,140 @@ struct Inner<T> {
     producers_waiting: usize,
 }
 
-/// Why a push did not happen; the item is handed back.
-#[derive(PartialEq, Eq)]
-pub enum PushError<T> {
-    Full(T),
-    Closed(T),
+/// Which budget of a queue is exhausted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    Requests,
+    Bytes,
 }
 
-impl<T> std::fmt::Debug for PushError<T> {
+impl std::fmt::Display for Budget {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            PushError::Full(_) => "Full",
-            PushError::Closed(_) => "Closed",
+            Budget::Requests => "requests",
+            Budget::Bytes => "bytes",
         })
     }
 }
 
+/// Why an item did not fit: the budget it would have broken, what was queued, and the limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow {
+    pub budget: Budget,
+    pub queued: u64,
+    pub limit: u64,
+}
+
+/// Why a push did not happen; the item is handed back.
+#[derive(PartialEq, Eq)]
+pub enum PushError<T> {
+    Full(T, Overflow),
+    /// The queue was closed: the consumer is finishing what is queued.
+    Closed(T),
+    /// The queue was failed: the consumer is gone.
+    Failed(T),
+}
+
+impl<T> std::fmt::Debug for PushError<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PushError::Full(_, overflow) => write!(f, "Full({overflow:?})"),
+            PushError::Closed(_) => f.write_str("Closed"),
+            PushError::Failed(_) => f.write_str("Failed"),
+        }
+    }
+}
+
+impl<T> Inner<T> {
+    /// `Some` if an item of `bytes` does not fit now.
+    fn overflow(&self, bytes: u64, requests_max: usize, bytes_max: u64) -> Option<Overflow> {
+        if self.items.len() >= requests_max {
+            return Some(Overflow {
+                budget: Budget::Requests,
+                queued: self.items.len() as u64,
+                limit: requests_max as u64,
+            });
+        }
+        if self.bytes + bytes > bytes_max {
+            return Some(Overflow {
+                budget: Budget::Bytes,
+                queued: self.bytes,
+                limit: bytes_max,
+            });
+        }
+        None
+    }
+}
+
 impl<T> BoundedQueue<T> {
-    pub fn new(capacity: usize) -> Self {
-        assert!(capacity > 0, "a queue needs room for at least one item");
+    /// A queue of at most `requests_max` items and `bytes_max` bytes.
+    pub fn new(requests_max: usize, bytes_max: u64) -> Self {
+        assert!(requests_max > 0, "a queue needs room for at least one item");
+        assert!(bytes_max > 0, "a queue needs room for at least one byte");
         BoundedQueue {
             inner: Mutex::new(Inner {
-                items: VecDeque::with_capacity(capacity.min(1024)),
-                closed: false,
+                items: VecDeque::with_capacity(requests_max.min(1024)),
+                bytes: 0,
+                phase: Phase::Open,
                 consumer_waiting: false,
                 producers_waiting: 0,
             }),
             not_empty: Condvar::new(),
             not_full: Condvar::new(),
-            capacity,
+            requests_max,
+            bytes_max,
         }
     }
 
     pub fn capacity(&self) -> usize {
-        self.capacity
+        self.requests_max
+    }
+
+    pub fn bytes_max(&self) -> u64 {
+        self.bytes_max
+    }
+
+    /// An item larger than the whole budget could never be pushed and would make `push_blocking` wait
+    /// forever; callers size their budget so that this cannot happen.
+    fn assert_fits_empty(&self, bytes: u64) {
+        assert!(
+            bytes <= self.bytes_max,
+            "an item of {bytes} bytes can never fit a queue of {} bytes",
+            self.bytes_max
+        );
     }
 
     /// Pushes without waiting; a full queue is the caller's back-pressure signal.
-    pub fn try_push(&self, item: T) -> Result<(), PushError<T>> {
-        let mut inner = lock(&self.inner);
-        if inner.closed {
-            return Err(PushError::Closed(item));
+    pub fn try_push(&self, item: T, bytes: u64) -> Result<(), PushError<T>> {
+        self.assert_fits_empty(bytes);
+        let inner = lock(&self.inner);
+        match inner.phase {
+            Phase::Open => {}
+            Phase::Closed => return Err(PushError::Closed(item)),
+            Phase::Failed => return Err(PushError::Failed(item)),
         }
-        if inner.items.len() >= self.capacity {
-            return Err(PushError::Full(item));
+        if let Some(overflow) = inner.overflow(bytes, self.requests_max, self.bytes_max) {
+            return Err(PushError::Full(item, overflow));
         }
-        inner.items.push_back(item);
-        let wake = inner.consumer_waiting;
-        drop(inner);
-        if wake {
-            self.not_empty.notify_one();
-        }
+        self.push_locked(inner, item, bytes);
         Ok(())
     }
 
-    /// Pushes, waiting while the queue is full. Fails only if the queue is closed.
-    pub fn push_blocking(&self, item: T) -> Result<(), PushError<T>> {
+    /// Pushes, waiting while the queue is full. Fails only if the queue is closed or failed, also
+    /// while waiting.
+    pub fn push_blocking(&self, item: T, bytes: u64) -> Result<(), PushError<T>> {
+        self.assert_fits_empty(bytes);
         let mut inner = lock(&self.inner);
         loop {
-            if inner.closed {
-                return Err(PushError::Closed(item));
+            match inner.phase {
+                Phase::Open => {}
+                Phase::Closed => return Err(PushError::Closed(item)),
+                Phase::Failed => return Err(PushError::Failed(item)),
             }
-            if inner.items.len() < self.capacity {
+            if inner
+                .overflow(bytes, self.requests_max, self.bytes_max)
+                .is_none()
+            {
                 break;
             }
             inner.producers_waiting += 1;
@@ -99,23 +187,33 @@ impl<T> BoundedQueue<T> {
                 .expect("hand-off lock poisoned: a thread panicked inside it");
             inner.producers_waiting -= 1;
         }
-        inner.items.push_back(item);
+        self.push_locked(inner, item, bytes);
+        Ok(())
+    }
+
+    fn push_locked(&self, mut inner: super::prim::MutexGuard<'_, Inner<T>>, item: T, bytes: u64) {
+        inner.items.push_back((item, bytes));
+        inner.bytes += bytes;
+        debug_assert!(inner.items.len() <= self.requests_max && inner.bytes <= self.bytes_max);
         let wake = inner.consumer_waiting;
         drop(inner);
         if wake {
             self.not_empty.notify_one();
         }
-        Ok(())
     }
 
-    /// Moves up to `max` items into `out`, waiting until there is at least one. Returns `false` only
-    /// when the queue is closed and empty: the consumer's signal to stop.
-    pub fn pop_up_to(&self, max: usize, out: &mut Vec<T>) -> bool {
+    /// Moves up to `max` items holding at most `bytes_max` bytes into `out` (but always at least one,
+    /// whatever its size), waiting until there is one. Returns `false` only when the queue is closed
+    /// and empty, or failed: the consumer's signal to stop.
+    pub fn pop_up_to(&self, max: usize, bytes_max: u64, out: &mut Vec<T>) -> bool {
         assert!(max > 0);
         let mut inner = lock(&self.inner);
-        while inner.items.is_empty() {
-            if inner.closed {
-                return false;
+        loop {
+            match inner.phase {
+                Phase::Failed => return false,
+                _ if !inner.items.is_empty() => break,
+                Phase::Closed => return false,
+                Phase::Open => {}
             }
             inner.consumer_waiting = true;
             inner = self
@@ -124,8 +222,22 @@ impl<T> BoundedQueue<T> {
                 .expect("hand-off lock poisoned: a thread panicked inside it");
             inner.consumer_waiting = false;
         }
-        let taken = inner.items.len().min(max);
-        out.extend(inner.items.drain(..taken));
+        let mut taken_bytes = 0u64;
+        let mut taken = 0usize;
+        while taken < max {
+            let Some(&(_, bytes)) = inner.items.front() else {
+                break;
+            };
+            if taken > 0 && taken_bytes + bytes > bytes_max {
+                break;
+            }
+            let (item, bytes) = inner.items.pop_front().expect("front was just seen");
+            out.push(item);
+            taken_bytes += bytes;
+            taken += 1;
+        }
+        assert!(taken > 0, "a group takes at least one item");
+        inner.bytes -= taken_bytes;
         let wake = inner.producers_waiting > 0;
         drop(inner);
         if wake {
@@ -137,13 +249,41 @@ impl<T> BoundedQueue<T> {
 
     /// Refuses further pushes and wakes everyone; items already queued are still delivered.
     pub fn close(&self) {
-        lock(&self.inner).closed = true;
+        let mut inner = lock(&self.inner);
+        if inner.phase == Phase::Open {
+            inner.phase = Phase::Closed;
+        }
+        drop(inner);
         self.not_empty.notify_all();
         self.not_full.notify_all();
     }
 
+    /// The consumer is gone: refuses every later push (`PushError::Failed`), wakes producers waiting
+    /// for room so they get that error too, and hands back the items still queued so the caller can
+    /// answer them. Idempotent; a later call returns nothing.
+    pub fn fail(&self) -> Vec<T> {
+        let mut inner = lock(&self.inner);
+        inner.phase = Phase::Failed;
+        inner.bytes = 0;
+        let items: Vec<T> = inner.items.drain(..).map(|(item, _)| item).collect();
+        drop(inner);
+        self.not_empty.notify_all();
+        self.not_full.notify_all();
+        items
+    }
+
+    pub fn is_failed(&self) -> bool {
+        lock(&self.inner).phase == Phase::Failed
+    }
+
+    /// Items queued now.
     pub fn len(&self) -> usize {
         lock(&self.inner).items.len()
+    }
+
+    /// Bytes queued now.
+    pub fn bytes(&self) -> u64 {
+        lock(&self.inner).bytes
     }
 
     pub fn is_empty(&self) -> bool {

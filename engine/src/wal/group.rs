@@ -249,7 +249,12 @@ mod tests {
     fn group(positions: &[u64]) -> Vec<u8> {
         let mut buf = vec![0u8; GROUP_HEADER_BYTES];
         for &p in positions {
-            encode(RecordKind::Batch, p, format!("payload {p}").as_bytes(), &mut buf);
+            encode(
+                RecordKind::Batch,
+                p,
+                format!("payload {p}").as_bytes(),
+                &mut buf,
+            );
         }
         seal(
             &mut buf,

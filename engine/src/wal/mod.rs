@@ -346,9 +346,9 @@ impl<S: Storage> Wal<S> {
                 // Segments older than the start are what an interrupted purge left: finish it.
                 for stale in self.segments.drain(..first).collect::<Vec<_>>() {
                     tracing::warn!(path = %stale.path.display(), "removing a purged WAL segment");
-                    self.storage.remove_file(&stale.path).map_err(|e| {
-                        Error::io(format!("removing {}", stale.path.display()), e)
-                    })?;
+                    self.storage
+                        .remove_file(&stale.path)
+                        .map_err(|e| Error::io(format!("removing {}", stale.path.display()), e))?;
                 }
                 if first > 0 {
                     self.storage
@@ -567,7 +567,10 @@ impl<S: Storage> Wal<S> {
         let Some(first_position) = self.pending_first_position else {
             return Ok(self.durable_position);
         };
-        let group_bytes = self.pending.len().next_multiple_of(group::GROUP_ALIGN_BYTES) as u64;
+        let group_bytes = self
+            .pending
+            .len()
+            .next_multiple_of(group::GROUP_ALIGN_BYTES) as u64;
         let active = self.segments.last().expect("an open log has a segment");
         if active.valid_end > SEGMENT_HEADER_BYTES as u64
             && active.valid_end + group_bytes > self.options.segment_bytes_max
@@ -737,7 +740,12 @@ impl<S: Storage> Wal<S> {
                 }
                 // The group straddles `position`: its records up to `position` are rebuilt.
                 let (_, buf, last, count) = split.get_or_insert_with(|| {
-                    (offset, vec![0u8; GROUP_HEADER_BYTES], header.first_position, 0)
+                    (
+                        offset,
+                        vec![0u8; GROUP_HEADER_BYTES],
+                        header.first_position,
+                        0,
+                    )
                 });
                 if record.position <= position {
                     record::encode(record.kind, record.position, record.payload, buf);
@@ -759,7 +767,8 @@ impl<S: Storage> Wal<S> {
                 .truncate(file, keep_end)
                 .and_then(|_| self.storage.sync_data(file)),
             Some((offset, mut buf, last, count)) => {
-                let first = u64::from_le_bytes(buf[GROUP_HEADER_BYTES + 8..][..8].try_into().unwrap());
+                let first =
+                    u64::from_le_bytes(buf[GROUP_HEADER_BYTES + 8..][..8].try_into().unwrap());
                 group::seal(&mut buf, segment_first, first, last, count);
                 index.push((first, offset));
                 let mut copy = bytes[..offset as usize].to_vec();
@@ -839,14 +848,16 @@ impl<S: Storage> Wal<S> {
             .saturating_sub(1);
         for index in first_segment..self.segments.len() {
             let meta = &self.segments[index];
-            let (mut start_offset, mut after) = (SEGMENT_HEADER_BYTES as u64, meta.previous_last_position);
+            let (mut start_offset, mut after) =
+                (SEGMENT_HEADER_BYTES as u64, meta.previous_last_position);
             if index == first_segment {
                 let at = meta.index.partition_point(|&(p, _)| p <= from);
                 if let Some(&(first, offset)) = at.checked_sub(1).and_then(|i| meta.index.get(i)) {
                     (start_offset, after) = (offset, first - 1);
                 }
             }
-            let (path, segment_first, end) = (meta.path.clone(), meta.first_position, meta.valid_end);
+            let (path, segment_first, end) =
+                (meta.path.clone(), meta.first_position, meta.valid_end);
             let bytes = self
                 .read_range(&path, start_offset, end)
                 .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
@@ -874,7 +885,11 @@ impl<S: Storage> Wal<S> {
                 return Err(corrupt(&path, offset, reason));
             }
             if outcome.valid_end != end {
-                return Err(corrupt(&path, outcome.valid_end, "segment shorter than logged"));
+                return Err(corrupt(
+                    &path,
+                    outcome.valid_end,
+                    "segment shorter than logged",
+                ));
             }
         }
         Ok(())

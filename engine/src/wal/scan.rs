@@ -162,7 +162,9 @@ fn group_at(
     let rest = &bytes[offset..];
     if rest.len() < GROUP_HEADER_BYTES {
         if !from.is_last_segment {
-            return Err(corrupt("a group header cut short inside a closed segment".into()));
+            return Err(corrupt(
+                "a group header cut short inside a closed segment".into(),
+            ));
         }
         return Err(torn("a group header cut by the end of the file"));
     }
@@ -257,7 +259,10 @@ fn zero_sector_within(file_offset: u64, group: &[u8]) -> Option<u64> {
     let mut sector = (file_offset + GROUP_HEADER_BYTES as u64).next_multiple_of(SECTOR_BYTES);
     while sector + SECTOR_BYTES <= end {
         let at = (sector - file_offset) as usize;
-        if group[at..at + SECTOR_BYTES as usize].iter().all(|&b| b == 0) {
+        if group[at..at + SECTOR_BYTES as usize]
+            .iter()
+            .all(|&b| b == 0)
+        {
             return Some(sector);
         }
         sector += SECTOR_BYTES;
@@ -296,7 +301,13 @@ mod tests {
                 );
             }
             let last = *positions.last().unwrap();
-            seal(&mut buf, SEGMENT, positions[0], last, positions.len() as u32);
+            seal(
+                &mut buf,
+                SEGMENT,
+                positions[0],
+                last,
+                positions.len() as u32,
+            );
             bytes.extend_from_slice(&buf);
         }
         (bytes, offsets)
@@ -344,7 +355,10 @@ mod tests {
         for cut in offsets[2] + 1..bytes.len() {
             let (outcome, seen) = run(&bytes[..cut], true);
             assert_eq!(seen, vec![1, 2], "cut at {cut}");
-            assert!(is_torn_at(&outcome.end, offsets[2]), "cut at {cut}: {outcome:?}");
+            assert!(
+                is_torn_at(&outcome.end, offsets[2]),
+                "cut at {cut}: {outcome:?}"
+            );
         }
     }
 

@@ -43,7 +43,10 @@ pub fn decode(bytes: &[u8], shard: u16) -> Result<u64, String> {
         return Err("WAL start file checksum mismatch".into());
     }
     if bytes[8] != VERSION || bytes[9] != 0 {
-        return Err(format!("WAL start file version {} is not supported", bytes[8]));
+        return Err(format!(
+            "WAL start file version {} is not supported",
+            bytes[8]
+        ));
     }
     let stored_shard = u16::from_le_bytes(bytes[10..12].try_into().unwrap());
     if stored_shard != shard {
