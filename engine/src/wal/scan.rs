@@ -16,7 +16,7 @@
 //! - a valid header whose extent runs past the end of the file: a **torn tail**;
 //! - a valid header whose body, padding or trailer is wrong: **corrupt** if any byte after the
 //!   group's extent is non-zero (something was written after it, so it was synced); else a **torn
-//!   tail** if there is evidence of a torn write — its trailer is zeros (a write that kept a prefix
+//!   tail** if there is evidence of a torn write — its trailer is cut short (a write that kept a prefix
 //!   always loses its end) or a whole sector of it is zeros (a write whose sectors persisted in any
 //!   order) — and **corrupt** otherwise (bit rot leaves neither);
 //! - a body that passes its checksum but whose records do not match the header, or a group whose
@@ -234,7 +234,7 @@ fn group_at(
             file_offset + at as u64
         )));
     }
-    if trailer.iter().all(|&b| b == 0) {
+    if is_torn_trailer(trailer) {
         return Err(torn("the last group lost its trailer (a torn write)"));
     }
     if let Some(sector) = zero_sector_within(file_offset, &rest[..extent]) {
@@ -247,6 +247,17 @@ fn group_at(
          no sector is missing): bit rot"
             .into(),
     ))
+}
+
+/// A trailer that a write cut short left: a prefix (possibly empty) of `GRPTRAIL`, then zeros. No
+/// byte of the trailer is zero, so bit rot of a whole trailer never looks like this.
+fn is_torn_trailer(trailer: &[u8]) -> bool {
+    let kept = trailer
+        .iter()
+        .zip(GROUP_TRAILER)
+        .take_while(|(a, b)| a == b)
+        .count();
+    kept < GROUP_TRAILER_BYTES && trailer[kept..].iter().all(|&b| b == 0)
 }
 
 /// Sector size assumed by the torn-write evidence: a sector is written whole or not at all.
@@ -472,6 +483,27 @@ mod tests {
         let (outcome, seen) = run(&torn, true);
         assert!(seen.is_empty());
         assert!(is_torn_at(&outcome.end, 0), "{outcome:?}");
+    }
+
+    /// Found by the `wal_record_decode` fuzz target: a tear that kept part of the trailer was
+    /// judged bit rot, so a merely torn last write made the log unopenable.
+    #[test]
+    fn regression_a_tear_inside_the_trailer_is_a_torn_tail() {
+        let (bytes, offsets) = log_of(&[&[1], &[2]]);
+        for kept in 0..GROUP_TRAILER_BYTES {
+            let mut torn = bytes.clone();
+            let cut = bytes.len() - GROUP_TRAILER_BYTES + kept;
+            torn[cut..].fill(0);
+            let (outcome, seen) = run(&torn, true);
+            assert_eq!(seen, vec![1], "trailer kept {kept} bytes");
+            assert!(is_torn_at(&outcome.end, offsets[1]), "kept {kept}: {outcome:?}");
+        }
+        // A rotted trailer byte is not a tear.
+        let mut rotted = bytes.clone();
+        let last = rotted.len() - 1;
+        rotted[last] ^= 0x01;
+        let (outcome, _) = run(&rotted, true);
+        assert!(is_corrupt_at(&outcome.end, offsets[1]), "{outcome:?}");
     }
 
     #[test]
