@@ -496,7 +496,10 @@ mod tests {
             torn[cut..].fill(0);
             let (outcome, seen) = run(&torn, true);
             assert_eq!(seen, vec![1], "trailer kept {kept} bytes");
-            assert!(is_torn_at(&outcome.end, offsets[1]), "kept {kept}: {outcome:?}");
+            assert!(
+                is_torn_at(&outcome.end, offsets[1]),
+                "kept {kept}: {outcome:?}"
+            );
         }
         // A rotted trailer byte is not a tear.
         let mut rotted = bytes.clone();
