@@ -347,8 +347,14 @@ impl Engine {
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
         for shard in 0..meta.shard_count {
-            let (handle, ready) =
-                spawn_shard(&config, shard, meta.instance, !is_new, make_storage.clone())?;
+            let (handle, ready) = spawn_shard(
+                &config,
+                shard,
+                meta.shard_count,
+                meta.instance,
+                !is_new,
+                make_storage.clone(),
+            )?;
             engine.shards.push(handle);
             opened.push(ready);
         }
@@ -608,6 +614,7 @@ fn pin_to_allowed_cpu(index: usize) {
 fn spawn_shard<S, F>(
     config: &EngineConfig,
     shard: u16,
+    shard_count: u16,
     instance: u32,
     must_exist: bool,
     make_storage: Arc<F>,
@@ -624,6 +631,7 @@ where
     let (ready, ready_wait) = completion::<Result<()>>();
     let options = ShardOptions {
         must_exist,
+        shard_count: Some(shard_count),
         ..ShardOptions::new(shard, instance, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);

@@ -33,6 +33,9 @@ pub struct ShardOptions {
     pub must_exist: bool,
     /// What the log does when it cannot make its state safe (see [`FailStop`]).
     pub fail_stop: FailStop,
+    /// The engine's shard count, if known: replay then refuses a batch that changes a namespace
+    /// another shard owns.
+    pub shard_count: Option<u16>,
 }
 
 impl ShardOptions {
@@ -43,6 +46,7 @@ impl ShardOptions {
             segment_bytes_max,
             must_exist: false,
             fail_stop: FailStop::Abort,
+            shard_count: None,
         }
     }
 }
@@ -86,6 +90,7 @@ impl<S: Storage> Shard<S> {
         let minter = Minter {
             instance: options.instance,
             shard: options.shard,
+            shard_count: options.shard_count,
         };
         let wal = Wal::open(
             storage,

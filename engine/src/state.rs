@@ -10,13 +10,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::command::{Change, CommittedBatch};
 use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
+use crate::routing::shard_for_namespace;
 
-/// Who minted a logged batch's ids: a create's id is derived from the log (instance, shard,
-/// position, index), never random, so every replica mints the same.
+/// Who wrote a logged batch: a create's id is derived from the log (instance, shard, position,
+/// index), never random, so every replica mints the same; and every namespace it changes is owned
+/// by this shard (when the shard count is known).
 #[derive(Clone, Copy, Debug)]
 pub struct Minter {
     pub instance: u32,
     pub shard: u16,
+    pub shard_count: Option<u16>,
 }
 
 #[derive(Default)]
@@ -55,6 +58,19 @@ impl State {
             };
             let key = change.key();
             valid.map_err(|e| format!("change {index} ({key}): {e}"))?;
+            if let Some(count) = minter.shard_count {
+                let namespace = match change {
+                    Change::Created(r) | Change::Updated(r) => &r.namespace,
+                    Change::Deleted { namespace, .. } => namespace,
+                };
+                let owner = shard_for_namespace(namespace, count);
+                if owner != minter.shard {
+                    return Err(format!(
+                        "{key} belongs to shard {owner} of {count}, not to shard {}",
+                        minter.shard
+                    ));
+                }
+            }
             if !keys.insert(key.clone()) {
                 return Err(format!("the batch changes {key} twice"));
             }
