@@ -2,10 +2,12 @@
 //! rate of 4 KiB write + fdatasync at queue depth 1 measured in the same run as the reference.
 //!
 //! A writer is a closed loop with one commit outstanding: submit a batch of one `put` (256-byte
-//! data), wait for the durable ack, submit the next. Writers are not threads: each driver thread keeps
-//! its writers' commits in flight in a FIFO (wait the oldest, record its submit-to-ack latency,
-//! resubmit for that writer). There is one driver per shard, and a driver's writers use namespaces
-//! owned by its shard, so a FIFO's order is its shard's completion order.
+//! data), wait for the durable ack, submit the next. Writers come in two kinds, as users have them:
+//! - *futures*: writers are not threads: each driver thread keeps its writers' commits in flight in a
+//!   FIFO (wait the oldest, record its submit-to-ack latency, resubmit for that writer). There is one
+//!   driver per shard, and a driver's writers use namespaces owned by its shard, so a FIFO's order is
+//!   its shard's completion order.
+//! - *threads*: each writer is its own OS thread calling the blocking `Engine::commit` in a loop.
 //!
 //! Criterion reports commits/s (one iteration = one commit); p50/p99/p99.9 latency comes from an HDR
 //! histogram per configuration, and a summary table (with each rate divided by the raw fdatasync rate)
@@ -19,6 +21,7 @@ use std::os::unix::fs::{FileExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use aorta_engine::storage::uring::SyncPath;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use hdrhistogram::Histogram;
@@ -26,6 +29,24 @@ use hdrhistogram::Histogram;
 const DATA_BYTES: usize = 256;
 const SHARDS: [u16; 2] = [1, 2];
 const WRITERS: [usize; 3] = [1, 16, 256];
+
+/// How writers call the engine (see the module doc).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Callers {
+    Futures,
+    Threads,
+}
+
+impl Callers {
+    fn name(self) -> &'static str {
+        match self {
+            Callers::Futures => "futures",
+            Callers::Threads => "threads",
+        }
+    }
+}
+
+const CALLERS: [Callers; 2] = [Callers::Futures, Callers::Threads];
 /// Namespaces per shard that a driver spreads its writers over.
 const NAMESPACES_PER_SHARD: usize = 8;
 const RAW_BLOCK: usize = 4096;
@@ -45,6 +66,11 @@ fn main() {
         .configure_from_args();
     let base = bench_dir();
     let disk = DiskCounters::for_path(&base);
+    let config = engine_config(&base, 1);
+    println!(
+        "engine settings: wal_sync {:?}, pin_shards_to_cpus {}",
+        config.wal_sync, config.pin_shards_to_cpus
+    );
     println!(
         "files under {} (block device {})",
         base.display(),
@@ -99,37 +125,127 @@ fn temp_dir(base: &Path) -> tempfile::TempDir {
 fn bench_engine(c: &mut Criterion, report: &mut Report, base: &Path, disk: Option<&DiskCounters>) {
     let mut group = c.benchmark_group("group_commit");
     group.throughput(Throughput::Elements(1));
-    for shards in SHARDS {
-        for writers in WRITERS {
-            let dir = temp_dir(base);
-            let engine = Engine::open(EngineConfig::new(dir.path()).with_shards(shards))
-                .expect("opening the engine");
-            let drivers = plan_writers(&engine, writers);
-            let mut stats = Stats::new(disk);
-            let id = BenchmarkId::new(format!("shards={shards}"), format!("writers={writers}"));
-            group.bench_function(id, |b| {
-                b.iter_custom(|iters| {
-                    stats.measure(|hist, cpu| run_writers(&engine, &drivers, iters, hist, cpu))
-                })
-            });
-            engine.close();
-            stats.print_latency();
-            // A reference taken right after this configuration ran (not when it was filtered out, nor
-            // in test mode).
-            let adjacent = (stats.ops > 0 && bench_mode())
-                .then(|| raw_append_rate(dir.path(), ADJACENT_RAW_TIME));
-            if let Some(rate) = adjacent {
-                println!("    raw append right after: {rate:.0}/s");
+    for callers in CALLERS {
+        for shards in SHARDS {
+            for writers in WRITERS {
+                bench_configuration(&mut group, report, base, disk, callers, shards, writers);
             }
-            report.rows.push(Row {
-                name: format!("shards={shards} writers={writers}"),
-                raw: false,
-                adjacent,
-                stats,
-            });
         }
     }
     group.finish();
+}
+
+fn bench_configuration(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    report: &mut Report,
+    base: &Path,
+    disk: Option<&DiskCounters>,
+    callers: Callers,
+    shards: u16,
+    writers: usize,
+) {
+    let dir = temp_dir(base);
+    let engine = Engine::open(engine_config(dir.path(), shards)).expect("opening the engine");
+    let drivers = plan_writers(&engine, writers);
+    let mut stats = Stats::new(disk);
+    let id = BenchmarkId::new(
+        format!("{}/shards={shards}", callers.name()),
+        format!("writers={writers}"),
+    );
+    group.bench_function(id, |b| {
+        b.iter_custom(|iters| {
+            stats.measure(|hist, cpu| match callers {
+                Callers::Futures => run_writers(&engine, &drivers, iters, hist, cpu),
+                Callers::Threads => run_writer_threads(&engine, &drivers, iters, hist, cpu),
+            })
+        })
+    });
+    engine.close();
+    stats.print_latency();
+    // A reference taken right after this configuration ran (not when it was filtered out, nor in
+    // test mode).
+    let adjacent =
+        (stats.ops > 0 && bench_mode()).then(|| raw_append_rate(dir.path(), ADJACENT_RAW_TIME));
+    if let Some(rate) = adjacent {
+        println!("    raw append right after: {rate:.0}/s");
+    }
+    report.rows.push(Row {
+        name: format!("{} shards={shards} writers={writers}", callers.name()),
+        raw: false,
+        adjacent,
+        stats,
+    });
+}
+
+/// The engine's configuration: the defaults, with two settings an A/B run can flip from the
+/// environment: `AORTA_WAL_SYNC=ring|syscall` (how the log's write + fdatasync reach the kernel) and
+/// `AORTA_PIN=on|off` (pinning shard threads to CPUs).
+fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
+    let mut config = EngineConfig::new(dir).with_shards(shards);
+    match std::env::var("AORTA_WAL_SYNC").as_deref() {
+        Ok("ring") => config.wal_sync = SyncPath::Ring,
+        Ok("syscall") => config.wal_sync = SyncPath::Syscall,
+        Ok(other) => panic!("AORTA_WAL_SYNC={other}: expected ring or syscall"),
+        Err(_) => {}
+    }
+    match std::env::var("AORTA_PIN").as_deref() {
+        Ok("on") => config.pin_shards_to_cpus = true,
+        Ok("off") => config.pin_shards_to_cpus = false,
+        Ok(other) => panic!("AORTA_PIN={other}: expected on or off"),
+        Err(_) => {}
+    }
+    config
+}
+
+/// Runs `iters` commits, each writer its own OS thread calling the blocking `commit` until the
+/// shared quota is spent; returns the wall time from the moment every thread is ready to the last
+/// ack. Thread start-up is outside the timed span.
+fn run_writer_threads(
+    engine: &Engine,
+    drivers: &[Vec<ResourceSpec>],
+    iters: u64,
+    hist: &mut Histogram<u64>,
+    spawned_cpu_ns: &mut u64,
+) -> Duration {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let specs: Vec<&ResourceSpec> = drivers.iter().flatten().collect();
+    let remaining = AtomicU64::new(iters);
+    let ready = std::sync::Barrier::new(specs.len() + 1);
+    let (elapsed, results) = std::thread::scope(|scope| {
+        let handles: Vec<_> = specs
+            .iter()
+            .map(|&spec| {
+                let (remaining, ready) = (&remaining, &ready);
+                scope.spawn(move || {
+                    let mut hist = new_histogram();
+                    ready.wait();
+                    let cpu_start = own_cpu_ns();
+                    while remaining
+                        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                        .is_ok()
+                    {
+                        let batch = Batch::single(Command::put(spec.clone(), None));
+                        let start = Instant::now();
+                        engine.commit(batch).expect("a commit failed");
+                        hist.saturating_record(start.elapsed().as_nanos() as u64);
+                    }
+                    (hist, own_cpu_ns().saturating_sub(cpu_start))
+                })
+            })
+            .collect();
+        ready.wait();
+        let start = Instant::now();
+        let results: Vec<(Histogram<u64>, u64)> = handles
+            .into_iter()
+            .map(|h| h.join().expect("a writer thread panicked"))
+            .collect();
+        (start.elapsed(), results)
+    });
+    for (h, cpu_ns) in &results {
+        hist.add(h).expect("histograms with the same bounds");
+        *spawned_cpu_ns += cpu_ns;
+    }
+    elapsed
 }
 
 /// The writers of each driver: driver `d` serves shard `d`; writer `w` goes to driver `w % drivers`

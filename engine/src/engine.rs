@@ -24,7 +24,7 @@ use crate::meta;
 use crate::resource::{key_of, validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::shard::{Shard, ShardOptions};
-use crate::storage::uring::UringStorage;
+use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
 
@@ -51,6 +51,9 @@ pub struct EngineConfig {
     pub group_bytes_max: u64,
     /// Pin shard `i` to the `i`-th CPU this process may run on (modulo their count).
     pub pin_shards_to_cpus: bool,
+    /// How the log's write + fdatasync reach the kernel (io_uring, or direct system calls); see
+    /// `docs/benchmarks.md` for the measured difference.
+    pub wal_sync: SyncPath,
 }
 
 impl EngineConfig {
@@ -64,6 +67,7 @@ impl EngineConfig {
             group_requests_max: GROUP_REQUESTS_MAX,
             group_bytes_max: GROUP_BYTES_DEFAULT,
             pin_shards_to_cpus: true,
+            wal_sync: SyncPath::default(),
         }
     }
 
@@ -321,7 +325,8 @@ fn now_ms() -> u64 {
 impl Engine {
     /// Opens (or creates) the engine in `config.data_dir` on io_uring storage.
     pub fn open(config: EngineConfig) -> Result<Engine> {
-        Self::open_with(config, UringStorage::new)
+        let sync_path = config.wal_sync;
+        Self::open_with(config, move || UringStorage::with_sync_path(sync_path))
     }
 
     /// Opens the engine with storages made by `make_storage`: one for the metadata, then one on each

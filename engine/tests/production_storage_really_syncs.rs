@@ -13,7 +13,7 @@
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use aorta_engine::storage::uring::UringStorage;
+use aorta_engine::storage::uring::{SyncPath, UringStorage};
 use aorta_engine::storage::Storage;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
 
@@ -95,6 +95,15 @@ fn test_dir() -> tempfile::TempDir {
 
 #[test]
 fn each_write_and_sync_through_io_uring_completes_a_device_flush() {
+    write_and_sync_completes_a_device_flush_each(SyncPath::Ring);
+}
+
+#[test]
+fn each_write_and_sync_through_direct_system_calls_completes_a_device_flush() {
+    write_and_sync_completes_a_device_flush_each(SyncPath::Syscall);
+}
+
+fn write_and_sync_completes_a_device_flush_each(sync_path: SyncPath) {
     let dir = test_dir();
     let disk = match counted_disk(dir.path()) {
         Ok(disk) => disk,
@@ -103,7 +112,7 @@ fn each_write_and_sync_through_io_uring_completes_a_device_flush() {
             return;
         }
     };
-    let mut storage = UringStorage::new().expect("an io_uring");
+    let mut storage = UringStorage::with_sync_path(sync_path).expect("an io_uring");
     let file = storage.open(&dir.path().join("log"), true).unwrap();
     let record = [0x5a_u8; 512];
 
@@ -116,7 +125,7 @@ fn each_write_and_sync_through_io_uring_completes_a_device_flush() {
     let after = flushes(&disk).unwrap();
 
     println!(
-        "{}: {} flushes completed during {SYNCS} write_and_sync calls ({before} -> {after})",
+        "{}: {} flushes completed during {SYNCS} write_and_sync calls ({sync_path:?}; {before} -> {after})",
         disk.display(),
         after - before
     );
@@ -131,6 +140,15 @@ fn each_write_and_sync_through_io_uring_completes_a_device_flush() {
 
 #[test]
 fn each_engine_commit_completes_a_device_flush() {
+    engine_commit_completes_a_device_flush_each(SyncPath::Ring);
+}
+
+#[test]
+fn each_engine_commit_over_direct_system_calls_completes_a_device_flush() {
+    engine_commit_completes_a_device_flush_each(SyncPath::Syscall);
+}
+
+fn engine_commit_completes_a_device_flush_each(sync_path: SyncPath) {
     let dir = test_dir();
     let disk = match counted_disk(dir.path()) {
         Ok(disk) => disk,
@@ -139,7 +157,9 @@ fn each_engine_commit_completes_a_device_flush() {
             return;
         }
     };
-    let engine = Engine::open(EngineConfig::new(dir.path()).with_shards(1)).expect("engine opens");
+    let mut config = EngineConfig::new(dir.path()).with_shards(1);
+    config.wal_sync = sync_path;
+    let engine = Engine::open(config).expect("engine opens");
 
     let before = flushes(&disk).unwrap();
     for i in 0..SYNCS {
@@ -152,7 +172,7 @@ fn each_engine_commit_completes_a_device_flush() {
     engine.close();
 
     println!(
-        "{}: {} flushes completed during {SYNCS} sequential commits ({before} -> {after})",
+        "{}: {} flushes completed during {SYNCS} sequential commits ({sync_path:?}; {before} -> {after})",
         disk.display(),
         after - before
     );

@@ -25,10 +25,27 @@ pub struct UringStorage {
     ring: IoUring,
     files: HashMap<u32, File>,
     next_handle: u32,
+    sync_path: SyncPath,
+}
+
+/// How the log's write + fdatasync reach the kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SyncPath {
+    /// A linked write + fdatasync submitted to the shard's io_uring in one `io_uring_enter`. An
+    /// fdatasync cannot complete inline, so io_uring hands it to one of its kernel workers (io-wq).
+    #[default]
+    Ring,
+    /// `pwrite` and `fdatasync` called directly on the shard thread: no hand-off to a kernel worker,
+    /// two system calls.
+    Syscall,
 }
 
 impl UringStorage {
     pub fn new() -> io::Result<Self> {
+        Self::with_sync_path(SyncPath::default())
+    }
+
+    pub fn with_sync_path(sync_path: SyncPath) -> io::Result<Self> {
         let ring = IoUring::new(RING_ENTRIES).map_err(|error| {
             io::Error::new(
                 error.kind(),
@@ -41,6 +58,7 @@ impl UringStorage {
             ring,
             files: HashMap::new(),
             next_handle: 0,
+            sync_path,
         })
     }
 
@@ -220,6 +238,15 @@ impl LinkedIo for UringStorage {
         buf: &[u8],
     ) -> io::Result<LinkedCompletions> {
         let fd = self.fd(file)?;
+        if self.sync_path == SyncPath::Syscall {
+            let write = pwrite(fd, offset, buf);
+            let sync = match write {
+                Ok(n) if n == buf.len() => fdatasync(fd),
+                // As the ring's link does: a failed or short write cancels its sync.
+                _ => Err(io::Error::from_raw_os_error(libc::ECANCELED)),
+            };
+            return Ok(LinkedCompletions { write, sync });
+        }
         // IO_LINK: the kernel starts the sync only after the write completed in full; a failed or
         // short write completes the sync with -ECANCELED.
         let write = Self::write_entry(fd, offset, buf).flags(squeue::Flags::IO_LINK);
@@ -232,11 +259,45 @@ impl LinkedIo for UringStorage {
 
     fn submit_write(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<usize> {
         let fd = self.fd(file)?;
+        if self.sync_path == SyncPath::Syscall {
+            return pwrite(fd, offset, buf);
+        }
         check(self.run(&[Self::write_entry(fd, offset, buf)])?[0])
     }
 
     fn submit_sync(&mut self, file: FileId) -> io::Result<()> {
         let fd = self.fd(file)?;
+        if self.sync_path == SyncPath::Syscall {
+            return fdatasync(fd);
+        }
         check(self.run(&[Self::sync_entry(fd)])?[0]).map(|_| ())
+    }
+}
+
+/// One `pwrite` (which may write less than asked), retried on EINTR.
+fn pwrite(fd: types::Fd, offset: u64, buf: &[u8]) -> io::Result<usize> {
+    let offset =
+        libc::off_t::try_from(offset).map_err(|_| io::Error::from_raw_os_error(libc::EFBIG))?;
+    loop {
+        // SAFETY: `buf` is a live slice of `buf.len()` bytes for the whole call, and `fd` is open
+        // (we own its File).
+        let n = unsafe { libc::pwrite(fd.0, buf.as_ptr().cast(), buf.len(), offset) };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let error = io::Error::last_os_error();
+        if error.raw_os_error() != Some(libc::EINTR) {
+            return Err(error);
+        }
+    }
+}
+
+/// One `fdatasync`, never retried: after an error the data may be gone (see `Storage`).
+fn fdatasync(fd: types::Fd) -> io::Result<()> {
+    // SAFETY: `fd` is open (we own its File); fdatasync takes no pointers.
+    if unsafe { libc::fdatasync(fd.0) } == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
     }
 }
