@@ -68,8 +68,8 @@ fn main() {
     let disk = DiskCounters::for_path(&base);
     let config = engine_config(&base, 1);
     println!(
-        "engine settings: wal_sync {:?}, pin_shards_to_cpus {}",
-        config.wal_sync, config.pin_shards_to_cpus
+        "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {}",
+        config.wal_sync, config.shard_spin, config.pin_shards_to_cpus
     );
     println!(
         "files under {} (block device {})",
@@ -178,7 +178,8 @@ fn bench_configuration(
 }
 
 /// The engine's configuration: the defaults, with two settings an A/B run can flip from the
-/// environment: `AORTA_WAL_SYNC=ring|syscall` (how the log's write + fdatasync reach the kernel) and
+/// environment: `AORTA_WAL_SYNC=ring|syscall` (how the log's write + fdatasync reach the kernel),
+/// `AORTA_SHARD_SPIN_US=n` (how long a shard polls its empty queue before it sleeps) and
 /// `AORTA_PIN=on|off` (pinning shard threads to CPUs).
 fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     let mut config = EngineConfig::new(dir).with_shards(shards);
@@ -187,6 +188,10 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
         Ok("syscall") => config.wal_sync = SyncPath::Syscall,
         Ok(other) => panic!("AORTA_WAL_SYNC={other}: expected ring or syscall"),
         Err(_) => {}
+    }
+    if let Ok(micros) = std::env::var("AORTA_SHARD_SPIN_US") {
+        let micros: u64 = micros.parse().expect("AORTA_SHARD_SPIN_US: microseconds");
+        config.shard_spin = Duration::from_micros(micros);
     }
     match std::env::var("AORTA_PIN").as_deref() {
         Ok("on") => config.pin_shards_to_cpus = true,

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::limits::{
     BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, READ_REQUEST_BYTES,
     SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX,
-    SHARD_QUEUE_REQUESTS_MAX, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
+    SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
 use crate::resource::{key_of, validate_name, validate_namespace, Resource, ResourceId};
@@ -54,6 +54,9 @@ pub struct EngineConfig {
     /// How the log's write + fdatasync reach the kernel (io_uring, or direct system calls); see
     /// `docs/benchmarks.md` for the measured difference.
     pub wal_sync: SyncPath,
+    /// How long a shard thread polls its empty queue before it sleeps, 0 to `SHARD_SPIN_MAX`; see
+    /// `docs/benchmarks.md` for the measured difference.
+    pub shard_spin: std::time::Duration,
 }
 
 impl EngineConfig {
@@ -68,6 +71,7 @@ impl EngineConfig {
             group_bytes_max: GROUP_BYTES_DEFAULT,
             pin_shards_to_cpus: true,
             wal_sync: SyncPath::default(),
+            shard_spin: std::time::Duration::ZERO,
         }
     }
 
@@ -110,6 +114,12 @@ impl EngineConfig {
             self.group_bytes_max,
             1,
             self.queue_bytes_max,
+        )?;
+        check_range(
+            "shard_spin (µs)",
+            self.shard_spin.as_micros().min(u64::MAX as u128) as u64,
+            0,
+            SHARD_SPIN_MAX.as_micros() as u64,
         )
     }
 }
@@ -628,10 +638,10 @@ where
     S: Storage,
     F: Fn() -> io::Result<S> + Send + Sync + 'static,
 {
-    let queue = Arc::new(BoundedQueue::new(
-        config.queue_capacity,
-        config.queue_bytes_max,
-    ));
+    let queue = Arc::new(
+        BoundedQueue::new(config.queue_capacity, config.queue_bytes_max)
+            .with_consumer_spin(config.shard_spin),
+    );
     let status = Arc::new(ShardStatus::default());
     let (ready, ready_wait) = completion::<Result<()>>();
     let options = ShardOptions {

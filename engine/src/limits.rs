@@ -67,3 +67,7 @@ const _: () = assert!(SHARD_QUEUE_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_MAX);
 const _: () = assert!(GROUP_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_DEFAULT);
 // A read's charge covers its key.
 const _: () = assert!((NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX) as u64 <= READ_REQUEST_BYTES);
+
+/// The longest a shard thread may poll its empty queue before it sleeps (`EngineConfig::shard_spin`):
+/// a spin is CPU taken from everyone else on the core.
+pub const SHARD_SPIN_MAX: std::time::Duration = std::time::Duration::from_millis(1);

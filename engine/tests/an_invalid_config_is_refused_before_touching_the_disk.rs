@@ -4,6 +4,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use aorta_engine::limits::{
     BATCH_BYTES_MAX, SHARDS_MAX, SHARD_QUEUE_BYTES_MAX, SHARD_QUEUE_REQUESTS_MAX,
@@ -109,6 +110,14 @@ fn group_bytes_out_of_range_are_refused() {
     assert_refused(
         "group_bytes_max",
         with(|c| c.group_bytes_max = c.queue_bytes_max + 1),
+    );
+}
+
+#[test]
+fn a_shard_spin_over_its_bound_is_refused() {
+    assert_refused(
+        "shard_spin (µs)",
+        with(|c| c.shard_spin = aorta_engine::limits::SHARD_SPIN_MAX + Duration::from_micros(1)),
     );
 }
 
