@@ -26,7 +26,7 @@ use crate::routing::shard_for_namespace;
 use crate::shard::{Shard, ShardOptions};
 use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
-use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError, WakeTree};
+use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
 
 /// How to open an engine. `Engine::open` checks every field ([`EngineConfig::validate`]) before it
 /// touches the disk.
@@ -204,12 +204,6 @@ impl<T> Reply<T> {
     fn send(mut self, answer: Result<T>) {
         let done = self.done.take().expect("a reply is sent once");
         done.complete(answer);
-    }
-
-    /// Sends the answer as part of a group: a blocked caller is woken by `tree.wake()`, as a tree.
-    fn send_in(mut self, tree: &mut WakeTree<Result<T>>, answer: Result<T>) {
-        let done = self.done.take().expect("a reply is sent once");
-        tree.complete(done, answer);
     }
 
     /// The request never reached its shard and the caller gets its error directly: nobody waits for
@@ -821,15 +815,12 @@ fn serve_group<S: Storage>(
     match committed {
         Ok(answers) => {
             assert_eq!(answers.len(), commit_replies.len(), "one answer per batch");
-            // The shard wakes one blocked writer; the writers wake each other (`WakeTree`).
-            let mut tree = WakeTree::default();
             for (reply, answer) in commit_replies.into_iter().zip(answers) {
                 match reply {
-                    ReplyTo::Commit(reply) => reply.send_in(&mut tree, answer),
+                    ReplyTo::Commit(reply) => reply.send(answer),
                     _ => unreachable!("only commits are in commit_replies"),
                 }
             }
-            tree.wake();
             Ok(())
         }
         Err(panic) => {

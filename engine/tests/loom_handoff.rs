@@ -10,9 +10,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Wake, Waker};
 
-use aorta_engine::sync::{
-    completion, Abandoned, BoundedQueue, Completer, Pending, PushError, WakeTree,
-};
+use aorta_engine::sync::{completion, Abandoned, BoundedQueue, Completer, Pending, PushError};
 use loom::sync::atomic::{AtomicBool, Ordering};
 use loom::sync::Arc;
 use loom::thread;
@@ -317,56 +315,5 @@ fn a_polled_completion_abandoned_wakes_its_task_with_abandoned() {
         let shard = thread::spawn(move || drop(done));
         assert_eq!(poll_as_executor(pending), Err(Abandoned));
         shard.join().unwrap();
-    });
-}
-
-/// A shard answers a group through a `WakeTree`: it wakes one blocked writer, and the writers wake
-/// each other. Every writer gets exactly its own value, whether it was blocked, about to block, or
-/// not yet waiting when the tree answered — none is left asleep.
-#[test]
-fn a_wake_tree_wakes_every_writer_of_a_group() {
-    model(|| {
-        let mut completers = Vec::new();
-        let mut writers = Vec::new();
-        for writer in 0..3u32 {
-            let (done, pending) = completion();
-            completers.push(done);
-            writers.push(thread::spawn(move || {
-                assert_eq!(pending.wait(), Ok(writer));
-            }));
-        }
-        let mut tree = WakeTree::default();
-        for (writer, done) in completers.into_iter().enumerate() {
-            tree.complete(done, writer as u32);
-        }
-        tree.wake();
-        for writer in writers {
-            writer.join().unwrap();
-        }
-    });
-}
-
-/// A tree dropped before `wake` (the shard panicked in between) still delivers every value and wakes
-/// every writer itself.
-#[test]
-fn a_wake_tree_dropped_before_waking_still_answers_everyone() {
-    model(|| {
-        let mut completers = Vec::new();
-        let mut writers = Vec::new();
-        for writer in 0..2u32 {
-            let (done, pending) = completion();
-            completers.push(done);
-            writers.push(thread::spawn(move || {
-                assert_eq!(pending.wait(), Ok(writer));
-            }));
-        }
-        let mut tree = WakeTree::default();
-        for (writer, done) in completers.into_iter().enumerate() {
-            tree.complete(done, writer as u32);
-        }
-        drop(tree);
-        for writer in writers {
-            writer.join().unwrap();
-        }
     });
 }

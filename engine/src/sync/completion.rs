@@ -2,14 +2,6 @@
 //!
 //! Invariant: a value is delivered at most once; if the completer is dropped without completing (the
 //! shard thread ended), the waiter gets `Abandoned` instead of waiting forever.
-//!
-//! A [`WakeTree`] answers many completions at once, as a shard answers a commit group: waking each
-//! blocked thread costs the waker a system call and a cross-core interrupt, and a shard that woke
-//! every writer of a 128-writer group itself would spend more time waking than syncing. So the
-//! tree wakes only the first blocked thread; each woken thread, before it returns, wakes the next
-//! two (`2i+1`, `2i+2`), spreading the wake-ups over the woken threads in log₂ n steps. Every
-//! value is in its slot before anyone is woken, so a thread that wakes early (spuriously) takes its
-//! value and passes its wake-ups on early; a wake-up sent twice is harmless.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -30,26 +22,9 @@ enum State<T> {
         waker: Option<Waker>,
         blocked: bool,
     },
-    /// The value, and the wake-ups its thread owes to others of its [`WakeTree`].
-    Done(T, Option<Duty<T>>),
+    Done(T),
     Taken,
     Abandoned,
-}
-
-/// The wake-ups a woken thread passes on: the children of its index in its tree.
-struct Duty<T> {
-    tree: Arc<Vec<Arc<Slot<T>>>>,
-    index: usize,
-}
-
-impl<T> Duty<T> {
-    fn pass_on(self) {
-        for child in [2 * self.index + 1, 2 * self.index + 2] {
-            if let Some(slot) = self.tree.get(child) {
-                slot.ready.notify_all();
-            }
-        }
-    }
 }
 
 struct Slot<T> {
@@ -86,7 +61,7 @@ pub fn completion<T>() -> (Completer<T>, Pending<T>) {
 impl<T> Completer<T> {
     pub fn complete(mut self, value: T) {
         let slot = self.slot.take().expect("a completer completes once");
-        finish(&slot, State::Done(value, None));
+        finish(&slot, State::Done(value));
     }
 }
 
@@ -119,13 +94,7 @@ impl<T> Pending<T> {
         let mut state = lock(&self.slot.state);
         loop {
             match std::mem::replace(&mut *state, State::Taken) {
-                State::Done(value, duty) => {
-                    drop(state);
-                    if let Some(duty) = duty {
-                        duty.pass_on();
-                    }
-                    return Ok(value);
-                }
+                State::Done(value) => return Ok(value),
                 State::Abandoned => return Err(Abandoned),
                 State::Taken => unreachable!("a pending value is taken once"),
                 State::Waiting { waker, .. } => {
@@ -150,13 +119,7 @@ impl<T> Future for Pending<T> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut state = lock(&self.slot.state);
         match std::mem::replace(&mut *state, State::Taken) {
-            State::Done(value, duty) => {
-                drop(state);
-                if let Some(duty) = duty {
-                    duty.pass_on();
-                }
-                Poll::Ready(Ok(value))
-            }
+            State::Done(value) => Poll::Ready(Ok(value)),
             State::Abandoned => Poll::Ready(Err(Abandoned)),
             State::Taken => panic!("a pending value is polled after it was taken"),
             State::Waiting { blocked, .. } => {
@@ -166,69 +129,6 @@ impl<T> Future for Pending<T> {
                 };
                 Poll::Pending
             }
-        }
-    }
-}
-
-/// Answers many completions, waking their blocked threads as a tree (see the module doc). Answers
-/// whose waiter is not blocked (a future, or a thread not yet waiting) are delivered at once;
-/// answers to blocked threads are held until [`WakeTree::wake`]. Dropped without `wake` (a panic
-/// in between), it delivers what it holds and wakes each thread itself.
-pub struct WakeTree<T> {
-    held: Vec<(Arc<Slot<T>>, T)>,
-}
-
-impl<T> Default for WakeTree<T> {
-    fn default() -> Self {
-        WakeTree { held: Vec::new() }
-    }
-}
-
-impl<T> WakeTree<T> {
-    pub fn complete(&mut self, mut completer: Completer<T>, value: T) {
-        let slot = completer.slot.take().expect("a completer completes once");
-        let blocked = matches!(&*lock(&slot.state), State::Waiting { blocked: true, .. });
-        if blocked {
-            // Still `Waiting`: the thread stays asleep (or goes back to sleep) until `wake`.
-            self.held.push((slot, value));
-        } else {
-            // If the thread blocks meanwhile, `finish` sees it and wakes it.
-            finish(&slot, State::Done(value, None));
-        }
-    }
-
-    /// Puts every held value in its slot, each with its wake-up duty, then wakes the first thread.
-    pub fn wake(mut self) {
-        let held = std::mem::take(&mut self.held);
-        if held.is_empty() {
-            return;
-        }
-        let tree: Arc<Vec<Arc<Slot<T>>>> =
-            Arc::new(held.iter().map(|(slot, _)| slot.clone()).collect());
-        for (index, (slot, value)) in held.into_iter().enumerate() {
-            let duty = Duty {
-                tree: tree.clone(),
-                index,
-            };
-            let mut state = lock(&slot.state);
-            match std::mem::replace(&mut *state, State::Done(value, Some(duty))) {
-                State::Waiting { waker, .. } => {
-                    drop(state);
-                    if let Some(waker) = waker {
-                        waker.wake();
-                    }
-                }
-                _ => unreachable!("a held completion is still waiting"),
-            }
-        }
-        tree[0].ready.notify_all();
-    }
-}
-
-impl<T> Drop for WakeTree<T> {
-    fn drop(&mut self) {
-        for (slot, value) in self.held.drain(..) {
-            finish(&slot, State::Done(value, None));
         }
     }
 }

@@ -9,7 +9,7 @@
 mod completion;
 mod queue;
 
-pub use completion::{completion, Abandoned, Completer, Pending, WakeTree};
+pub use completion::{completion, Abandoned, Completer, Pending};
 pub use queue::{BoundedQueue, Budget, Overflow, PushError};
 
 pub(crate) mod prim {
