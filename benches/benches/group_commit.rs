@@ -68,7 +68,7 @@ fn main() {
     let disk = DiskCounters::for_path(&base);
     let config = engine_config(&base, 1);
     println!(
-        "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {}",
+        "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {:?} (None: auto)",
         config.wal_sync, config.shard_spin, config.pin_shards_to_cpus
     );
     println!(
@@ -194,8 +194,8 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
         config.shard_spin = Duration::from_micros(micros);
     }
     match std::env::var("AORTA_PIN").as_deref() {
-        Ok("on") => config.pin_shards_to_cpus = true,
-        Ok("off") => config.pin_shards_to_cpus = false,
+        Ok("on") => config.pin_shards_to_cpus = Some(true),
+        Ok("off") => config.pin_shards_to_cpus = Some(false),
         Ok(other) => panic!("AORTA_PIN={other}: expected on or off"),
         Err(_) => {}
     }

@@ -49,8 +49,11 @@ pub struct EngineConfig {
     /// Bytes of requests a shard takes into one group (default `GROUP_BYTES_DEFAULT`), 1 to
     /// `queue_bytes_max`; a group always takes its first request, however large.
     pub group_bytes_max: u64,
-    /// Pin shard `i` to the `i`-th CPU this process may run on (modulo their count).
-    pub pin_shards_to_cpus: bool,
+    /// Pin shard `i` to the `i`-th CPU this process may run on (modulo their count). `None` (the
+    /// default) pins only where there are cores to spare: at least two CPUs per shard, so that the
+    /// callers, the kernel's work and the shard do not queue for one core (on 2 cores with 1 or 2
+    /// shards pinning measured slower; `docs/benchmarks.md`).
+    pub pin_shards_to_cpus: Option<bool>,
     /// How the log's write + fdatasync reach the kernel (io_uring, or direct system calls); see
     /// `docs/benchmarks.md` for the measured difference.
     pub wal_sync: SyncPath,
@@ -69,7 +72,7 @@ impl EngineConfig {
             queue_bytes_max: SHARD_QUEUE_BYTES_DEFAULT,
             group_requests_max: GROUP_REQUESTS_MAX,
             group_bytes_max: GROUP_BYTES_DEFAULT,
-            pin_shards_to_cpus: true,
+            pin_shards_to_cpus: None,
             wal_sync: SyncPath::default(),
             shard_spin: std::time::Duration::ZERO,
         }
@@ -591,6 +594,13 @@ impl Drop for Engine {
     }
 }
 
+/// How many CPUs this process may run on.
+fn allowed_cpu_count() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
 /// Pins the calling thread to the `index`-th CPU of those the process may use (modulo their count),
 /// so that a shard keeps one core and its caches. Failure is logged, not fatal.
 fn pin_to_allowed_cpu(index: usize) {
@@ -657,7 +667,9 @@ where
         group_requests_max: config.group_requests_max,
         group_bytes_max: config.group_bytes_max,
     };
-    let pin = config.pin_shards_to_cpus;
+    let pin = config
+        .pin_shards_to_cpus
+        .unwrap_or_else(|| allowed_cpu_count() >= 2 * shard_count as usize);
     let thread = std::thread::Builder::new()
         .name(format!("aorta-shard-{shard}"))
         .spawn(move || {

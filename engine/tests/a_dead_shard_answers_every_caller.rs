@@ -189,7 +189,7 @@ fn a_panicking_shard_answers_its_group_queue_blocked_and_later_callers_with_shar
     let mut config = EngineConfig::new("/data").with_shards(2);
     config.queue_capacity = 2;
     config.group_requests_max = 2;
-    config.pin_shards_to_cpus = false;
+    config.pin_shards_to_cpus = Some(false);
     let engine = Arc::new(Engine::open_with(config, make).unwrap());
     let (victim, healthy) = (namespace_of(&engine, 1), namespace_of(&engine, 0));
     engine.commit(put(&victim, "before")).unwrap();
@@ -298,7 +298,7 @@ fn a_shard_whose_storage_cannot_be_made_fails_open_without_hanging() {
         }
     };
     let mut config = EngineConfig::new("/data").with_shards(2);
-    config.pin_shards_to_cpus = false;
+    config.pin_shards_to_cpus = Some(false);
     let opened = spawn_call(move || Engine::open_with(config, make).map(|_| ()));
     match answer_of("open", &opened) {
         Err(Error::Io { context, .. }) => assert_eq!(context, "creating shard storage"),

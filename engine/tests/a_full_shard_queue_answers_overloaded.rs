@@ -46,7 +46,7 @@ fn submit_beyond_capacity_is_overloaded_and_writes_nothing() {
     let mut config = EngineConfig::new("/data").with_shards(1);
     config.queue_capacity = 2;
     config.group_requests_max = 2;
-    config.pin_shards_to_cpus = false;
+    config.pin_shards_to_cpus = Some(false);
     let engine = Engine::open_with(config, make).unwrap();
 
     let stall = disk.stall();

@@ -26,7 +26,7 @@ fn submits_beyond_the_byte_budget_are_overloaded_by_bytes_and_write_nothing() {
     let mut config = EngineConfig::new("/data").with_shards(1);
     config.queue_bytes_max = BATCH_BYTES_MAX as u64;
     config.group_bytes_max = BATCH_BYTES_MAX as u64;
-    config.pin_shards_to_cpus = false;
+    config.pin_shards_to_cpus = Some(false);
     let engine = Engine::open_with(config, make).unwrap();
     // Every name below has 2 bytes, so every batch has this bound.
     let bound = put("k1", 1 << 20).validate().unwrap().encoded_len_bound() as u64;

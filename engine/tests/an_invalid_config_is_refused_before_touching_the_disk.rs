@@ -15,7 +15,7 @@ use aorta_engine::{Engine, EngineConfig, Error};
 
 fn config() -> EngineConfig {
     let mut config = EngineConfig::new("/data").with_shards(1);
-    config.pin_shards_to_cpus = false;
+    config.pin_shards_to_cpus = Some(false);
     config
 }
 
