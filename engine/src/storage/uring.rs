@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::fd::AsRawFd;
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use io_uring::{opcode, squeue, types, IoUring};
@@ -63,11 +64,14 @@ impl UringStorage {
         })
     }
 
-    fn fd(&self, file: FileId) -> io::Result<types::Fd> {
+    fn file(&self, file: FileId) -> io::Result<&File> {
         self.files
             .get(&file.0)
-            .map(|f| types::Fd(f.as_raw_fd()))
             .ok_or_else(|| io::Error::from_raw_os_error(libc::EBADF))
+    }
+
+    fn fd(&self, file: FileId) -> io::Result<types::Fd> {
+        self.file(file).map(|f| types::Fd(f.as_raw_fd()))
     }
 
     /// Submits `entries` and waits for all their completions; returns each result in order.
@@ -173,11 +177,7 @@ impl Storage for UringStorage {
     }
 
     fn len(&mut self, file: FileId) -> io::Result<u64> {
-        let file = self
-            .files
-            .get(&file.0)
-            .ok_or_else(|| io::Error::from_raw_os_error(libc::EBADF))?;
-        Ok(file.metadata()?.len())
+        Ok(self.file(file)?.metadata()?.len())
     }
 
     fn read_at(&mut self, file: FileId, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
@@ -212,10 +212,7 @@ impl Storage for UringStorage {
     }
 
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()> {
-        self.files
-            .get(&file.0)
-            .ok_or_else(|| io::Error::from_raw_os_error(libc::EBADF))?
-            .set_len(len)
+        self.file(file)?.set_len(len)
     }
 
     fn remove_file(&mut self, path: &Path) -> io::Result<()> {
@@ -238,16 +235,17 @@ impl LinkedIo for UringStorage {
         offset: u64,
         buf: &[u8],
     ) -> io::Result<LinkedCompletions> {
-        let fd = self.fd(file)?;
         if self.sync_path == SyncPath::Syscall {
-            let write = pwrite(fd, offset, buf);
+            let file = self.file(file)?;
+            let write = file.write_at(buf, offset);
             let sync = match write {
-                Ok(n) if n == buf.len() => fdatasync(fd),
+                Ok(n) if n == buf.len() => file.sync_data(),
                 // As the ring's link does: a failed or short write cancels its sync.
                 _ => Err(io::Error::from_raw_os_error(libc::ECANCELED)),
             };
             return Ok(LinkedCompletions { write, sync });
         }
+        let fd = self.fd(file)?;
         // IO_LINK: the kernel starts the sync only after the write completed in full; a failed or
         // short write completes the sync with -ECANCELED.
         let write = Self::write_entry(fd, offset, buf).flags(squeue::Flags::IO_LINK);
@@ -259,46 +257,19 @@ impl LinkedIo for UringStorage {
     }
 
     fn submit_write(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<usize> {
-        let fd = self.fd(file)?;
         if self.sync_path == SyncPath::Syscall {
-            return pwrite(fd, offset, buf);
+            return self.file(file)?.write_at(buf, offset);
         }
+        let fd = self.fd(file)?;
         check(self.run(&[Self::write_entry(fd, offset, buf)])?[0])
     }
 
     fn submit_sync(&mut self, file: FileId) -> io::Result<()> {
-        let fd = self.fd(file)?;
         if self.sync_path == SyncPath::Syscall {
-            return fdatasync(fd);
+            // One fdatasync, never retried: after an error the data may be gone (see `Storage`).
+            return self.file(file)?.sync_data();
         }
+        let fd = self.fd(file)?;
         check(self.run(&[Self::sync_entry(fd)])?[0]).map(|_| ())
-    }
-}
-
-/// One `pwrite` (which may write less than asked), retried on EINTR.
-fn pwrite(fd: types::Fd, offset: u64, buf: &[u8]) -> io::Result<usize> {
-    let offset =
-        libc::off_t::try_from(offset).map_err(|_| io::Error::from_raw_os_error(libc::EFBIG))?;
-    loop {
-        // SAFETY: `buf` is a live slice of `buf.len()` bytes for the whole call, and `fd` is open
-        // (we own its File).
-        let n = unsafe { libc::pwrite(fd.0, buf.as_ptr().cast(), buf.len(), offset) };
-        if n >= 0 {
-            return Ok(n as usize);
-        }
-        let error = io::Error::last_os_error();
-        if error.raw_os_error() != Some(libc::EINTR) {
-            return Err(error);
-        }
-    }
-}
-
-/// One `fdatasync`, never retried: after an error the data may be gone (see `Storage`).
-fn fdatasync(fd: types::Fd) -> io::Result<()> {
-    // SAFETY: `fd` is open (we own its File); fdatasync takes no pointers.
-    if unsafe { libc::fdatasync(fd.0) } == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
     }
 }

@@ -278,19 +278,12 @@ impl<S: Storage> Wal<S> {
     /// purge that a crash interrupted. Returns the start position.
     fn settle_start(&mut self) -> Result<u64> {
         let path = self.dir.join(start::START_FILE);
-        let stored = if self
-            .storage
-            .list_dir(&self.dir)
-            .map_err(|e| Error::io(format!("listing {}", self.dir.display()), e))?
-            .iter()
-            .any(|n| n == start::START_FILE)
-        {
-            let bytes = self
-                .read_whole(&path)
-                .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
-            Some(start::decode(&bytes, self.options.shard).map_err(|r| corrupt(&path, 0, r))?)
-        } else {
-            None
+        let stored = match self.read_whole(&path) {
+            Ok(bytes) => {
+                Some(start::decode(&bytes, self.options.shard).map_err(|r| corrupt(&path, 0, r))?)
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(Error::io(format!("reading {}", path.display()), error)),
         };
         match (stored, self.segments.first()) {
             (None, None) if self.options.must_exist => Err(corrupt(
