@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use aorta_engine::storage::uring::SyncPath;
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use hdrhistogram::Histogram;
@@ -68,8 +69,9 @@ fn main() {
     let disk = DiskCounters::for_path(&base);
     let config = engine_config(&base, 1);
     println!(
-        "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {:?} (None: auto)",
-        config.wal_sync, config.shard_spin, config.pin_shards_to_cpus
+        "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {:?} (None: auto), \
+         wal_preallocation {:?}",
+        config.wal_sync, config.shard_spin, config.pin_shards_to_cpus, config.wal_preallocation
     );
     println!(
         "files under {} (block device {})",
@@ -180,7 +182,8 @@ fn bench_configuration(
 /// The engine's configuration: the defaults, with two settings an A/B run can flip from the
 /// environment: `AORTA_WAL_SYNC=ring|syscall` (how the log's write + fdatasync reach the kernel),
 /// `AORTA_SHARD_SPIN_US=n` (how long a shard polls its empty queue before it sleeps) and
-/// `AORTA_PIN=on|off` (pinning shard threads to CPUs).
+/// `AORTA_PIN=on|off` (pinning shard threads to CPUs), `AORTA_WAL_PREALLOCATE=on|off` (segments
+/// made ahead of time at full size by a helper thread, or grown by appends).
 fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     let mut config = EngineConfig::new(dir).with_shards(shards);
     match std::env::var("AORTA_WAL_SYNC").as_deref() {
@@ -197,6 +200,12 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
         Ok("on") => config.pin_shards_to_cpus = Some(true),
         Ok("off") => config.pin_shards_to_cpus = Some(false),
         Ok(other) => panic!("AORTA_PIN={other}: expected on or off"),
+        Err(_) => {}
+    }
+    match std::env::var("AORTA_WAL_PREALLOCATE").as_deref() {
+        Ok("on") => config.wal_preallocation = Preallocation::Background,
+        Ok("off") => config.wal_preallocation = Preallocation::Off,
+        Ok(other) => panic!("AORTA_WAL_PREALLOCATE={other}: expected on or off"),
         Err(_) => {}
     }
     config

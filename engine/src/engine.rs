@@ -27,6 +27,7 @@ use crate::shard::{Shard, ShardOptions};
 use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
+use crate::wal::Preallocation;
 
 /// How to open an engine. `Engine::open` checks every field ([`EngineConfig::validate`]) before it
 /// touches the disk.
@@ -60,6 +61,10 @@ pub struct EngineConfig {
     /// How long a shard thread polls its empty queue before it sleeps, 0 to `SHARD_SPIN_MAX`; see
     /// `docs/benchmarks.md` for the measured difference.
     pub shard_spin: std::time::Duration,
+    /// Whether WAL segments are made ahead of time at full size and zeroed, so that a commit's
+    /// fdatasync overwrites blocks instead of growing the file (default `Background`: a helper
+    /// thread per shard makes the next one); see `docs/benchmarks.md` for the measured difference.
+    pub wal_preallocation: Preallocation,
 }
 
 impl EngineConfig {
@@ -75,6 +80,7 @@ impl EngineConfig {
             pin_shards_to_cpus: None,
             wal_sync: SyncPath::default(),
             shard_spin: std::time::Duration::ZERO,
+            wal_preallocation: Preallocation::Background,
         }
     }
 
@@ -657,6 +663,7 @@ where
     let options = ShardOptions {
         must_exist,
         shard_count: Some(shard_count),
+        preallocation: config.wal_preallocation,
         ..ShardOptions::new(shard, instance, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);

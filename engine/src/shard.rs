@@ -18,7 +18,7 @@ use crate::resource::{Resource, ResourceId, ResourceSpec};
 use crate::state::{Minter, State};
 use crate::storage::Storage;
 use crate::wal::record::RecordKind;
-use crate::wal::{FailStop, Wal, WalOptions};
+use crate::wal::{FailStop, Preallocation, Wal, WalOptions};
 
 /// Bytes of log records a group buffers before it writes and syncs them; a larger group is committed
 /// in several syncs. Bounds a shard's write buffer.
@@ -36,6 +36,8 @@ pub struct ShardOptions {
     /// The engine's shard count, if known: replay then refuses a batch that changes a namespace
     /// another shard owns.
     pub shard_count: Option<u16>,
+    /// Whether the log's segments are made ahead of time at full size (see [`Preallocation`]).
+    pub preallocation: Preallocation,
 }
 
 impl ShardOptions {
@@ -47,6 +49,7 @@ impl ShardOptions {
             must_exist: false,
             fail_stop: FailStop::Abort,
             shard_count: None,
+            preallocation: Preallocation::Off,
         }
     }
 }
@@ -98,6 +101,7 @@ impl<S: Storage> Shard<S> {
             WalOptions {
                 must_exist: options.must_exist,
                 fail_stop: options.fail_stop,
+                preallocation: options.preallocation,
                 ..WalOptions::new(options.shard, options.segment_bytes_max)
             },
             &mut |record| {

@@ -122,6 +122,14 @@ impl Storage for TrappedStorage {
     fn drop_cached_pages(&mut self, file: FileId) -> io::Result<()> {
         self.inner.drop_cached_pages(file)
     }
+    fn sibling(&self) -> io::Result<Self> {
+        Ok(TrappedStorage {
+            inner: self.inner.sibling()?,
+            trap: self.trap.clone(),
+            victim_dir: self.victim_dir,
+            is_victim: self.is_victim,
+        })
+    }
 }
 
 fn put(namespace: &str, name: &str) -> Batch {

@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{PageChoice, SimDisk, SimStorage, Tear};
-use aorta_engine::wal::FailStop;
+use aorta_engine::wal::spare::SPARE_FILE;
+use aorta_engine::wal::{FailStop, Preallocation};
 use aorta_engine::{Batch, Command, Error, Resource, ResourceSpec};
 use common::{Model, Workload};
 use rand::Rng;
@@ -28,13 +29,25 @@ use rand::Rng;
 const INSTANCE: u32 = 7;
 const GROUPS: usize = 24;
 const SEEDS: u64 = 16;
+const SEGMENT_BYTES: u64 = 1536;
 
-fn options() -> ShardOptions {
+/// Odd seeds make segments ahead of time (the spare life cycle: zero-fill, sync, header, rename,
+/// cut of the closed segment), even seeds grow them by appends.
+fn preallocation(seed: u64) -> Preallocation {
+    if seed % 2 == 1 {
+        Preallocation::Inline
+    } else {
+        Preallocation::Off
+    }
+}
+
+fn options(preallocation: Preallocation) -> ShardOptions {
     // Small segments: the workload crosses several roll-overs. A log that cannot cut a failed write
     // (the power is off) stops: here a panic that the run observes, as a process death.
     ShardOptions {
         fail_stop: FailStop::Panic,
-        ..ShardOptions::new(0, INSTANCE, 1536)
+        preallocation,
+        ..ShardOptions::new(0, INSTANCE, SEGMENT_BYTES)
     }
 }
 
@@ -112,13 +125,13 @@ struct RunOutcome {
     unacknowledged: Vec<(Batch, u64)>,
 }
 
-fn open(disk: &SimDisk) -> Result<Shard<SimStorage>, Error> {
-    Shard::open(disk.storage(), &wal_dir(), options())
+fn open(disk: &SimDisk, preallocation: Preallocation) -> Result<Shard<SimStorage>, Error> {
+    Shard::open(disk.storage(), &wal_dir(), options(preallocation))
 }
 
-fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>]) -> RunOutcome {
+fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocation) -> RunOutcome {
     let mut acknowledged = Model::default();
-    let Ok(mut shard) = open(disk) else {
+    let Ok(mut shard) = open(disk, preallocation) else {
         return RunOutcome {
             acknowledged,
             unacknowledged: vec![],
@@ -242,10 +255,13 @@ struct Tally {
     survivors: usize,
     /// Crash points after which the shard could not be opened (must stay 0).
     unopenable: Vec<String>,
+    /// Seeds whose log made its segments ahead of time.
+    spare_seeds: u64,
 }
 
-fn writes_still_work(disk: &SimDisk, context: &str) {
-    let mut shard = open(disk).unwrap_or_else(|e| panic!("{context}: reopen failed: {e}"));
+fn writes_still_work(disk: &SimDisk, context: &str, preallocation: Preallocation) {
+    let mut shard =
+        open(disk, preallocation).unwrap_or_else(|e| panic!("{context}: reopen failed: {e}"));
     let batch = Batch::single(Command::put(
         ResourceSpec::new("/after", "crash", "probe"),
         None,
@@ -258,7 +274,7 @@ fn writes_still_work(disk: &SimDisk, context: &str) {
         .expect("write after recovery");
     drop(shard);
     disk.power_cut(Tear::DropUnsynced);
-    let shard = open(disk).unwrap();
+    let shard = open(disk, preallocation).unwrap();
     assert_eq!(
         shard.get("/after/crash").map(|r| r.revision),
         Some(receipt.position),
@@ -268,17 +284,34 @@ fn writes_still_work(disk: &SimDisk, context: &str) {
 
 fn crash_everywhere(seed: u64, tally: &mut Tally) {
     let plan = plan(seed);
+    let preallocation = preallocation(seed);
     let total_points = {
         let disk = SimDisk::new();
-        let outcome = run_workload(&disk, &plan);
+        let outcome = run_workload(&disk, &plan, preallocation);
         assert!(outcome.unacknowledged.is_empty());
+        if preallocation != Preallocation::Off {
+            // The run went through the spare life cycle: segments that began as spares (full size,
+            // zero tail) and a spare made ahead for the next roll-over.
+            let files = disk.files();
+            assert!(
+                files.contains(&wal_dir().join(SPARE_FILE)),
+                "seed {seed}: no spare was made: {files:?}"
+            );
+            let full_size = files
+                .iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "wal"))
+                .filter(|f| disk.file_len(f) == Some(SEGMENT_BYTES))
+                .count();
+            assert!(full_size > 0, "seed {seed}: no segment began as a spare");
+            tally.spare_seeds += 1;
+        }
         disk.io_points()
     };
     for k in 0..=total_points {
         for cut in CUTS {
             let disk = SimDisk::new();
             disk.power_off_after(k);
-            let outcome = run_workload(&disk, &plan);
+            let outcome = run_workload(&disk, &plan, preallocation);
             let Some(tear) = tear_for(cut, &disk, seed * 1_000_003 + k) else {
                 continue;
             };
@@ -288,10 +321,10 @@ fn crash_everywhere(seed: u64, tally: &mut Tally) {
             // Every fourth cut also loses power during recovery, at a varying point.
             if tally.tried % 4 == 0 {
                 disk.power_off_after((tally.tried / 4) as u64 % 5);
-                let _ = open(&disk);
+                let _ = open(&disk, preallocation);
                 disk.power_cut(Tear::DropUnsynced);
             }
-            let shard = match open(&disk) {
+            let shard = match open(&disk, preallocation) {
                 Ok(shard) => shard,
                 Err(error) => {
                     tally.unopenable.push(format!("{context}: {error}"));
@@ -300,7 +333,7 @@ fn crash_everywhere(seed: u64, tally: &mut Tally) {
             };
             tally.survivors += check_recovery(&shard, &outcome, &context);
             drop(shard);
-            writes_still_work(&disk, &context);
+            writes_still_work(&disk, &context, preallocation);
         }
     }
 }
@@ -313,8 +346,10 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
     }
     println!(
         "crash points tried: {} (7 kinds of cut, out-of-order page persistence and size-without-data \
-         included); unopenable after the cut: {}; unacknowledged batches found whole after recovery: {}",
+         included; {} of {SEEDS} seeds with segments made ahead of time); unopenable after the cut: {}; \
+         unacknowledged batches found whole after recovery: {}",
         tally.tried,
+        tally.spare_seeds,
         tally.unopenable.len(),
         tally.survivors
     );
@@ -336,11 +371,17 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
 
 #[test]
 fn recovery_of_a_clean_shutdown_is_exact() {
+    for preallocation in [Preallocation::Off, Preallocation::Inline] {
+        recovery_of_a_clean_shutdown_is_exact_with(preallocation);
+    }
+}
+
+fn recovery_of_a_clean_shutdown_is_exact_with(preallocation: Preallocation) {
     let plan = plan(99);
     let disk = SimDisk::new();
-    let outcome = run_workload(&disk, &plan);
+    let outcome = run_workload(&disk, &plan, preallocation);
     disk.power_cut(Tear::DropUnsynced);
-    let shard = open(&disk).unwrap();
+    let shard = open(&disk, preallocation).unwrap();
     assert_eq!(check_recovery(&shard, &outcome, "clean"), 0);
     assert!(Path::new(&wal_dir()).is_relative() || shard.position() > 0);
 }
@@ -349,6 +390,13 @@ fn recovery_of_a_clean_shutdown_is_exact() {
 /// batches plus a whole prefix of the group's batches, whatever byte the tear falls on.
 #[test]
 fn a_write_torn_at_any_byte_recovers_to_a_prefix_of_whole_batches() {
+    // With segments made ahead of time the torn write lands on zeros of a full-size file.
+    for preallocation in [Preallocation::Off, Preallocation::Inline] {
+        a_write_torn_at_any_byte_recovers_with(preallocation);
+    }
+}
+
+fn a_write_torn_at_any_byte_recovers_with(preallocation: Preallocation) {
     let mut plan = plan(7);
     // The last group: four batches that certainly commit, so its write holds four records.
     plan.push(
@@ -365,34 +413,39 @@ fn a_write_torn_at_any_byte_recovers_to_a_prefix_of_whole_batches() {
     // write is the last unsynced write.
     let points_before_last = {
         let disk = SimDisk::new();
-        run_workload(&disk, &plan[..plan.len() - 1]);
+        run_workload(&disk, &plan[..plan.len() - 1], preallocation);
         disk.io_points()
     };
     // The IO point after which the last group's records are written but not synced (a segment
     // roll-over may come first), and the length of that write.
-    let (cut_after, len) = (points_before_last + 1..points_before_last + 6)
+    let (cut_after, len) = (points_before_last + 1..points_before_last + 20)
         .find_map(|k| {
             let probe = SimDisk::new();
             probe.power_off_after(k);
-            run_workload(&probe, &plan);
+            run_workload(&probe, &plan, preallocation);
+            // A group's write to a segment (not the zero-fill of a spare).
+            let to_segment = probe
+                .last_unsynced_write_path()
+                .is_some_and(|p| p.extension().is_some_and(|e| e == "wal"));
             probe
                 .last_unsynced_write_len()
-                .filter(|&len| len > 100)
+                .filter(|&len| len > 100 && to_segment)
                 .map(|len| (k, len))
         })
         .expect("the last group writes several records");
     for keep in 0..=len {
         let disk = SimDisk::new();
         disk.power_off_after(cut_after);
-        let outcome = run_workload(&disk, &plan);
+        let outcome = run_workload(&disk, &plan, preallocation);
         assert_eq!(disk.last_unsynced_write_len(), Some(len));
         disk.power_cut(Tear::KeepPrefix(keep));
         let context = format!("write of {len} bytes torn after {keep}");
-        let shard = open(&disk).unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
+        let shard = open(&disk, preallocation)
+            .unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
         check_recovery(&shard, &outcome, &context);
     }
     println!(
-        "torn write: recovered from a cut at each of its {} bytes",
+        "torn write ({preallocation:?}): recovered from a cut at each of its {} bytes",
         len + 1
     );
 }
@@ -402,6 +455,12 @@ fn a_write_torn_at_any_byte_recovers_to_a_prefix_of_whole_batches() {
 /// opens, keeps every acknowledged batch, and keeps the group whole or not at all.
 #[test]
 fn a_group_whose_pages_persist_in_any_subset_recovers_whole_or_not_at_all() {
+    for preallocation in [Preallocation::Off, Preallocation::Inline] {
+        pages_persist_in_any_subset_with(preallocation);
+    }
+}
+
+fn pages_persist_in_any_subset_with(preallocation: Preallocation) {
     let mut plan = plan(11);
     plan.push(
         (0..4)
@@ -419,15 +478,15 @@ fn a_group_whose_pages_persist_in_any_subset_recovers_whole_or_not_at_all() {
     );
     let points_before_last = {
         let disk = SimDisk::new();
-        run_workload(&disk, &plan[..plan.len() - 1]);
+        run_workload(&disk, &plan[..plan.len() - 1], preallocation);
         disk.io_points()
     };
     // The IO point after which the last group is written but not synced, with its pages.
-    let (cut_after, pages) = (points_before_last + 1..points_before_last + 6)
+    let (cut_after, pages) = (points_before_last + 1..points_before_last + 20)
         .find_map(|k| {
             let probe = SimDisk::new();
             probe.power_off_after(k);
-            run_workload(&probe, &plan);
+            run_workload(&probe, &plan, preallocation);
             let pages = probe.unsynced_pages().len();
             (probe.last_unsynced_write_len() > Some(12_000)).then_some((k, pages))
         })
@@ -439,7 +498,7 @@ fn a_group_whose_pages_persist_in_any_subset_recovers_whole_or_not_at_all() {
         for with_size in [false, true] {
             let disk = SimDisk::new();
             disk.power_off_after(cut_after);
-            let outcome = run_workload(&disk, &plan);
+            let outcome = run_workload(&disk, &plan, preallocation);
             assert_eq!(disk.unsynced_pages().len(), pages);
             let choice = PageChoice::Mask(keep.clone());
             disk.power_cut(if with_size {
@@ -448,10 +507,13 @@ fn a_group_whose_pages_persist_in_any_subset_recovers_whole_or_not_at_all() {
                 Tear::KeepPages(choice)
             });
             let context = format!("pages kept {keep:?}, size persisted {with_size}");
-            let shard = open(&disk).unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
+            let shard = open(&disk, preallocation)
+                .unwrap_or_else(|e| panic!("{context}: recovery failed: {e}"));
             check_recovery(&shard, &outcome, &context);
             tried += 1;
         }
     }
-    println!("a group over {pages} pages: recovered from each of {tried} page subsets");
+    println!(
+        "a group over {pages} pages ({preallocation:?}): recovered from each of {tried} page subsets"
+    );
 }

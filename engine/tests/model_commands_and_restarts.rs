@@ -5,7 +5,9 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
+use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::storage::sim::{SimDisk, Tear};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, Resource, ResourceSpec};
 use common::{key, Model};
@@ -240,6 +242,15 @@ fn run(
     check_reads(&engine, &model)
 }
 
+/// Two shards, the default configuration but for small segments: the runs cross roll-overs, and
+/// the default helper thread makes full-size spares ahead of them (under power cuts too).
+fn config(dir: &Path) -> EngineConfig {
+    EngineConfig {
+        segment_bytes_max: WAL_SEGMENT_BYTES_MIN,
+        ..EngineConfig::new(dir).with_shards(2)
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
@@ -247,7 +258,7 @@ proptest! {
     fn simulated_disk_engine_matches_the_model(steps in prop::collection::vec(step(), 1..60)) {
         let disk = SimDisk::new();
         let make = { let disk = disk.clone(); move || Ok(disk.storage()) };
-        let open = move || Engine::open_with(EngineConfig::new("/data").with_shards(2), make.clone()).unwrap();
+        let open = move || Engine::open_with(config(Path::new("/data")), make.clone()).unwrap();
         let cut = { let disk = disk.clone(); move || disk.power_cut(Tear::DropUnsynced) };
         run(steps, &open, &cut)?;
     }
@@ -260,7 +271,7 @@ proptest! {
     fn io_uring_engine_matches_the_model(steps in prop::collection::vec(step(), 1..40)) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().to_path_buf();
-        let open = move || Engine::open(EngineConfig::new(&path).with_shards(2)).unwrap();
+        let open = move || Engine::open(config(&path)).unwrap();
         // On a real disk a "power cut" is only a restart: the OS keeps what was written.
         run(steps, &open, &|| {})?;
     }

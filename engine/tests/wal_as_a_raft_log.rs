@@ -537,6 +537,12 @@ impl aorta_engine::storage::Storage for CountingStorage {
     fn drop_cached_pages(&mut self, file: aorta_engine::storage::FileId) -> std::io::Result<()> {
         self.inner.drop_cached_pages(file)
     }
+    fn sibling(&self) -> std::io::Result<Self> {
+        Ok(CountingStorage {
+            inner: self.inner.sibling()?,
+            bytes_read: self.bytes_read.clone(),
+        })
+    }
 }
 
 #[test]

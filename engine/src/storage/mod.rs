@@ -68,6 +68,10 @@ pub trait Storage: Send + 'static {
     fn remove_file(&mut self, path: &Path) -> io::Result<()>;
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
     fn sync_dir(&mut self, path: &Path) -> io::Result<()>;
+    /// Another storage on the same files, for another thread (the WAL's spare-segment helper).
+    fn sibling(&self) -> io::Result<Self>
+    where
+        Self: Sized;
 
     /// Reads a whole file into memory (used by recovery and small metadata files).
     fn read_all(&mut self, file: FileId) -> io::Result<Vec<u8>> {

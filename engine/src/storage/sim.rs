@@ -367,6 +367,17 @@ impl SimDisk {
         self.lock().last_unsynced_write.map(|(_, _, len)| len)
     }
 
+    /// The file (a current name of it) of the last write not yet covered by a sync, if any.
+    pub fn last_unsynced_write_path(&self) -> Option<PathBuf> {
+        let state = self.lock();
+        let (inode, _, _) = state.last_unsynced_write?;
+        state
+            .names
+            .iter()
+            .find(|(_, id)| **id == inode)
+            .map(|(path, _)| path.clone())
+    }
+
     /// Flips one bit of a file, in both its current and durable bytes (bit rot on the medium).
     pub fn flip_bit(&self, path: &Path, offset: u64, bit: u8) {
         let mut state = self.lock();
@@ -771,6 +782,16 @@ impl Storage for SimStorage {
             .ok_or_else(|| io::Error::from_raw_os_error(libc::ENOENT))?;
         state.names.insert(to.to_path_buf(), inode);
         Ok(())
+    }
+
+    fn sibling(&self) -> io::Result<Self> {
+        // Same generation: a power cut makes the sibling stale too.
+        Ok(SimStorage {
+            disk: self.disk.clone(),
+            generation: self.generation,
+            handles: HashMap::new(),
+            next_handle: 0,
+        })
     }
 
     fn sync_dir(&mut self, path: &Path) -> io::Result<()> {

@@ -226,6 +226,10 @@ impl Storage for UringStorage {
     fn sync_dir(&mut self, path: &Path) -> io::Result<()> {
         File::open(path)?.sync_all()
     }
+
+    fn sibling(&self) -> io::Result<Self> {
+        UringStorage::with_sync_path(self.sync_path)
+    }
 }
 
 impl LinkedIo for UringStorage {

@@ -26,6 +26,7 @@ pub mod group;
 pub mod record;
 pub mod scan;
 pub mod segment;
+pub mod spare;
 pub mod start;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,8 @@ use group::{GroupHeader, GROUP_BODY_BYTES_MAX, GROUP_HEADER_BYTES};
 use record::{RecordKind, RecordRef};
 use scan::{scan, ScanEnd, ScanFrom, ScanWork};
 use segment::SEGMENT_HEADER_BYTES;
+pub use spare::Preallocation;
+use spare::Spares;
 
 /// The read index keeps one entry (a group's first position and offset) per this many bytes of a
 /// segment: `read_from` reads at most this much before the position it wants. 1,024 entries of 16
@@ -63,6 +66,8 @@ pub struct WalOptions {
     /// `Corrupt`, never a new, empty log that silently forgets what was there.
     pub must_exist: bool,
     pub fail_stop: FailStop,
+    /// Whether segments are made ahead of time at full size (see [`spare`]).
+    pub preallocation: Preallocation,
 }
 
 impl WalOptions {
@@ -72,6 +77,7 @@ impl WalOptions {
             segment_bytes_max,
             must_exist: false,
             fail_stop: FailStop::Abort,
+            preallocation: Preallocation::Off,
         }
     }
 }
@@ -105,6 +111,10 @@ pub struct Wal<S: Storage> {
     /// Every segment, oldest first; the last is the active one. Never empty once open.
     segments: Vec<SegmentMeta>,
     active_file: Option<FileId>,
+    /// The active file's length: a write that ends beyond it grows the file.
+    active_len: u64,
+    /// The next segment, made ahead of time.
+    spares: Spares<S>,
     /// The group being built: 64 bytes reserved for its header, then its records.
     pending: Vec<u8>,
     pending_first_position: Option<u64>,
@@ -152,12 +162,21 @@ impl<S: Storage> Wal<S> {
         // A name made before a crash may not be durable yet: make every entry on the path durable
         // before trusting what the directory lists.
         sync_dir_and_parents(&mut storage, dir).map_err(io("syncing the directories of", dir))?;
+        let spares = Spares::new(
+            options.preallocation,
+            dir,
+            options.segment_bytes_max,
+            || storage.sibling(),
+        )
+        .map_err(io("starting the spare-segment helper of", dir))?;
         let mut wal = Wal {
             storage,
             dir: dir.to_path_buf(),
             options,
             segments: Vec::new(),
             active_file: None,
+            active_len: 0,
+            spares,
             pending: Vec::new(),
             pending_first_position: None,
             pending_records: 0,
@@ -176,6 +195,14 @@ impl<S: Storage> Wal<S> {
             wal.write_start(start)
                 .map_err(io("writing the start file of", dir))?;
         }
+        let active = wal.active_file.expect("an open log has an active file");
+        wal.active_len = wal
+            .storage
+            .len(active)
+            .map_err(io("reading the length of the active segment in", dir))?;
+        if !wal.spares.is_ready() {
+            wal.spares.request(&mut wal.storage);
+        }
         Ok(wal)
     }
 
@@ -189,6 +216,30 @@ impl<S: Storage> Wal<S> {
             .filter_map(|name| segment::parse_segment_name(&name).map(|p| (p, dir.join(name))))
             .collect();
         names.sort();
+        // A spare is never a segment. A complete one is kept for the next roll-over; one being
+        // made, or of another size, is removed (`spare.rs`).
+        let listed = self
+            .storage
+            .list_dir(&dir)
+            .map_err(|e| Error::io(format!("listing WAL directory {}", dir.display()), e))?;
+        for name in listed {
+            let path = dir.join(&name);
+            let keep = match name.as_str() {
+                spare::SPARE_FILE => {
+                    let (_, len) = self
+                        .read_prefix(&path, &mut [])
+                        .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+                    self.spares.adopt(len)
+                }
+                spare::SPARE_TMP_FILE => false,
+                _ => continue,
+            };
+            if !keep {
+                self.storage
+                    .remove_file(&path)
+                    .map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
+            }
+        }
         Ok(names)
     }
 
@@ -421,6 +472,13 @@ impl<S: Storage> Wal<S> {
             match outcome.end {
                 ScanEnd::Clean => {}
                 ScanEnd::Corrupt { offset, reason } => return Err(corrupt(&path, offset, reason)),
+                ScanEnd::TornTail { offset, .. }
+                    if bytes[offset as usize..].iter().all(|&b| b == 0) =>
+                {
+                    // Zeros to the end: the unwritten rest of a segment made at full size (or a
+                    // size that grew without its data). The next group overwrites them; cutting
+                    // them would only make every later sync grow the file again.
+                }
                 ScanEnd::TornTail { offset, reason } => {
                     tracing::warn!(
                         path = %path.display(), offset, cut_bytes = bytes.len() as u64 - offset, %reason,
@@ -565,10 +623,13 @@ impl<S: Storage> Wal<S> {
             .len()
             .next_multiple_of(group::GROUP_ALIGN_BYTES) as u64;
         let active = self.segments.last().expect("an open log has a segment");
-        if active.valid_end > SEGMENT_HEADER_BYTES as u64
-            && active.valid_end + group_bytes > self.options.segment_bytes_max
-        {
-            if let Err(error) = self.start_segment(self.durable_position) {
+        let full = active.valid_end > SEGMENT_HEADER_BYTES as u64
+            && active.valid_end + group_bytes > self.options.segment_bytes_max;
+        // A write that would grow the file is worth a new segment when a spare is ready: its
+        // syncs then overwrite blocks already written instead of growing the file.
+        let grows = active.valid_end + group_bytes > self.active_len;
+        if full || (grows && self.spares.is_ready()) {
+            if let Err(error) = self.roll_over() {
                 return Err(self.fail("starting a new WAL segment", error));
             }
         }
@@ -600,11 +661,77 @@ impl<S: Storage> Wal<S> {
         let active = self.segments.last_mut().expect("an open log has a segment");
         active.note_group(offset, first_position);
         active.valid_end = offset + self.pending.len() as u64;
+        self.active_len = self.active_len.max(active.valid_end);
         self.pending.clear();
         self.pending_first_position = None;
         self.pending_records = 0;
         self.durable_position = self.appended_position;
         Ok(self.durable_position)
+    }
+
+    /// Makes a new active segment after the durable position. The one it follows is first cut to
+    /// its last group (a closed segment never has a zero tail); an active segment without a group is
+    /// replaced, not followed (the two would have the same name). With a spare ready, the spare
+    /// becomes the segment: header written and synced, renamed, directory synced; otherwise the
+    /// segment starts as a header and grows by appends.
+    fn roll_over(&mut self) -> std::io::Result<()> {
+        let active = self.segments.last().expect("an open log has a segment");
+        let file = self.active_file.expect("an open log has an active file");
+        let replacing = active.valid_end == SEGMENT_HEADER_BYTES as u64;
+        if !replacing && self.active_len > active.valid_end {
+            self.storage.truncate(file, active.valid_end)?;
+            self.storage.sync_data(file)?;
+            self.active_len = active.valid_end;
+        }
+        if !self.spares.is_ready() {
+            assert!(!replacing, "an empty segment is only replaced by a spare");
+            self.start_segment(self.durable_position)?;
+            // Asks again if the last try failed (a no-op while one is being made).
+            self.spares.request(&mut self.storage);
+            return Ok(());
+        }
+        let previous_last_position = self.durable_position;
+        let first_position = previous_last_position + 1;
+        assert!(
+            !replacing || active.first_position == first_position,
+            "an empty active segment starts right after the durable position"
+        );
+        let path = self.dir.join(segment::segment_name(first_position));
+        let spare_path = self.spares.path().to_path_buf();
+        let spare = self.storage.open(&spare_path, false)?;
+        let header = segment::encode_header(&segment::SegmentHeader {
+            shard: self.options.shard,
+            first_position,
+            previous_last_position,
+        });
+        let written = self.storage.write_and_sync(spare, 0, &header);
+        self.storage.close(spare);
+        written?;
+        self.spares.taken();
+        self.storage.rename(&spare_path, &path)?;
+        self.storage.sync_dir(&self.dir)?;
+        let file = self.storage.open(&path, false)?;
+        if let Some(old) = self.active_file.replace(file) {
+            self.storage.close(old);
+        }
+        self.active_len = self.spares.bytes().max(SEGMENT_HEADER_BYTES as u64);
+        if replacing {
+            self.segments.pop();
+        }
+        self.segments.push(SegmentMeta {
+            first_position,
+            previous_last_position,
+            path,
+            valid_end: SEGMENT_HEADER_BYTES as u64,
+            index: Vec::new(),
+        });
+        tracing::debug!(
+            shard = self.options.shard,
+            first_position,
+            "started WAL segment from a spare"
+        );
+        self.spares.request(&mut self.storage);
+        Ok(())
     }
 
     /// Starts a segment after `previous_last_position`: header written and synced, directory
@@ -629,6 +756,7 @@ impl<S: Storage> Wal<S> {
         if let Some(old) = self.active_file.replace(file) {
             self.storage.close(old);
         }
+        self.active_len = SEGMENT_HEADER_BYTES as u64;
         self.segments.push(SegmentMeta {
             first_position,
             previous_last_position,
@@ -774,6 +902,7 @@ impl<S: Storage> Wal<S> {
         if let Err(error) = result {
             return Err(self.fail("truncating the WAL", error));
         }
+        self.active_len = keep_end;
         let meta = self.segments.last_mut().unwrap();
         meta.valid_end = keep_end;
         meta.index.clear();
