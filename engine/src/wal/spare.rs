@@ -37,8 +37,10 @@ use crate::storage::Storage;
 pub const SPARE_FILE: &str = "next-segment.spare";
 /// The spare while it is being made.
 pub const SPARE_TMP_FILE: &str = "next-segment.spare.tmp";
-/// Zeros written per call while preparing a spare: bounds the buffer, and how long a cancelled
-/// preparation takes to notice.
+/// Zeros written, then synced, per step while preparing a spare: bounds the buffer, how long a
+/// cancelled preparation takes to notice, and how much of the spare's writeback can queue on the
+/// device ahead of a commit's fdatasync (one sync of the whole spare at the end put tens of
+/// milliseconds of zeros ahead of commits: `docs/benchmarks.md`).
 pub const ZERO_CHUNK_BYTES: usize = 1024 * 1024;
 /// The most a spare is made of: a larger `segment_bytes_max` preallocates this much and appends the
 /// rest (a terabyte of zeros per segment would be absurd).
@@ -236,10 +238,10 @@ pub fn make_spare<S: Storage + ?Sized>(
                 ));
             }
             let len = zeros.len().min((bytes - offset) as usize);
-            storage.write_at(file, offset, &zeros[..len])?;
+            storage.write_and_sync(file, offset, &zeros[..len])?;
             offset += len as u64;
         }
-        storage.sync_data(file)
+        Ok(())
     })();
     storage.close(file);
     result?;
