@@ -51,9 +51,7 @@ pub struct EngineConfig {
     /// `queue_bytes_max`; a group always takes its first request, however large.
     pub group_bytes_max: u64,
     /// Pin shard `i` to the `i`-th CPU this process may run on (modulo their count). `None` (the
-    /// default) pins only where there are cores to spare: at least two CPUs per shard, so that the
-    /// callers, the kernel's work and the shard do not queue for one core (on 2 cores with 1 or 2
-    /// shards pinning measured slower; `docs/benchmarks.md`).
+    /// default) pins only where there are cores to spare (see [`pin_by_default`]).
     pub pin_shards_to_cpus: Option<bool>,
     /// How the log's write + fdatasync reach the kernel (io_uring, or direct system calls); see
     /// `docs/benchmarks.md` for the measured difference.
@@ -332,6 +330,15 @@ pub struct Engine {
 
 pub fn wal_dir(data_dir: &Path, shard: u16) -> PathBuf {
     data_dir.join(format!("shard-{shard:03}")).join("wal")
+}
+
+/// Whether shard threads are pinned when the configuration leaves it open: only with at least two
+/// CPUs per shard and four CPUs in all, so that the callers, the kernel's IO work and the WAL's
+/// spare-segment helper never queue for a pinned shard's core. On this 2-core machine pinning one
+/// shard (two CPUs per shard) still made one writer slower in 3 of 4 A/B pairs, and pinning two
+/// shards slower in every pair (`docs/benchmarks.md`).
+pub fn pin_by_default(cpus: usize, shards: u16) -> bool {
+    cpus >= 4 && cpus >= 2 * shards as usize
 }
 
 fn now_ms() -> u64 {
@@ -676,7 +683,7 @@ where
     };
     let pin = config
         .pin_shards_to_cpus
-        .unwrap_or_else(|| allowed_cpu_count() >= 2 * shard_count as usize);
+        .unwrap_or_else(|| pin_by_default(allowed_cpu_count(), shard_count));
     let thread = std::thread::Builder::new()
         .name(format!("aorta-shard-{shard}"))
         .spawn(move || {
@@ -856,5 +863,24 @@ fn answer_read<S: Storage>(shard: &Shard<S>, read: Work) -> ReadAnswer {
         Work::GetById(id) => ReadAnswer::Resource(shard.get_by_id(&id).cloned()),
         Work::Position => ReadAnswer::Position(shard.position()),
         Work::Commit(_) => unreachable!("commits are not reads"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pin_by_default;
+
+    #[test]
+    fn shards_are_pinned_only_with_cores_to_spare() {
+        // This 2-core machine: never (measured slower with one shard as with two).
+        assert!(!pin_by_default(2, 1));
+        assert!(!pin_by_default(2, 2));
+        assert!(!pin_by_default(3, 1));
+        assert!(pin_by_default(4, 1));
+        assert!(pin_by_default(4, 2));
+        assert!(!pin_by_default(4, 3));
+        // The default shard count is one per core: then there is no core to spare.
+        assert!(!pin_by_default(16, 16));
+        assert!(pin_by_default(16, 8));
     }
 }

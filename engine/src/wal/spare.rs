@@ -41,7 +41,7 @@ pub const SPARE_TMP_FILE: &str = "next-segment.spare.tmp";
 /// cancelled preparation takes to notice, and how much of the spare's writeback can queue on the
 /// device ahead of a commit's fdatasync (one sync of the whole spare at the end put tens of
 /// milliseconds of zeros ahead of commits: `docs/benchmarks.md`).
-pub const ZERO_CHUNK_BYTES: usize = 1024 * 1024;
+pub const ZERO_CHUNK_BYTES: usize = 256 * 1024;
 /// The most a spare is made of: a larger `segment_bytes_max` preallocates this much and appends the
 /// rest (a terabyte of zeros per segment would be absurd).
 pub const SPARE_BYTES_MAX: u64 = 1024 * 1024 * 1024;
