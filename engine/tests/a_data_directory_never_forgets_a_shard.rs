@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
+use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::storage::sim::{SimDisk, Tear};
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
 
 fn open(disk: &SimDisk) -> Result<Engine, Error> {
@@ -13,7 +15,12 @@ fn open(disk: &SimDisk) -> Result<Engine, Error> {
         let disk = disk.clone();
         move || Ok(disk.storage())
     };
-    Engine::open_with(EngineConfig::new("/data").with_shards(2), make)
+    let mut config = EngineConfig::new("/data").with_shards(2);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
+    Engine::open_with(config, make)
 }
 
 #[test]

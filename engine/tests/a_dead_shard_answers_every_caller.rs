@@ -13,8 +13,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use aorta_engine::engine::{ShardHealth, ShardState};
+use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::storage::sim::{SimDisk, SimStorage};
 use aorta_engine::storage::{FileId, Storage};
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
 
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -195,6 +197,10 @@ fn a_panicking_shard_answers_its_group_queue_blocked_and_later_callers_with_shar
         }
     };
     let mut config = EngineConfig::new("/data").with_shards(2);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
     config.queue_capacity = 2;
     config.group_requests_max = 2;
     config.pin_shards_to_cpus = Some(false);
@@ -306,6 +312,10 @@ fn a_shard_whose_storage_cannot_be_made_fails_open_without_hanging() {
         }
     };
     let mut config = EngineConfig::new("/data").with_shards(2);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
     config.pin_shards_to_cpus = Some(false);
     let opened = spawn_call(move || Engine::open_with(config, make).map(|_| ()));
     match answer_of("open", &opened) {

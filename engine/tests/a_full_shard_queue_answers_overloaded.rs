@@ -15,8 +15,10 @@
 use std::time::{Duration, Instant};
 
 use aorta_engine::engine::ShardHealth;
+use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::storage::sim::SimDisk;
 use aorta_engine::sync::Budget;
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
 
 fn put(name: &str) -> Batch {
@@ -44,6 +46,10 @@ fn submit_beyond_capacity_is_overloaded_and_writes_nothing() {
         move || Ok(disk.storage())
     };
     let mut config = EngineConfig::new("/data").with_shards(1);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
     config.queue_capacity = 2;
     config.group_requests_max = 2;
     config.pin_shards_to_cpus = Some(false);

@@ -5,8 +5,10 @@
 use std::time::{Duration, Instant};
 
 use aorta_engine::limits::BATCH_BYTES_MAX;
+use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::storage::sim::SimDisk;
 use aorta_engine::sync::{BoundedQueue, Budget, Overflow, PushError};
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
 
 /// A batch of one put with `data_bytes` of data.
@@ -24,6 +26,10 @@ fn submits_beyond_the_byte_budget_are_overloaded_by_bytes_and_write_nothing() {
         move || Ok(disk.storage())
     };
     let mut config = EngineConfig::new("/data").with_shards(1);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
     config.queue_bytes_max = BATCH_BYTES_MAX as u64;
     config.group_bytes_max = BATCH_BYTES_MAX as u64;
     config.pin_shards_to_cpus = Some(false);

@@ -11,10 +11,15 @@ use aorta_engine::limits::{
     WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use aorta_engine::storage::sim::SimDisk;
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Engine, EngineConfig, Error};
 
 fn config() -> EngineConfig {
     let mut config = EngineConfig::new("/data").with_shards(1);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
     config.pin_shards_to_cpus = Some(false);
     config
 }

@@ -7,8 +7,10 @@ mod common;
 use std::path::PathBuf;
 
 use aorta_engine::engine::{Engine, EngineConfig};
+use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{OpKind, SimDisk, SimStorage, Tear};
+use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Error, ResourceSpec, ValidBatch};
 
 fn options() -> ShardOptions {
@@ -160,7 +162,11 @@ fn the_engine_reports_a_failed_log_to_every_writer_until_reopened() {
         let disk = disk.clone();
         move || Ok(disk.storage())
     };
-    let config = EngineConfig::new("/data").with_shards(1);
+    let mut config = EngineConfig::new("/data").with_shards(1);
+    // Spares made on the shard's own thread (small ones): the simulated disk's IO points, which the
+    // test's faults count, stay in one deterministic order.
+    config.wal_preallocation = Preallocation::Inline;
+    config.segment_bytes_max = WAL_SEGMENT_BYTES_MIN;
     let engine = Engine::open_with(config.clone(), make.clone()).unwrap();
     let spec = |name: &str| ResourceSpec::new("/ns", name, "t");
     engine
