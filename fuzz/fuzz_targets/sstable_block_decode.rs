@@ -84,14 +84,21 @@ fn raw_block(input: &[u8]) {
         }
         _ => last_key,
     };
-    let smallest = if smallest <= last_key { smallest } else { last_key };
+    let smallest = if smallest <= last_key {
+        smallest
+    } else {
+        last_key
+    };
     let file = wrap_block(last_key, smallest, payload);
     let Ok(table) = Sstable::open(&file) else {
         // Refused only for what the index says (an empty or oversized block).
         assert!(payload.len() < 7 || payload.len() > DATA_BLOCK_BYTES_MAX);
         return;
     };
-    let block = Block::Data { number: 0, offset: 0 };
+    let block = Block::Data {
+        number: 0,
+        offset: 0,
+    };
     let mut previous: Option<&[u8]> = None;
     for item in table.iter() {
         match item {
@@ -139,7 +146,9 @@ fn built_table(mut input: &[u8]) {
     }
     let mut writer = SstableWriter::with_block_bytes(block_bytes).unwrap();
     for (key, value) in &model {
-        writer.add(key, value.as_deref().map_or(Value::Delete, Value::Put)).unwrap();
+        writer
+            .add(key, value.as_deref().map_or(Value::Delete, Value::Put))
+            .unwrap();
     }
     let mut file = writer.finish().unwrap();
     check_reads(&model, &file, true);
@@ -163,7 +172,10 @@ fn check_reads(model: &Model, file: &[u8], clean: bool) {
             Ok(entry) => {
                 let (key, value) = expected.next().expect("more entries than were written");
                 assert_eq!(entry.key, key.as_slice());
-                assert_eq!(entry.value, value.as_deref().map_or(Value::Delete, Value::Put));
+                assert_eq!(
+                    entry.value,
+                    value.as_deref().map_or(Value::Delete, Value::Put)
+                );
             }
             Err(error) => {
                 assert!(!clean, "a clean table failed: {error:?}");
@@ -173,12 +185,18 @@ fn check_reads(model: &Model, file: &[u8], clean: bool) {
         }
     }
     if clean {
-        assert!(expected.next().is_none(), "entries missing from the iteration");
+        assert!(
+            expected.next().is_none(),
+            "entries missing from the iteration"
+        );
     }
     for (key, value) in model {
         match table.get(key) {
             Ok(Some(entry)) => {
-                assert_eq!(entry.value, value.as_deref().map_or(Value::Delete, Value::Put))
+                assert_eq!(
+                    entry.value,
+                    value.as_deref().map_or(Value::Delete, Value::Put)
+                )
             }
             Ok(None) => panic!("key {key:?} lost without an error"),
             Err(error) => assert!(!clean, "a clean table failed: {error:?}"),

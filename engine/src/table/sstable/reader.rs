@@ -116,8 +116,7 @@ impl<'a> Sstable<'a> {
         if number == self.blocks.len() {
             return Ok(None);
         }
-        let mut entries = self.block_entries(number)?;
-        while let Some(entry) = entries.next() {
+        for entry in self.block_entries(number)? {
             let entry = entry?;
             if entry.key == key {
                 return Ok(Some(entry));
