@@ -11,13 +11,24 @@ use super::footer::Footer;
 use super::index::{self, IndexEntry};
 
 /// An open sstable, borrowing the file's bytes.
-#[derive(Debug)]
 pub struct Sstable<'a> {
     file: &'a [u8],
     footer: Footer,
     smallest_key: &'a [u8],
     blocks: Vec<IndexEntry<'a>>,
     filter: Filter<'a>,
+}
+
+/// The footer's figures and the key range; never the file's bytes.
+impl std::fmt::Debug for Sstable<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sstable")
+            .field("bytes", &self.file.len())
+            .field("footer", &self.footer)
+            .field("first_key", &self.smallest_key)
+            .field("last_key", &self.last_key())
+            .finish()
+    }
 }
 
 impl<'a> Sstable<'a> {
