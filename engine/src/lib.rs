@@ -17,6 +17,7 @@ pub mod shard;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod table;
 pub mod wal;
 
 pub use command::{Batch, Change, Command, CommitReceipt, CommittedBatch, ValidBatch};

@@ -52,6 +52,25 @@ pub const SEGMENT_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
 pub const WAL_SEGMENT_BYTES_MIN: u64 = 16 * 1024;
 pub const WAL_SEGMENT_BYTES_MAX: u64 = 1024 * 1024 * 1024 * 1024;
 
+/// Bytes of one sstable key. A resource key (namespace, `/`, name) is at most 510 bytes; the rest
+/// leaves room for the (namespace, name) encoding to come. Stored as a u16.
+pub const SSTABLE_KEY_BYTES_MAX: usize = 1024;
+/// Bytes of one sstable value: a resource (data ≤ 1 MiB plus its fields) always fits in a batch, so
+/// in this. Stored as a u32.
+pub const SSTABLE_VALUE_BYTES_MAX: usize = 4 * 1024 * 1024;
+/// Default target size of an sstable data block: a block is closed once it reaches this many bytes,
+/// so every block but the last is at least this long and at most one entry longer.
+pub const SSTABLE_BLOCK_BYTES_DEFAULT: usize = 16 * 1024;
+/// The smallest and largest configurable block target. Below the minimum the index would be as large
+/// as the data; above the maximum a point read verifies (CRC32C) more than a mebibyte.
+pub const SSTABLE_BLOCK_BYTES_MIN: usize = 256;
+pub const SSTABLE_BLOCK_BYTES_MAX: usize = 1024 * 1024;
+/// Entries (puts and tombstones) in one sstable. The writer keeps 8 bytes per key (its filter hash)
+/// until `finish`: at most 128 MiB.
+pub const SSTABLE_ENTRIES_MAX: u64 = 1 << 24;
+/// Bytes of an sstable's index block (one entry per data block: its last key, offset and length).
+pub const SSTABLE_INDEX_BYTES_MAX: usize = 64 * 1024 * 1024;
+
 // A maximal batch must fit in a record, and a maximal resource in a batch.
 const _: () = assert!(BATCH_BYTES_MAX <= RECORD_PAYLOAD_BYTES_MAX);
 const _: () = assert!(DATA_BYTES_MAX + 64 * 1024 <= BATCH_BYTES_MAX);
@@ -65,6 +84,19 @@ const _: () = assert!(SEGMENT_BYTES_DEFAULT <= WAL_SEGMENT_BYTES_MAX);
 const _: () = assert!(BATCH_BYTES_MAX as u64 <= SHARD_QUEUE_BYTES_DEFAULT);
 const _: () = assert!(SHARD_QUEUE_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_MAX);
 const _: () = assert!(GROUP_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_DEFAULT);
+// Sstables: a resource key fits in a table key; a resource fits in a value; the default block
+// target is within its bounds; lengths fit their on-disk fields (u16 key, u32 value and block).
+const _: () = assert!(NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
+const _: () = assert!(SSTABLE_KEY_BYTES_MAX <= u16::MAX as usize);
+const _: () = assert!(DATA_BYTES_MAX + 64 * 1024 <= SSTABLE_VALUE_BYTES_MAX);
+const _: () = assert!(SSTABLE_BLOCK_BYTES_MIN <= SSTABLE_BLOCK_BYTES_DEFAULT);
+const _: () = assert!(SSTABLE_BLOCK_BYTES_DEFAULT <= SSTABLE_BLOCK_BYTES_MAX);
+const _: () = assert!(
+    (SSTABLE_BLOCK_BYTES_MAX + SSTABLE_KEY_BYTES_MAX + SSTABLE_VALUE_BYTES_MAX + 16) as u64
+        <= u32::MAX as u64
+);
+const _: () = assert!(SSTABLE_INDEX_BYTES_MAX as u64 <= u32::MAX as u64);
+const _: () = assert!(SSTABLE_ENTRIES_MAX <= u32::MAX as u64);
 // A read's charge covers its key.
 const _: () = assert!((NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX) as u64 <= READ_REQUEST_BYTES);
 

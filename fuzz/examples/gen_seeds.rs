@@ -73,7 +73,11 @@ fn main() {
         batch(
             1001,
             vec![
-                Change::Created(resource("a", &[("env", "prod"), ("team", "core")], b"{\"x\":1}")),
+                Change::Created(resource(
+                    "a",
+                    &[("env", "prod"), ("team", "core")],
+                    b"{\"x\":1}",
+                )),
                 Change::Updated(resource("b", &[("env", "dev")], b"data")),
                 Change::Deleted {
                     id: ResourceId::new(1, 2, 3, 5),
@@ -92,12 +96,22 @@ fn main() {
     // body of format-2 groups, written for segment 101 after position 100 as the target scans them.
     let dir = corpus.join("wal_record_decode");
     let log = log_of(&[
-        &[(RecordKind::Batch, 101, &batches[0][..]), (RecordKind::Batch, 102, &batches[1][..])],
+        &[
+            (RecordKind::Batch, 101, &batches[0][..]),
+            (RecordKind::Batch, 102, &batches[1][..]),
+        ],
         &[(RecordKind::Metadata, 103, b"vote")],
-        &[(RecordKind::Batch, 105, &batches[2][..]), (RecordKind::Metadata, 107, &[0u8; 700][..])],
+        &[
+            (RecordKind::Batch, 105, &batches[2][..]),
+            (RecordKind::Metadata, 107, &[0u8; 700][..]),
+        ],
     ]);
     for (name, control) in [("last", 0x01u8), ("closed", 0x00)] {
-        write(&dir, &format!("seed-log-{name}"), &[&[control][..], &log].concat());
+        write(
+            &dir,
+            &format!("seed-log-{name}"),
+            &[&[control][..], &log].concat(),
+        );
     }
     let mut torn = log.clone();
     let cut = torn.len() - 300;
@@ -116,7 +130,13 @@ fn main() {
     // Built mode (bit 7 set): damage kind, 8 bytes of damage parameter, file offset / 64, group count,
     // then per group a record count and per record a shape byte, a length byte and the payload.
     let payload: Vec<u8> = (0u8..=255).collect();
-    for (damage, param) in [(0u8, 0u64), (1, 1500), (2, 0b10), (3, 4000 * 8 + 3), (3, 20 * 8)] {
+    for (damage, param) in [
+        (0u8, 0u64),
+        (1, 1500),
+        (2, 0b10),
+        (3, 4000 * 8 + 3),
+        (3, 20 * 8),
+    ] {
         let mut seed = vec![0x81, damage];
         seed.extend_from_slice(&param.to_le_bytes());
         seed.extend_from_slice(&[3, 2]); // file offset 192, 3 groups
@@ -136,12 +156,20 @@ fn main() {
     // wal_group_header: a mode byte, then a sealed header slot (modes 0-2) or seal parameters (3).
     let dir = corpus.join("wal_group_header");
     for mode in 0u8..3 {
-        write(&dir, &format!("seed-slot-{mode}"), &[&[mode][..], &log[..64]].concat());
+        write(
+            &dir,
+            &format!("seed-slot-{mode}"),
+            &[&[mode][..], &log[..64]].concat(),
+        );
     }
     write(&dir, "seed-slot-zeros", &[0u8; 65]);
     let mut incomplete = log[..64].to_vec();
     incomplete[40..].fill(0);
-    write(&dir, "seed-slot-incomplete", &[&[0][..], &incomplete].concat());
+    write(
+        &dir,
+        "seed-slot-incomplete",
+        &[&[0][..], &incomplete].concat(),
+    );
     let mut seal_seed = vec![3];
     seal_seed.extend_from_slice(&101u64.to_le_bytes()); // segment
     seal_seed.extend_from_slice(&77u64.to_le_bytes()); // which bits to flip
@@ -157,16 +185,44 @@ fn main() {
     // a segment header or a start file.
     let dir = corpus.join("segment_header_decode");
     let headers = [
-        SegmentHeader { shard: 0, first_position: 1, previous_last_position: 0 },
-        SegmentHeader { shard: 3, first_position: 1234, previous_last_position: 1233 },
-        SegmentHeader { shard: u16::MAX, first_position: u64::MAX, previous_last_position: u64::MAX - 1 },
+        SegmentHeader {
+            shard: 0,
+            first_position: 1,
+            previous_last_position: 0,
+        },
+        SegmentHeader {
+            shard: 3,
+            first_position: 1234,
+            previous_last_position: 1233,
+        },
+        SegmentHeader {
+            shard: u16::MAX,
+            first_position: u64::MAX,
+            previous_last_position: u64::MAX - 1,
+        },
     ];
     for (i, h) in headers.iter().enumerate() {
-        write(&dir, &format!("seed-segment-{i}"), &[&[0u8][..], &encode_header(h)].concat());
+        write(
+            &dir,
+            &format!("seed-segment-{i}"),
+            &[&[0u8][..], &encode_header(h)].concat(),
+        );
     }
-    write(&dir, "seed-start-0", &[&[0u8][..], &start::encode(0, 0)].concat());
-    write(&dir, "seed-start-1", &[&[3 << 2][..], &start::encode(3, 4242)].concat());
-    write(&dir, "seed-start-2", &[&[2][..], &start::encode(9, u64::MAX)].concat());
+    write(
+        &dir,
+        "seed-start-0",
+        &[&[0u8][..], &start::encode(0, 0)].concat(),
+    );
+    write(
+        &dir,
+        "seed-start-1",
+        &[&[3 << 2][..], &start::encode(3, 4242)].concat(),
+    );
+    write(
+        &dir,
+        "seed-start-2",
+        &[&[2][..], &start::encode(9, u64::MAX)].concat(),
+    );
 
     println!("seeds written under {}", corpus.display());
 }

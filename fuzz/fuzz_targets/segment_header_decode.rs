@@ -61,7 +61,12 @@ fn check_start(input: &[u8], fix_crc: bool, shard: u16) {
     let Ok(start_position) = start::decode(&bytes, shard) else {
         return;
     };
-    assert_eq!(bytes.len(), start::START_FILE_BYTES, "a start file of {} bytes accepted", bytes.len());
+    assert_eq!(
+        bytes.len(),
+        start::START_FILE_BYTES,
+        "a start file of {} bytes accepted",
+        bytes.len()
+    );
     assert_eq!(
         u16::from_le_bytes([bytes[10], bytes[11]]),
         shard,

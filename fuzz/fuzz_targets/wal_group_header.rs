@@ -58,7 +58,10 @@ fn check_slot(slot: &[u8; GROUP_HEADER_BYTES]) {
             assert!(!zeros && slot[63] == 0, "Incomplete slot: {slot:02x?}")
         }
         Slot::Damaged(_) | Slot::Header(_) => {
-            assert!(!zeros && slot[63] != 0, "{read:?} for a slot ending in zero")
+            assert!(
+                !zeros && slot[63] != 0,
+                "{read:?} for a slot ending in zero"
+            )
         }
     }
     let Slot::Header(header) = read else {
@@ -71,8 +74,14 @@ fn check_slot(slot: &[u8; GROUP_HEADER_BYTES]) {
         "{count} records cannot fit in {} bytes: {header:?}",
         header.body_len
     );
-    assert!(header.body_len as usize <= GROUP_BODY_BYTES_MAX, "body over the limit: {header:?}");
-    assert!(header.first_position <= header.last_position, "positions fall: {header:?}");
+    assert!(
+        header.body_len as usize <= GROUP_BODY_BYTES_MAX,
+        "body over the limit: {header:?}"
+    );
+    assert!(
+        header.first_position <= header.last_position,
+        "positions fall: {header:?}"
+    );
     assert!(
         header.last_position - header.first_position >= count - 1,
         "positions cannot hold the records: {header:?}"
@@ -139,7 +148,11 @@ fn check_seal(data: &[u8]) {
     let mut records = Vec::new();
     for i in 0..record_count {
         let shape = input.byte();
-        let kind = if shape & 1 == 0 { RecordKind::Batch } else { RecordKind::Metadata };
+        let kind = if shape & 1 == 0 {
+            RecordKind::Batch
+        } else {
+            RecordKind::Metadata
+        };
         if i > 0 {
             position += 1 + u64::from((shape >> 1) & 3);
         }
@@ -153,23 +166,54 @@ fn check_seal(data: &[u8]) {
     let header = group::seal(&mut buf, segment, first, position, record_count as u32);
 
     assert_eq!(
-        (header.body_len as usize, header.record_count as usize, header.segment),
+        (
+            header.body_len as usize,
+            header.record_count as usize,
+            header.segment
+        ),
         (body_len, record_count, segment),
         "seal returned other fields"
     );
-    assert_eq!((header.first_position, header.last_position), (first, position));
-    assert_eq!(group::read_slot(&buf), Slot::Header(header), "a sealed header does not read back");
-    assert_eq!(buf.len(), header.extent(), "the sealed group is not extent() bytes");
-    assert_eq!(buf.len() % 64, 0, "the sealed group is not a multiple of 64 bytes");
-    assert!(buf.ends_with(GROUP_TRAILER), "the sealed group does not end with the trailer");
+    assert_eq!(
+        (header.first_position, header.last_position),
+        (first, position)
+    );
+    assert_eq!(
+        group::read_slot(&buf),
+        Slot::Header(header),
+        "a sealed header does not read back"
+    );
+    assert_eq!(
+        buf.len(),
+        header.extent(),
+        "the sealed group is not extent() bytes"
+    );
+    assert_eq!(
+        buf.len() % 64,
+        0,
+        "the sealed group is not a multiple of 64 bytes"
+    );
+    assert!(
+        buf.ends_with(GROUP_TRAILER),
+        "the sealed group does not end with the trailer"
+    );
     let body_end = GROUP_HEADER_BYTES + body_len;
     assert!(
-        buf[body_end..buf.len() - GROUP_TRAILER_BYTES].iter().all(|&b| b == 0),
+        buf[body_end..buf.len() - GROUP_TRAILER_BYTES]
+            .iter()
+            .all(|&b| b == 0),
         "padding is not zero"
     );
-    assert_eq!(&encode_slot(&header)[..], &buf[..GROUP_HEADER_BYTES], "seal's header layout");
+    assert_eq!(
+        &encode_slot(&header)[..],
+        &buf[..GROUP_HEADER_BYTES],
+        "seal's header layout"
+    );
     let body = &buf[GROUP_HEADER_BYTES..body_end];
-    assert!(group::body_matches(&header, body), "a sealed body fails its checksum");
+    assert!(
+        group::body_matches(&header, body),
+        "a sealed body fails its checksum"
+    );
     let mut seen = Vec::new();
     group::for_each_record(&header, body, &mut |_, r| {
         seen.push((r.kind, r.position, r.payload.to_vec()));
@@ -189,5 +233,8 @@ fn check_seal(data: &[u8]) {
     let bit = (flip % (body_len as u64 * 8)) as usize;
     let mut body = body.to_vec();
     body[bit / 8] ^= 1 << (bit % 8);
-    assert!(!group::body_matches(&header, &body), "body bit {bit} flipped passes the checksum");
+    assert!(
+        !group::body_matches(&header, &body),
+        "body bit {bit} flipped passes the checksum"
+    );
 }

@@ -67,10 +67,18 @@ fn check_decode(data: &[u8]) {
         return;
     };
     let len = rec.encoded_len();
-    assert!(len <= data.len(), "encoded_len {len} is past the {} input bytes", data.len());
+    assert!(
+        len <= data.len(),
+        "encoded_len {len} is past the {} input bytes",
+        data.len()
+    );
     let mut out = Vec::with_capacity(len);
     record::encode(rec.kind, rec.position, rec.payload, &mut out);
-    assert_eq!(out.as_slice(), &data[..len], "re-encoding a decoded record differs from its input");
+    assert_eq!(
+        out.as_slice(),
+        &data[..len],
+        "re-encoding a decoded record differs from its input"
+    );
 }
 
 /// What one scan reported, in the order it reported it.
@@ -107,21 +115,34 @@ fn run_scan(bytes: &[u8], from: ScanFrom) -> Seen {
     // Reported groups: contiguous from the start, aligned, inside the bytes, in this segment.
     let mut next = base;
     for (offset, header) in &groups {
-        assert_eq!(*offset, next, "group at {offset} does not begin where the one before ends");
-        assert_eq!(offset % GROUP_ALIGN_BYTES as u64, 0, "group at {offset} is not 64-aligned");
+        assert_eq!(
+            *offset, next,
+            "group at {offset} does not begin where the one before ends"
+        );
+        assert_eq!(
+            offset % GROUP_ALIGN_BYTES as u64,
+            0,
+            "group at {offset} is not 64-aligned"
+        );
         assert!(
             offset + header.extent() as u64 <= base + len,
             "group at {offset} of extent {} runs past the {len} bytes",
             header.extent()
         );
-        assert_eq!(header.segment, SEGMENT, "group at {offset} names another segment");
+        assert_eq!(
+            header.segment, SEGMENT,
+            "group at {offset} names another segment"
+        );
         next = offset + header.extent() as u64;
     }
 
     // Visited records rise strictly from above `after_position`.
     let mut last = from.after_position;
     for &(_, _, position, _) in &records {
-        assert!(position > last, "record position {position} does not rise above {last}");
+        assert!(
+            position > last,
+            "record position {position} does not rise above {last}"
+        );
         last = position;
     }
 
@@ -133,13 +154,19 @@ fn run_scan(bytes: &[u8], from: ScanFrom) -> Seen {
     {
         let body_end = offset + (GROUP_HEADER_BYTES as u64) + header.body_len as u64;
         if *at > *offset && *at <= body_end {
-            assert!(*at >= offset + GROUP_HEADER_BYTES as u64, "corruption named inside a header");
+            assert!(
+                *at >= offset + GROUP_HEADER_BYTES as u64,
+                "corruption named inside a header"
+            );
             passed -= 1;
         }
     }
     for (index, (offset, header)) in groups.iter().enumerate().take(passed) {
-        let positions: Vec<u64> =
-            records.iter().filter(|r| r.0 == index).map(|r| r.2).collect();
+        let positions: Vec<u64> = records
+            .iter()
+            .filter(|r| r.0 == index)
+            .map(|r| r.2)
+            .collect();
         assert_eq!(
             positions.len(),
             header.record_count as usize,
@@ -147,14 +174,25 @@ fn run_scan(bytes: &[u8], from: ScanFrom) -> Seen {
             positions.len(),
             header.record_count
         );
-        assert_eq!(positions.first(), Some(&header.first_position), "group at {offset}: first position");
-        assert_eq!(positions.last(), Some(&header.last_position), "group at {offset}: last position");
+        assert_eq!(
+            positions.first(),
+            Some(&header.first_position),
+            "group at {offset}: first position"
+        );
+        assert_eq!(
+            positions.last(),
+            Some(&header.last_position),
+            "group at {offset}: last position"
+        );
     }
     let (expected_end, expected_last) = match groups[..passed].last() {
         Some((offset, header)) => (offset + header.extent() as u64, header.last_position),
         None => (base, from.after_position),
     };
-    assert_eq!(outcome.valid_end, expected_end, "valid_end is not the end of the last group read");
+    assert_eq!(
+        outcome.valid_end, expected_end,
+        "valid_end is not the end of the last group read"
+    );
     assert_eq!(
         outcome.last_position, expected_last,
         "last_position is not the last position of the last group read"
@@ -162,19 +200,39 @@ fn run_scan(bytes: &[u8], from: ScanFrom) -> Seen {
 
     match &outcome.end {
         ScanEnd::Clean => {
-            assert_eq!(outcome.valid_end, base + len, "Clean end before the bytes end")
+            assert_eq!(
+                outcome.valid_end,
+                base + len,
+                "Clean end before the bytes end"
+            )
         }
         ScanEnd::TornTail { offset, .. } | ScanEnd::Corrupt { offset, .. } => {
-            assert!(*offset >= outcome.valid_end, "verdict offset {offset} is before valid_end");
-            assert!(*offset < base + len, "verdict offset {offset} is outside {len} bytes");
+            assert!(
+                *offset >= outcome.valid_end,
+                "verdict offset {offset} is before valid_end"
+            );
+            assert!(
+                *offset < base + len,
+                "verdict offset {offset} is outside {len} bytes"
+            );
             if passed == groups.len() {
-                assert_eq!(*offset, outcome.valid_end, "verdict offset is not valid_end");
+                assert_eq!(
+                    *offset, outcome.valid_end,
+                    "verdict offset is not valid_end"
+                );
             }
         }
     }
     if let ScanEnd::TornTail { reason, .. } = &outcome.end {
-        assert!(from.is_last_segment, "torn tail ({reason}) accepted in a closed segment");
-        assert_eq!(passed, groups.len(), "torn tail inside a group whose body passed its checksum");
+        assert!(
+            from.is_last_segment,
+            "torn tail ({reason}) accepted in a closed segment"
+        );
+        assert_eq!(
+            passed,
+            groups.len(),
+            "torn tail inside a group whose body passed its checksum"
+        );
     }
     Seen {
         outcome,
@@ -236,7 +294,11 @@ fn check_built(data: &[u8], is_last: bool) {
         let mut built = Vec::new();
         for _ in 0..record_count {
             let shape = input.byte();
-            let kind = if shape & 1 == 0 { RecordKind::Batch } else { RecordKind::Metadata };
+            let kind = if shape & 1 == 0 {
+                RecordKind::Batch
+            } else {
+                RecordKind::Metadata
+            };
             position += 1 + u64::from((shape >> 1) & 3);
             let len = input.byte() as usize * if shape & 0x80 != 0 { 16 } else { 1 };
             let chunk = input.take(len);
@@ -246,7 +308,11 @@ fn check_built(data: &[u8], is_last: bool) {
                 chunk.iter().copied().cycle().take(len).collect()
             };
             record::encode(kind, position, &payload, &mut buf);
-            built.push(Built { kind, position, payload });
+            built.push(Built {
+                kind,
+                position,
+                payload,
+            });
         }
         let first = built[0].position;
         group::seal(&mut buf, SEGMENT, first, position, record_count as u32);
@@ -305,7 +371,11 @@ fn check_built(data: &[u8], is_last: bool) {
 
     let replayed = match (changed, damaged_group) {
         (false, _) | (_, None) => {
-            assert_eq!(*end, ScanEnd::Clean, "an undamaged log of {group_count} groups");
+            assert_eq!(
+                *end,
+                ScanEnd::Clean,
+                "an undamaged log of {group_count} groups"
+            );
             group_count
         }
         (true, Some(g)) => {
@@ -342,8 +412,16 @@ fn check_built(data: &[u8], is_last: bool) {
     let expected: Vec<&Built> = groups[..replayed].iter().flatten().collect();
     assert_eq!(seen.records.len(), expected.len(), "records replayed");
     for (got, want) in seen.records.iter().zip(expected) {
-        assert_eq!((got.1, got.2), (want.kind, want.position), "replayed record");
-        assert!(got.3 == want.payload, "record {} replayed with another payload", want.position);
+        assert_eq!(
+            (got.1, got.2),
+            (want.kind, want.position),
+            "replayed record"
+        );
+        assert!(
+            got.3 == want.payload,
+            "record {} replayed with another payload",
+            want.position
+        );
     }
     let valid_end = offsets.get(replayed).copied().unwrap_or(file_offset + len);
     assert_eq!(seen.outcome.valid_end, valid_end, "valid_end");
