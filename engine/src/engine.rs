@@ -37,6 +37,11 @@ pub struct EngineConfig {
     /// Shards of a new data directory (default: one per core), 1 to `SHARDS_MAX`. An existing
     /// directory keeps its own; asking for a different count is an error.
     pub shards: Option<u16>,
+    /// The cluster this data directory belongs to: the first 4 bytes of every resource id it mints.
+    /// A new directory records it (or, if `None`, a random one); an existing one must match it
+    /// (`None` accepts the recorded one). Replicas of one cluster are made with the same id, so the
+    /// same log mints the same ids on every replica.
+    pub cluster_id: Option<u32>,
     /// Size at which a WAL segment is closed and the next started (default `SEGMENT_BYTES_DEFAULT`),
     /// `WAL_SEGMENT_BYTES_MIN` to `WAL_SEGMENT_BYTES_MAX`.
     pub segment_bytes_max: u64,
@@ -70,6 +75,7 @@ impl EngineConfig {
         EngineConfig {
             data_dir: data_dir.into(),
             shards: None,
+            cluster_id: None,
             segment_bytes_max: SEGMENT_BYTES_DEFAULT,
             queue_capacity: SHARD_QUEUE_REQUESTS_MAX,
             queue_bytes_max: SHARD_QUEUE_BYTES_DEFAULT,
@@ -324,7 +330,7 @@ struct ShardLoop {
 
 pub struct Engine {
     shards: Vec<ShardHandle>,
-    instance: u32,
+    cluster_id: u32,
     data_dir: PathBuf,
 }
 
@@ -367,13 +373,20 @@ impl Engine {
         // A new data directory gets its metadata file last, once every shard's log is durable: a
         // crash before that leaves a directory that is still new. Once the file exists, every
         // shard's log must exist too (an empty log there is data lost, never a fresh start).
-        let existing = meta::load(&mut storage, &config.data_dir, config.shards)?;
+        let existing = meta::load(
+            &mut storage,
+            &config.data_dir,
+            config.shards,
+            config.cluster_id,
+        )?;
         let is_new = existing.is_none();
-        let meta = existing.unwrap_or_else(|| meta::fresh(config.shards, default_shard_count()));
+        let meta = existing.unwrap_or_else(|| {
+            meta::fresh(config.shards, default_shard_count(), config.cluster_id)
+        });
         let make_storage = Arc::new(make_storage);
         let mut engine = Engine {
             shards: Vec::with_capacity(meta.shard_count as usize),
-            instance: meta.instance,
+            cluster_id: meta.cluster_id,
             data_dir: config.data_dir.clone(),
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
@@ -382,7 +395,7 @@ impl Engine {
                 &config,
                 shard,
                 meta.shard_count,
-                meta.instance,
+                meta.cluster_id,
                 !is_new,
                 make_storage.clone(),
             )?;
@@ -405,8 +418,8 @@ impl Engine {
         self.shards.len() as u16
     }
 
-    pub fn instance(&self) -> u32 {
-        self.instance
+    pub fn cluster_id(&self) -> u32 {
+        self.cluster_id
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -550,7 +563,7 @@ impl Engine {
 
     /// The resource with this id, if it exists in this engine.
     pub fn get_by_id(&self, id: ResourceId) -> Result<Option<Resource>> {
-        if id.instance() != self.instance || id.shard() >= self.shard_count() {
+        if id.cluster_id() != self.cluster_id || id.shard() >= self.shard_count() {
             return Ok(None);
         }
         self.read(id.shard(), Work::GetById(id), ReplyTo::Resource)
@@ -653,7 +666,7 @@ fn spawn_shard<S, F>(
     config: &EngineConfig,
     shard: u16,
     shard_count: u16,
-    instance: u32,
+    cluster_id: u32,
     must_exist: bool,
     make_storage: Arc<F>,
 ) -> Result<(ShardHandle, Pending<Result<()>>)>
@@ -671,7 +684,7 @@ where
         must_exist,
         shard_count: Some(shard_count),
         preallocation: config.wal_preallocation,
-        ..ShardOptions::new(shard, instance, config.segment_bytes_max)
+        ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);
     let shard_loop = ShardLoop {

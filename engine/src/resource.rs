@@ -11,22 +11,22 @@ use std::str::FromStr;
 
 use crate::limits::*;
 
-/// A globally unique resource id: engine instance (u32), shard (u16), commit position (u64) and the
+/// A globally unique resource id: cluster id (u32), shard (u16), commit position (u64) and the
 /// command's index in its batch (u16), big-endian, shown as 32 hex digits.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResourceId(pub [u8; 16]);
 
 impl ResourceId {
-    pub fn new(instance: u32, shard: u16, position: u64, index: u16) -> Self {
+    pub fn new(cluster_id: u32, shard: u16, position: u64, index: u16) -> Self {
         let mut bytes = [0u8; 16];
-        bytes[0..4].copy_from_slice(&instance.to_be_bytes());
+        bytes[0..4].copy_from_slice(&cluster_id.to_be_bytes());
         bytes[4..6].copy_from_slice(&shard.to_be_bytes());
         bytes[6..14].copy_from_slice(&position.to_be_bytes());
         bytes[14..16].copy_from_slice(&index.to_be_bytes());
         ResourceId(bytes)
     }
 
-    pub fn instance(&self) -> u32 {
+    pub fn cluster_id(&self) -> u32 {
         u32::from_be_bytes(self.0[0..4].try_into().unwrap())
     }
 
@@ -373,7 +373,7 @@ mod tests {
         assert_eq!(text.len(), 32);
         assert_eq!(text.parse::<ResourceId>().unwrap(), id);
         assert_eq!(id.shard(), 7);
-        assert_eq!(id.instance(), 0xdeadbeef);
+        assert_eq!(id.cluster_id(), 0xdeadbeef);
         assert!("xyz".parse::<ResourceId>().is_err());
     }
 

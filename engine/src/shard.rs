@@ -27,7 +27,7 @@ pub const GROUP_BYTES_MAX: usize = 16 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct ShardOptions {
     pub shard: u16,
-    pub instance: u32,
+    pub cluster_id: u32,
     pub segment_bytes_max: u64,
     /// The shard's log must already exist (see [`WalOptions::must_exist`]).
     pub must_exist: bool,
@@ -41,10 +41,10 @@ pub struct ShardOptions {
 }
 
 impl ShardOptions {
-    pub fn new(shard: u16, instance: u32, segment_bytes_max: u64) -> Self {
+    pub fn new(shard: u16, cluster_id: u32, segment_bytes_max: u64) -> Self {
         ShardOptions {
             shard,
-            instance,
+            cluster_id,
             segment_bytes_max,
             must_exist: false,
             fail_stop: FailStop::Abort,
@@ -91,7 +91,7 @@ impl<S: Storage> Shard<S> {
     pub fn open(storage: S, wal_dir: &Path, options: ShardOptions) -> Result<Self> {
         let mut state = State::default();
         let minter = Minter {
-            instance: options.instance,
+            cluster_id: options.cluster_id,
             shard: options.shard,
             shard_count: options.shard_count,
         };
@@ -312,7 +312,7 @@ impl<S: Storage> Shard<S> {
                 }
             }
             let fresh_id = ResourceId::new(
-                self.options.instance,
+                self.options.cluster_id,
                 self.options.shard,
                 position,
                 index as u16,

@@ -12,12 +12,12 @@ use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 
-/// Who wrote a logged batch: a create's id is derived from the log (instance, shard, position,
+/// Who wrote a logged batch: a create's id is derived from the log (cluster id, shard, position,
 /// index), never random, so every replica mints the same; and every namespace it changes is owned
 /// by this shard (when the shard count is known).
 #[derive(Clone, Copy, Debug)]
 pub struct Minter {
-    pub instance: u32,
+    pub cluster_id: u32,
     pub shard: u16,
     pub shard_count: Option<u16>,
 }
@@ -86,8 +86,12 @@ impl State {
                 }
             }
             if let Change::Created(r) = change {
-                let minted =
-                    ResourceId::new(minter.instance, minter.shard, batch.position, index as u16);
+                let minted = ResourceId::new(
+                    minter.cluster_id,
+                    minter.shard,
+                    batch.position,
+                    index as u16,
+                );
                 if r.id != minted || r.created_ms != batch.commit_time_ms {
                     return Err(format!(
                         "created {key} has id {} and created time {}, not {minted} and {}",

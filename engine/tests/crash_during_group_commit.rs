@@ -26,7 +26,7 @@ use aorta_engine::{Batch, Command, Error, Resource, ResourceSpec};
 use common::{Model, Workload};
 use rand::Rng;
 
-const INSTANCE: u32 = 7;
+const CLUSTER_ID: u32 = 7;
 const GROUPS: usize = 24;
 const SEEDS: u64 = 16;
 const SEGMENT_BYTES: u64 = 1536;
@@ -47,7 +47,7 @@ fn options(preallocation: Preallocation) -> ShardOptions {
     ShardOptions {
         fail_stop: FailStop::Panic,
         preallocation,
-        ..ShardOptions::new(0, INSTANCE, SEGMENT_BYTES)
+        ..ShardOptions::new(0, CLUSTER_ID, SEGMENT_BYTES)
     }
 }
 
@@ -86,7 +86,7 @@ fn plan(seed: u64) -> Vec<Vec<Batch>> {
             (0..size)
                 .map(|_| {
                     let batch = workload.batch(&model);
-                    model.apply(0, INSTANCE, &batch, now_ms(g));
+                    model.apply(0, CLUSTER_ID, &batch, now_ms(g));
                     batch
                 })
                 .collect()
@@ -170,7 +170,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
                     answer.is_err(),
                     "a group whose sync failed acknowledged a batch"
                 );
-                if probe.apply(0, INSTANCE, batch, now_ms(g)).is_some() {
+                if probe.apply(0, CLUSTER_ID, batch, now_ms(g)).is_some() {
                     unacknowledged.push((batch.clone(), now_ms(g)));
                 }
             }
@@ -180,7 +180,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
             };
         }
         for (batch, answer) in group.iter().zip(answers) {
-            let modeled = acknowledged.apply(0, INSTANCE, batch, now_ms(g));
+            let modeled = acknowledged.apply(0, CLUSTER_ID, batch, now_ms(g));
             match answer {
                 Ok(receipt) => {
                     assert_eq!(modeled, Some(receipt.position), "model and shard disagree")
@@ -224,7 +224,7 @@ fn check_recovery(shard: &Shard<SimStorage>, outcome: &RunOutcome, context: &str
                 outcome.acknowledged.resources.keys().collect::<Vec<_>>(),
             );
         };
-        probe.apply(0, INSTANCE, batch, *now);
+        probe.apply(0, CLUSTER_ID, batch, *now);
         survived += 1;
     }
 }

@@ -135,7 +135,7 @@ fn check_answer(
     engine: &Engine,
     model: &mut Model,
     created: &mut BTreeMap<aorta_engine::ResourceId, u64>,
-    instance: u32,
+    cluster_id: u32,
     batch: &Batch,
     answer: aorta_engine::Result<aorta_engine::CommitReceipt>,
 ) -> Result<(), TestCaseError> {
@@ -168,7 +168,7 @@ fn check_answer(
         return Ok(());
     }
     let shard = *shards.iter().next().unwrap();
-    let modeled = model.apply(shard, instance, batch, 0);
+    let modeled = model.apply(shard, cluster_id, batch, 0);
     match answer {
         Ok(receipt) => {
             prop_assert_eq!(Some(receipt.position), modeled);
@@ -193,7 +193,7 @@ fn run(
     power_cut: &dyn Fn(),
 ) -> Result<(), TestCaseError> {
     let mut engine = open();
-    let instance = engine.instance();
+    let cluster_id = engine.cluster_id();
     let mut model = Model::default();
     let mut created: BTreeMap<aorta_engine::ResourceId, u64> = BTreeMap::new();
     for step in steps {
@@ -201,7 +201,14 @@ fn run(
             Step::Commit(commands) => {
                 let batch = build(&commands, &model);
                 let answer = engine.commit(batch.clone());
-                check_answer(&engine, &mut model, &mut created, instance, &batch, answer)?;
+                check_answer(
+                    &engine,
+                    &mut model,
+                    &mut created,
+                    cluster_id,
+                    &batch,
+                    answer,
+                )?;
             }
             Step::Concurrent(batches) => {
                 let mut taken = std::collections::BTreeSet::new();
@@ -219,7 +226,14 @@ fn run(
                 // Answers are checked in submission order, which is each shard's commit order.
                 for (batch, submitted) in pending {
                     let answer = submitted.and_then(|p| p.wait().map_err(|_| Error::Closed)?);
-                    check_answer(&engine, &mut model, &mut created, instance, &batch, answer)?;
+                    check_answer(
+                        &engine,
+                        &mut model,
+                        &mut created,
+                        cluster_id,
+                        &batch,
+                        answer,
+                    )?;
                 }
             }
             Step::Restart => {

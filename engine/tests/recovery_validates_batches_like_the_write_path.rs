@@ -13,7 +13,7 @@ use aorta_engine::wal::record::RecordKind;
 use aorta_engine::wal::{Wal, WalOptions};
 use aorta_engine::{Change, CommittedBatch, Error, Resource, ResourceId};
 
-const INSTANCE: u32 = 1;
+const CLUSTER_ID: u32 = 1;
 const SHARD: u16 = 0;
 /// The commit time of every batch written here.
 const NOW_MS: u64 = 1_000;
@@ -23,14 +23,14 @@ fn dir() -> PathBuf {
 }
 
 fn options() -> ShardOptions {
-    ShardOptions::new(SHARD, INSTANCE, 1 << 20)
+    ShardOptions::new(SHARD, CLUSTER_ID, 1 << 20)
 }
 
 /// The resource the write path would create as change `index` of the batch at `position`.
 fn created(name: &str, position: u64, index: u16) -> Resource {
     Resource {
         api_version: "v1".into(),
-        id: ResourceId::new(INSTANCE, SHARD, position, index),
+        id: ResourceId::new(CLUSTER_ID, SHARD, position, index),
         namespace: "/ns".into(),
         name: name.into(),
         kind: "task".into(),
@@ -294,12 +294,15 @@ fn the_same_id_twice_in_one_batch_is_corruption() {
 fn a_create_whose_id_was_not_minted_from_its_position_is_corruption() {
     let cases = [
         (
-            "another instance",
-            ResourceId::new(INSTANCE + 1, SHARD, 2, 0),
+            "another cluster",
+            ResourceId::new(CLUSTER_ID + 1, SHARD, 2, 0),
         ),
-        ("another shard", ResourceId::new(INSTANCE, SHARD + 1, 2, 0)),
-        ("another position", ResourceId::new(INSTANCE, SHARD, 1, 0)),
-        ("another index", ResourceId::new(INSTANCE, SHARD, 2, 1)),
+        (
+            "another shard",
+            ResourceId::new(CLUSTER_ID, SHARD + 1, 2, 0),
+        ),
+        ("another position", ResourceId::new(CLUSTER_ID, SHARD, 1, 0)),
+        ("another index", ResourceId::new(CLUSTER_ID, SHARD, 2, 1)),
     ];
     for (case, id) in cases {
         let resource = Resource {
@@ -348,7 +351,7 @@ fn a_delete_of_a_key_that_does_not_exist_is_corruption() {
         batch(
             2,
             vec![Change::Deleted {
-                id: ResourceId::new(INSTANCE, SHARD, 1, 5),
+                id: ResourceId::new(CLUSTER_ID, SHARD, 1, 5),
                 namespace: "/ns".into(),
                 name: "absent".into(),
             }],
@@ -361,7 +364,7 @@ fn a_delete_of_a_key_that_does_not_exist_is_corruption() {
 fn an_update_whose_id_differs_from_the_stored_one_is_corruption() {
     let existing = created("existing", 1, 0);
     let resource = Resource {
-        id: ResourceId::new(INSTANCE, SHARD, 1, 7),
+        id: ResourceId::new(CLUSTER_ID, SHARD, 1, 7),
         ..updated(&existing, 2)
     };
     assert_rejected(

@@ -343,7 +343,7 @@ fn check_ack(engine: &Engine, ack: &Ack) -> Result<(), String> {
         ));
     }
     let shard = engine.shard_for(&ack.namespace);
-    let expected_id = ResourceId::new(engine.instance(), shard, ack.position, 0);
+    let expected_id = ResourceId::new(engine.cluster_id(), shard, ack.position, 0);
     if resource.id != expected_id {
         return Err(format!(
             "{context}: id {} is not {expected_id}",

@@ -26,11 +26,17 @@ pub fn key(namespace: &str, name: &str) -> String {
 impl Model {
     /// Applies `batch` on `shard` at the shard's next position if every condition holds; returns the
     /// position, or `None` (and changes nothing) if a condition fails.
-    pub fn apply(&mut self, shard: u16, instance: u32, batch: &Batch, now_ms: u64) -> Option<u64> {
+    pub fn apply(
+        &mut self,
+        shard: u16,
+        cluster_id: u32,
+        batch: &Batch,
+        now_ms: u64,
+    ) -> Option<u64> {
         let position = self.positions.get(&shard).copied().unwrap_or(0) + 1;
         let mut next = self.resources.clone();
         for (index, command) in batch.commands.iter().enumerate() {
-            let fresh = ResourceId::new(instance, shard, position, index as u16);
+            let fresh = ResourceId::new(cluster_id, shard, position, index as u16);
             let (k, expected) = match command {
                 Command::Create { spec } => (key(&spec.namespace, &spec.name), None),
                 Command::Update {

@@ -32,6 +32,12 @@ struct Cli {
     #[arg(long, global = true, value_name = "N")]
     shards: Option<u16>,
 
+    /// Cluster id of a new data directory, 8 hex digits (the first 4 bytes of every resource id;
+    /// replicas of one cluster are made with the same) [default: drawn at random]; an existing one
+    /// must match
+    #[arg(long, global = true, value_name = "HEX", value_parser = parse_cluster_id)]
+    cluster_id: Option<u32>,
+
     /// Format of the logs on stderr
     #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
     log_format: LogFormat,
@@ -174,6 +180,7 @@ fn run(cli: Cli) -> Result<()> {
     };
     let mut config = EngineConfig::new(&data_dir);
     config.shards = cli.shards;
+    config.cluster_id = cli.cluster_id;
     match cli.command {
         Cmd::Demo => demo(&config),
         Cmd::Put(args) => {
@@ -246,9 +253,18 @@ fn open(config: &EngineConfig) -> Result<Engine> {
     tracing::info!(
         data_dir = %config.data_dir.display(),
         shards = engine.shard_count(),
+        cluster_id = format_args!("{:08x}", engine.cluster_id()),
         "engine opened"
     );
     Ok(engine)
+}
+
+fn parse_cluster_id(text: &str) -> Result<u32, String> {
+    let digits = text.strip_prefix("0x").unwrap_or(text);
+    if digits.len() != 8 {
+        return Err(format!("{text:?}: a cluster id is 8 hex digits"));
+    }
+    u32::from_str_radix(digits, 16).map_err(|e| format!("{text:?}: {e}"))
 }
 
 fn spec_of(args: &WriteArgs) -> ResourceSpec {
