@@ -444,6 +444,49 @@ fn bench_raw(
         adjacent: None,
         stats,
     });
+    drop(file);
+
+    // The same overwrite with O_DIRECT | O_DSYNC: each aligned write is durable when it returns (one
+    // FUA write, or a write + flush, issued by the kernel), with no separate fdatasync and no page
+    // cache. A candidate for the log's write path (issue 11), measured here first.
+    use std::os::unix::fs::OpenOptionsExt;
+    match OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_DIRECT | libc::O_DSYNC)
+        .open(&path)
+    {
+        Err(error) => println!("raw overwrite O_DIRECT|O_DSYNC skipped: {error}"),
+        Ok(direct) => {
+            let mut aligned = vec![0u8; 2 * RAW_BLOCK];
+            let at = aligned.as_ptr().align_offset(RAW_BLOCK);
+            let aligned = &mut aligned[at..at + RAW_BLOCK];
+            aligned.copy_from_slice(&block);
+            let mut stats = Stats::new(disk);
+            group.bench_function(BenchmarkId::new("overwrite_o_direct_o_dsync", phase), |b| {
+                b.iter_custom(|iters| {
+                    stats.measure(|hist, _| {
+                        let start = Instant::now();
+                        for _ in 0..iters {
+                            let op = Instant::now();
+                            direct
+                                .write_all_at(aligned, (next % blocks) * RAW_BLOCK as u64)
+                                .expect("writing with O_DIRECT | O_DSYNC");
+                            hist.saturating_record(op.elapsed().as_nanos() as u64);
+                            next += 1;
+                        }
+                        start.elapsed()
+                    })
+                })
+            });
+            stats.print_latency();
+            report.rows.push(Row {
+                name: format!("raw overwrite O_DIRECT+O_DSYNC ({phase})"),
+                raw: true,
+                adjacent: None,
+                stats,
+            });
+        }
+    }
     group.finish();
 }
 
