@@ -97,7 +97,9 @@ pub enum KeyError {
     Empty,
     #[error("the table key is {len} bytes, over the limit of {max}")]
     TooLong { len: usize, max: usize },
-    #[error("the table key starts with {found:#04x}, not the {family} family byte {expected:#04x}")]
+    #[error(
+        "the table key starts with {found:#04x}, not the {family} family byte {expected:#04x}"
+    )]
     WrongFamily {
         family: &'static str,
         expected: u8,
@@ -334,7 +336,10 @@ mod tests {
         assert!(encode_id_key(a) < encode_id_key(b));
         assert_eq!(
             decode_id_key(&encode_id_key(a)[..16]),
-            Err(KeyError::IdLength { len: 16, expected: 17 })
+            Err(KeyError::IdLength {
+                len: 16,
+                expected: 17
+            })
         );
         assert!(matches!(
             decode_id_key(b"k\x01a"),
