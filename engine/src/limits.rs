@@ -52,9 +52,8 @@ pub const SEGMENT_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
 pub const WAL_SEGMENT_BYTES_MIN: u64 = 16 * 1024;
 pub const WAL_SEGMENT_BYTES_MAX: u64 = 1024 * 1024 * 1024 * 1024;
 
-/// Bytes of one sstable key. A resource key (namespace, `/`, name) is at most 510 bytes; the rest
-/// leaves room for other index keys; the (namespace, name) encoding takes at most
-/// `RESOURCE_KEY_BYTES_MAX` (511). Stored as a u16.
+/// Bytes of one sstable key. A resource's table key is at most `RESOURCE_KEY_BYTES_MAX` (511)
+/// bytes; the rest leaves room for index keys that embed one. Stored as a u16.
 pub const SSTABLE_KEY_BYTES_MAX: usize = 1024;
 /// Bytes of a resource's table key (`table::key`): a family byte, the namespace (encoded in as
 /// many bytes as its path), a marker and the name.
