@@ -52,9 +52,12 @@ pub const SEGMENT_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
 pub const WAL_SEGMENT_BYTES_MIN: u64 = 16 * 1024;
 pub const WAL_SEGMENT_BYTES_MAX: u64 = 1024 * 1024 * 1024 * 1024;
 
-/// Bytes of one sstable key. A resource key (namespace, `/`, name) is at most 510 bytes; the rest
-/// leaves room for the (namespace, name) encoding to come. Stored as a u16.
+/// Bytes of one sstable key. A resource's table key is at most `RESOURCE_KEY_BYTES_MAX` (511)
+/// bytes; the rest leaves room for index keys that embed one. Stored as a u16.
 pub const SSTABLE_KEY_BYTES_MAX: usize = 1024;
+/// Bytes of a resource's table key (`table::key`): a family byte, the namespace (encoded in as
+/// many bytes as its path), a marker and the name.
+pub const RESOURCE_KEY_BYTES_MAX: usize = 1 + NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX;
 /// Bytes of one sstable value: a resource (data ≤ 1 MiB plus its fields) always fits in a batch, so
 /// in this. Stored as a u32.
 pub const SSTABLE_VALUE_BYTES_MAX: usize = 4 * 1024 * 1024;
@@ -88,6 +91,7 @@ const _: () = assert!(GROUP_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_DEFAULT);
 // target is within its bounds; lengths fit their on-disk fields (u16 key, u32 value and block).
 const _: () = assert!(NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
 const _: () = assert!(SSTABLE_KEY_BYTES_MAX <= u16::MAX as usize);
+const _: () = assert!(RESOURCE_KEY_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
 const _: () = assert!(DATA_BYTES_MAX + 64 * 1024 <= SSTABLE_VALUE_BYTES_MAX);
 const _: () = assert!(SSTABLE_BLOCK_BYTES_MIN <= SSTABLE_BLOCK_BYTES_DEFAULT);
 const _: () = assert!(SSTABLE_BLOCK_BYTES_DEFAULT <= SSTABLE_BLOCK_BYTES_MAX);

@@ -11,7 +11,8 @@
 //! - **Bounded.** Keys, values, blocks, entries and the index have limits (`crate::limits`,
 //!   `SSTABLE_*`), refused with a typed error by the writer and by the reader.
 //!
-//! Only the sstable format exists so far ([`sstable`]); the memtable, flush and compaction that will
-//! use it come later.
+//! Only the sstable format ([`sstable`]) and the encoding of its keys ([`key`]) exist so far; the
+//! memtable, flush and compaction that will use them come later.
 
+pub mod key;
 pub mod sstable;
