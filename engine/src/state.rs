@@ -22,6 +22,26 @@ pub struct Minter {
     pub shard_count: Option<u16>,
 }
 
+/// What a change did to its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// One change of one apply step, as its key saw it: `old` is the resource before (none for a
+/// create), `new` the one after (none for a delete), at the batch's `position`. This is what feeds
+/// the indexes, the history and the subscriptions; `new` borrows from the state, so a listener
+/// that keeps it clones it (nothing is copied on the commit path for a listener that does not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AppliedChange<'a> {
+    pub position: u64,
+    pub action: Action,
+    pub old: Option<&'a Resource>,
+    pub new: Option<&'a Resource>,
+}
+
 #[derive(Default)]
 pub struct State {
     by_key: BTreeMap<String, Resource>,
@@ -148,6 +168,16 @@ impl State {
 
     /// Applies a durable batch, taking its resources (no copies on the commit path).
     pub fn apply(&mut self, batch: CommittedBatch) {
+        self.apply_with(batch, &mut |_| {});
+    }
+
+    /// Applies a durable batch and hands each change, in the batch's order, to `on_change` as
+    /// (action, old, new, position).
+    pub fn apply_with(
+        &mut self,
+        batch: CommittedBatch,
+        on_change: &mut dyn FnMut(AppliedChange<'_>),
+    ) {
         assert!(
             batch.position > self.applied_position,
             "batches apply in position order: {} after {}",
@@ -156,17 +186,30 @@ impl State {
         );
         let position = batch.position;
         for change in batch.changes {
+            let action = match change {
+                Change::Created(_) => Action::Created,
+                Change::Updated(_) => Action::Updated,
+                Change::Deleted { .. } => Action::Deleted,
+            };
             match change {
                 Change::Created(resource) | Change::Updated(resource) => {
                     debug_assert_eq!(resource.revision, position);
                     let key = resource.key();
                     let id = resource.id;
-                    if let Some(old) = self.by_key.insert(key.clone(), resource) {
+                    let old = self.by_key.insert(key.clone(), resource);
+                    if let Some(old) = &old {
                         if old.id != id {
                             self.by_id.remove(&old.id);
                         }
                     }
-                    self.by_id.insert(id, key);
+                    let new = self.by_key.get(&key);
+                    self.by_id.insert(id, key.clone());
+                    on_change(AppliedChange {
+                        position,
+                        action,
+                        old: old.as_ref(),
+                        new,
+                    });
                 }
                 Change::Deleted { id, .. } => {
                     let key = change.key();
@@ -176,6 +219,12 @@ impl State {
                         "a logged delete of {key} must find the resource it deleted"
                     );
                     self.by_id.remove(&id);
+                    on_change(AppliedChange {
+                        position,
+                        action,
+                        old: removed.as_ref(),
+                        new: None,
+                    });
                 }
             }
         }
