@@ -9,6 +9,7 @@ pub mod codec;
 pub mod command;
 pub mod engine;
 pub mod error;
+pub mod history;
 pub mod limits;
 pub mod meta;
 pub mod resource;

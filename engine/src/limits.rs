@@ -107,3 +107,25 @@ const _: () = assert!((NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX) as u64 <= READ_
 /// The longest a shard thread may poll its empty queue before it sleeps (`EngineConfig::shard_spin`):
 /// a spin is CPU taken from everyone else on the core.
 pub const SHARD_SPIN_MAX: std::time::Duration = std::time::Duration::from_millis(1);
+
+/// History (`history`): the default horizon of one shard's in-memory tail of changes, by count,
+/// estimated bytes and age. 64 MiB a shard keeps 256 shards under 16 GiB; an hour lets a
+/// subscriber that lost its connection resume without listing again.
+pub const HISTORY_CHANGES_DEFAULT: usize = 1 << 20;
+pub const HISTORY_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+pub const HISTORY_AGE_MS_DEFAULT: u64 = 60 * 60 * 1000;
+/// The largest configurable horizon: 64 Mi changes, 64 GiB, 30 days.
+pub const HISTORY_CHANGES_MAX: usize = 1 << 26;
+pub const HISTORY_BYTES_MAX: u64 = 64 * 1024 * 1024 * 1024;
+pub const HISTORY_AGE_MS_MAX: u64 = 30 * 24 * 60 * 60 * 1000;
+/// The largest page a history read may ask for, in changes and in estimated bytes. A page holds
+/// whole batches, so it may exceed these by one batch (its first) when that batch alone does.
+pub const HISTORY_PAGE_CHANGES_MAX: usize = 64 * 1024;
+pub const HISTORY_PAGE_BYTES_MAX: u64 = 64 * 1024 * 1024;
+
+const _: () = assert!(HISTORY_CHANGES_DEFAULT <= HISTORY_CHANGES_MAX);
+const _: () = assert!(HISTORY_BYTES_DEFAULT <= HISTORY_BYTES_MAX);
+const _: () = assert!(HISTORY_AGE_MS_DEFAULT <= HISTORY_AGE_MS_MAX);
+// A maximal batch's changes fit in a default horizon, so the newest batch is normally kept within it.
+const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_CHANGES_DEFAULT);
+const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_PAGE_CHANGES_MAX);
