@@ -329,6 +329,9 @@ mod tests {
             BoundedQueue::new(4, 1024).with_consumer_spin(Duration::from_millis(5)),
         );
         for delay_ms in [1u64, 20] {
+            // Taken before the producer starts its sleep, so that the pop returning at or after
+            // `delay_ms` follows from causality (the push comes after the sleep), not from timing.
+            let started = Instant::now();
             let producer = {
                 let queue = queue.clone();
                 std::thread::spawn(move || {
@@ -336,7 +339,6 @@ mod tests {
                     queue.try_push(delay_ms, 1).unwrap();
                 })
             };
-            let started = Instant::now();
             let mut out = Vec::new();
             assert!(queue.pop_up_to(4, 1024, &mut out));
             assert_eq!(out, vec![delay_ms]);
