@@ -114,7 +114,7 @@ pub struct Wal<S: Storage> {
     /// The active file's length: a write that ends beyond it grows the file.
     active_len: u64,
     /// The next segment, made ahead of time.
-    spares: Spares<S>,
+    spares: Spares,
     /// The group being built: 64 bytes reserved for its header, then its records.
     pending: Vec<u8>,
     pending_first_position: Option<u64>,
@@ -208,22 +208,19 @@ impl<S: Storage> Wal<S> {
 
     fn list_segments(&mut self) -> Result<Vec<(u64, PathBuf)>> {
         let dir = self.dir.clone();
-        let mut names: Vec<(u64, PathBuf)> = self
-            .storage
-            .list_dir(&dir)
-            .map_err(|e| Error::io(format!("listing WAL directory {}", dir.display()), e))?
-            .into_iter()
-            .filter_map(|name| segment::parse_segment_name(&name).map(|p| (p, dir.join(name))))
-            .collect();
-        names.sort();
-        // A spare is never a segment. A complete one is kept for the next roll-over; one being
-        // made, or of another size, is removed (`spare.rs`).
         let listed = self
             .storage
             .list_dir(&dir)
             .map_err(|e| Error::io(format!("listing WAL directory {}", dir.display()), e))?;
+        let mut names = Vec::new();
         for name in listed {
             let path = dir.join(&name);
+            if let Some(first_position) = segment::parse_segment_name(&name) {
+                names.push((first_position, path));
+                continue;
+            }
+            // A spare is never a segment. A complete one is kept for the next roll-over; one being
+            // made, or of another size, is removed (`spare.rs`).
             let keep = match name.as_str() {
                 spare::SPARE_FILE => {
                     let (_, len) = self
@@ -240,6 +237,7 @@ impl<S: Storage> Wal<S> {
                     .map_err(|e| Error::io(format!("removing {}", path.display()), e))?;
             }
         }
+        names.sort();
         Ok(names)
     }
 
@@ -699,11 +697,7 @@ impl<S: Storage> Wal<S> {
         let path = self.dir.join(segment::segment_name(first_position));
         let spare_path = self.spares.path().to_path_buf();
         let spare = self.storage.open(&spare_path, false)?;
-        let header = segment::encode_header(&segment::SegmentHeader {
-            shard: self.options.shard,
-            first_position,
-            previous_last_position,
-        });
+        let header = self.segment_header(previous_last_position);
         let written = self.storage.write_and_sync(spare, 0, &header);
         self.storage.close(spare);
         written?;
@@ -711,52 +705,32 @@ impl<S: Storage> Wal<S> {
         self.storage.rename(&spare_path, &path)?;
         self.storage.sync_dir(&self.dir)?;
         let file = self.storage.open(&path, false)?;
-        if let Some(old) = self.active_file.replace(file) {
-            self.storage.close(old);
-        }
-        self.active_len = self.spares.bytes().max(SEGMENT_HEADER_BYTES as u64);
         if replacing {
             self.segments.pop();
         }
-        self.segments.push(SegmentMeta {
-            first_position,
-            previous_last_position,
-            path,
-            valid_end: SEGMENT_HEADER_BYTES as u64,
-            index: Vec::new(),
-        });
-        tracing::debug!(
-            shard = self.options.shard,
-            first_position,
-            "started WAL segment from a spare"
-        );
+        let len = self.spares.bytes().max(SEGMENT_HEADER_BYTES as u64);
+        self.activate(file, path, previous_last_position, len);
         self.spares.request(&mut self.storage);
         Ok(())
     }
 
-    /// Starts a segment after `previous_last_position`: header written and synced, directory
-    /// synced, before any record goes to it.
-    fn start_segment(&mut self, previous_last_position: u64) -> std::io::Result<()> {
-        let first_position = previous_last_position + 1;
-        let path = self.dir.join(segment::segment_name(first_position));
-        let file = self.storage.open(&path, true)?;
-        let header = segment::encode_header(&segment::SegmentHeader {
+    /// The header of the segment that follows `previous_last_position`.
+    fn segment_header(&self, previous_last_position: u64) -> [u8; SEGMENT_HEADER_BYTES] {
+        segment::encode_header(&segment::SegmentHeader {
             shard: self.options.shard,
-            first_position,
+            first_position: previous_last_position + 1,
             previous_last_position,
-        });
-        let result = self
-            .storage
-            .write_and_sync(file, 0, &header)
-            .and_then(|_| self.storage.sync_dir(&self.dir));
-        if let Err(error) = result {
-            self.storage.close(file);
-            return Err(error);
-        }
+        })
+    }
+
+    /// Makes `file` (at `path`, `len` bytes long, its header durable and its name synced) the active
+    /// segment, after `previous_last_position`.
+    fn activate(&mut self, file: FileId, path: PathBuf, previous_last_position: u64, len: u64) {
         if let Some(old) = self.active_file.replace(file) {
             self.storage.close(old);
         }
-        self.active_len = SEGMENT_HEADER_BYTES as u64;
+        self.active_len = len;
+        let first_position = previous_last_position + 1;
         self.segments.push(SegmentMeta {
             first_position,
             previous_last_position,
@@ -768,6 +742,29 @@ impl<S: Storage> Wal<S> {
             shard = self.options.shard,
             first_position,
             "started WAL segment"
+        );
+    }
+
+    /// Starts a segment after `previous_last_position`: header written and synced, directory
+    /// synced, before any record goes to it.
+    fn start_segment(&mut self, previous_last_position: u64) -> std::io::Result<()> {
+        let first_position = previous_last_position + 1;
+        let path = self.dir.join(segment::segment_name(first_position));
+        let file = self.storage.open(&path, true)?;
+        let header = self.segment_header(previous_last_position);
+        let result = self
+            .storage
+            .write_and_sync(file, 0, &header)
+            .and_then(|_| self.storage.sync_dir(&self.dir));
+        if let Err(error) = result {
+            self.storage.close(file);
+            return Err(error);
+        }
+        self.activate(
+            file,
+            path,
+            previous_last_position,
+            SEGMENT_HEADER_BYTES as u64,
         );
         Ok(())
     }

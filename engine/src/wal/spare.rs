@@ -61,13 +61,12 @@ pub enum Preallocation {
 }
 
 /// The spare of one log: its state, and the helper thread that makes it.
-pub struct Spares<S: Storage> {
+pub struct Spares {
     mode: Preallocation,
     path: PathBuf,
     bytes: u64,
     ready: bool,
     background: Option<Background>,
-    _storage: std::marker::PhantomData<S>,
 }
 
 struct Background {
@@ -78,9 +77,9 @@ struct Background {
     thread: Option<JoinHandle<()>>,
 }
 
-impl<S: Storage> Spares<S> {
+impl Spares {
     /// `bytes`: the size of a segment. A `Background` mode gets its own storage from `sibling`.
-    pub fn new(
+    pub fn new<S: Storage>(
         mode: Preallocation,
         dir: &Path,
         bytes: u64,
@@ -98,7 +97,6 @@ impl<S: Storage> Spares<S> {
             bytes,
             ready: false,
             background,
-            _storage: std::marker::PhantomData,
         })
     }
 
@@ -123,7 +121,7 @@ impl<S: Storage> Spares<S> {
 
     /// Asks for the next spare. `Inline` makes it now through `storage`; a failure there is not the
     /// log's (the log goes on with appended segments), so it is logged and forgotten.
-    pub fn request(&mut self, storage: &mut S) {
+    pub fn request<S: Storage>(&mut self, storage: &mut S) {
         self.ready = false;
         match self.mode {
             Preallocation::Off => {}
