@@ -201,6 +201,23 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Appends a resource in the batch payload's `resource` encoding: the value of a resource's entry
+/// in a table (its revision is the entry's version position, not stored).
+pub fn encode_resource_value(resource: &Resource, out: &mut Vec<u8>) {
+    encode_resource(resource, out);
+}
+
+/// Decodes a table value written by [`encode_resource_value`], giving it `revision`; accepts
+/// exactly what it produces (no trailing bytes).
+pub fn decode_resource_value(revision: u64, bytes: &[u8]) -> Result<Resource, PayloadError> {
+    let mut reader = Reader { bytes, offset: 0 };
+    let resource = reader.resource(revision)?;
+    if reader.offset != bytes.len() {
+        return Err(reader.error("trailing bytes after the resource"));
+    }
+    Ok(resource)
+}
+
 /// Decodes the payload of the batch record at `position`.
 pub fn decode_batch(position: u64, bytes: &[u8]) -> Result<CommittedBatch, PayloadError> {
     let mut reader = Reader { bytes, offset: 0 };

@@ -16,17 +16,20 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
 use crate::limits::{
-    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, READ_REQUEST_BYTES,
-    SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX,
-    SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
+    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, MEMTABLE_BYTES_DEFAULT,
+    MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN, SEGMENT_BYTES_DEFAULT, SHARDS_MAX,
+    SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX, SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX,
+    WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
-use crate::resource::{key_of, validate_name, validate_namespace, Resource, ResourceId};
+use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::shard::{Shard, ShardOptions};
+use crate::state::{Published, ReadView};
 use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
+use crate::table::store::TableWork;
 use crate::wal::Preallocation;
 
 /// How to open an engine. `Engine::open` checks every field ([`EngineConfig::validate`]) before it
@@ -68,6 +71,13 @@ pub struct EngineConfig {
     /// fdatasync overwrites blocks instead of growing the file (default `Background`: a helper
     /// thread per shard makes the next one); see `docs/benchmarks.md` for the measured difference.
     pub wal_preallocation: Preallocation,
+    /// Bytes of a shard's active memtable at which it is frozen and flushed to an sstable (default
+    /// `MEMTABLE_BYTES_DEFAULT`), `MEMTABLE_BYTES_MIN` to `MEMTABLE_BYTES_MAX`. A shard holds at
+    /// most `1 + FROZEN_MEMTABLES_MAX` memtables.
+    pub memtable_bytes_max: u64,
+    /// Where flushes run (default `Background`: a worker thread per shard; `Inline` for tests that
+    /// cut power at every IO point).
+    pub table_work: TableWork,
 }
 
 impl EngineConfig {
@@ -85,6 +95,8 @@ impl EngineConfig {
             wal_sync: SyncPath::default(),
             shard_spin: std::time::Duration::ZERO,
             wal_preallocation: Preallocation::Background,
+            memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
+            table_work: TableWork::Background,
         }
     }
 
@@ -129,6 +141,12 @@ impl EngineConfig {
             self.queue_bytes_max,
         )?;
         check_range(
+            "memtable_bytes_max",
+            self.memtable_bytes_max,
+            MEMTABLE_BYTES_MIN,
+            MEMTABLE_BYTES_MAX,
+        )?;
+        check_range(
             "shard_spin (µs)",
             self.shard_spin.as_micros().min(u64::MAX as u128) as u64,
             0,
@@ -156,41 +174,20 @@ pub fn default_shard_count() -> u16 {
         .clamp(1, SHARDS_MAX) as u16
 }
 
-/// What a request asks of its shard.
-enum Work {
-    Commit(ValidBatch),
-    Get(String),
-    GetById(ResourceId),
-    Position,
-}
-
-/// Where a request's answer goes. Kept apart from its [`Work`] so that whatever happens to the work
-/// (a panic in the middle of a group), the shard thread still holds every reply and can answer it.
-enum ReplyTo {
-    Commit(Reply<CommitReceipt>),
-    Resource(Reply<Option<Resource>>),
-    Position(Reply<u64>),
-}
-
-/// A read's answer, computed before it is delivered.
-enum ReadAnswer {
-    Resource(Option<Resource>),
-    Position(u64),
-}
-
+/// A commit handed to its shard: the batch, and where its answer goes. Kept apart so that whatever
+/// happens to the batch (a panic in the middle of a group), the shard thread still holds every
+/// reply and can answer it. Reads never enter the queue: they are answered from the shard's
+/// published read view on the caller's thread.
 struct Request {
-    work: Work,
-    reply: ReplyTo,
+    batch: ValidBatch,
+    reply: Reply<CommitReceipt>,
 }
 
 impl Request {
-    /// What the request counts against its queue's byte budget: a commit its batch's encoded size
-    /// bound (at most `BATCH_BYTES_MAX`, which every queue can hold), a read a fixed charge.
+    /// What the request counts against its queue's byte budget: its batch's encoded size bound (at
+    /// most `BATCH_BYTES_MAX`, which every queue can hold).
     fn bytes(&self) -> u64 {
-        match &self.work {
-            Work::Commit(batch) => batch.encoded_len_bound() as u64,
-            Work::Get(_) | Work::GetById(_) | Work::Position => READ_REQUEST_BYTES,
-        }
+        self.batch.encoded_len_bound() as u64
     }
 }
 
@@ -233,34 +230,6 @@ impl<T> Drop for Reply<T> {
                 shard: self.shard,
                 cause: "the shard thread stopped without answering this request".into(),
             }));
-        }
-    }
-}
-
-impl ReplyTo {
-    fn refuse(self, error: Error) {
-        match self {
-            ReplyTo::Commit(reply) => reply.send(Err(error)),
-            ReplyTo::Resource(reply) => reply.send(Err(error)),
-            ReplyTo::Position(reply) => reply.send(Err(error)),
-        }
-    }
-
-    fn discard(self) {
-        match self {
-            ReplyTo::Commit(reply) => reply.discard(),
-            ReplyTo::Resource(reply) => reply.discard(),
-            ReplyTo::Position(reply) => reply.discard(),
-        }
-    }
-
-    fn send_read(self, answer: ReadAnswer) {
-        match (self, answer) {
-            (ReplyTo::Resource(reply), ReadAnswer::Resource(resource)) => reply.send(Ok(resource)),
-            (ReplyTo::Position(reply), ReadAnswer::Position(position)) => reply.send(Ok(position)),
-            _ => {
-                unreachable!("a read's reply matches its work: both are made by one Engine method")
-            }
         }
     }
 }
@@ -316,6 +285,8 @@ impl ShardStatus {
 struct ShardHandle {
     queue: Arc<BoundedQueue<Request>>,
     status: Arc<ShardStatus>,
+    /// The shard's read view, set once it has opened.
+    published: Option<Arc<Published>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -403,9 +374,10 @@ impl Engine {
             opened.push(ready);
         }
         for (shard, ready) in opened.into_iter().enumerate() {
-            ready
+            let published = ready
                 .wait()
                 .unwrap_or_else(|_| Err(engine.down_error(shard as u16)))?;
+            engine.shards[shard].published = Some(published);
         }
         if is_new {
             meta::write(&mut storage, &config.data_dir, meta)?;
@@ -473,10 +445,7 @@ impl Engine {
         let batch = batch.validate()?;
         let shard = self.route(&batch)?;
         let (reply, pending) = Reply::new(shard);
-        let request = Request {
-            work: Work::Commit(batch),
-            reply: ReplyTo::Commit(reply),
-        };
+        let request = Request { batch, reply };
         self.enqueue(shard, request, Room::Refuse)?;
         Ok(pending)
     }
@@ -487,10 +456,7 @@ impl Engine {
         let batch = batch.validate()?;
         let shard = self.route(&batch)?;
         let (reply, pending) = Reply::new(shard);
-        let request = Request {
-            work: Work::Commit(batch),
-            reply: ReplyTo::Commit(reply),
-        };
+        let request = Request { batch, reply };
         self.enqueue(shard, request, Room::Wait)?;
         self.wait(shard, pending)
     }
@@ -538,27 +504,50 @@ impl Engine {
         Error::ShardDown { shard, cause }
     }
 
-    fn read<T>(
-        &self,
-        shard: u16,
-        work: Work,
-        reply: impl FnOnce(Reply<T>) -> ReplyTo,
-    ) -> Result<T> {
-        let (done, pending) = Reply::new(shard);
-        let request = Request {
-            work,
-            reply: reply(done),
-        };
-        self.enqueue(shard, request, Room::Wait)?;
-        self.wait(shard, pending)
+    /// The read view of a shard that is up. Reads are answered on the caller's thread from the
+    /// view the shard published after its last apply: they never wait behind a group commit.
+    fn published(&self, shard: u16) -> Result<&Arc<Published>> {
+        let handle = &self.shards[shard as usize];
+        if handle.status.cause().is_some() {
+            return Err(self.down_error(shard));
+        }
+        Ok(handle
+            .published
+            .as_ref()
+            .expect("an open engine has every shard's view"))
+    }
+
+    /// A consistent view of one shard at its latest durable position.
+    pub fn view(&self, shard: u16) -> Result<ReadView> {
+        if shard >= self.shard_count() {
+            return Err(Error::Invalid(crate::ValidationError::Syntax {
+                field: "shard",
+                value: shard.to_string(),
+                rule: "below the shard count",
+            }));
+        }
+        Ok(self.published(shard)?.view())
+    }
+
+    /// A consistent view of one shard at an older position, if the shard still holds it
+    /// (`Error::Compacted` otherwise).
+    pub fn view_at(&self, shard: u16, position: u64) -> Result<ReadView> {
+        self.view(shard)?;
+        self.published(shard)?.view_at(position)
     }
 
     /// The resource at `namespace` + `name`, as of the latest durable batch.
     pub fn get(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
         validate_namespace(namespace)?;
         validate_name(name)?;
-        let work = Work::Get(key_of(namespace, name));
-        self.read(self.shard_for(namespace), work, ReplyTo::Resource)
+        self.published(self.shard_for(namespace))?
+            .view()
+            .get(namespace, name)
+    }
+
+    /// `get`, as a future for async callers. It never waits: the answer is ready at once.
+    pub async fn get_async(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
+        self.get(namespace, name)
     }
 
     /// The resource with this id, if it exists in this engine.
@@ -566,25 +555,19 @@ impl Engine {
         if id.cluster_id() != self.cluster_id || id.shard() >= self.shard_count() {
             return Ok(None);
         }
-        self.read(id.shard(), Work::GetById(id), ReplyTo::Resource)
+        self.published(id.shard())?.view().get_by_id(id)
+    }
+
+    /// `get_by_id`, as a future for async callers; ready at once.
+    pub async fn get_by_id_async(&self, id: ResourceId) -> Result<Option<Resource>> {
+        self.get_by_id(id)
     }
 
     /// Each shard's latest durable position: together, a resume token. Fails `ShardDown` if any
     /// shard is down.
     pub fn positions(&self) -> Result<Vec<u64>> {
-        let mut waits = Vec::with_capacity(self.shards.len());
-        for shard in 0..self.shard_count() {
-            let (reply, pending) = Reply::new(shard);
-            let request = Request {
-                work: Work::Position,
-                reply: ReplyTo::Position(reply),
-            };
-            self.enqueue(shard, request, Room::Wait)?;
-            waits.push((shard, pending));
-        }
-        waits
-            .into_iter()
-            .map(|(shard, pending)| self.wait(shard, pending))
+        (0..self.shard_count())
+            .map(|shard| Ok(self.published(shard)?.position()))
             .collect()
     }
 
@@ -669,7 +652,7 @@ fn spawn_shard<S, F>(
     cluster_id: u32,
     must_exist: bool,
     make_storage: Arc<F>,
-) -> Result<(ShardHandle, Pending<Result<()>>)>
+) -> Result<(ShardHandle, Pending<Result<Arc<Published>>>)>
 where
     S: Storage,
     F: Fn() -> io::Result<S> + Send + Sync + 'static,
@@ -679,11 +662,13 @@ where
             .with_consumer_spin(config.shard_spin),
     );
     let status = Arc::new(ShardStatus::default());
-    let (ready, ready_wait) = completion::<Result<()>>();
+    let (ready, ready_wait) = completion::<Result<Arc<Published>>>();
     let options = ShardOptions {
         must_exist,
         shard_count: Some(shard_count),
         preallocation: config.wal_preallocation,
+        memtable_bytes_max: config.memtable_bytes_max,
+        table_work: config.table_work,
         ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);
@@ -712,6 +697,7 @@ where
     let handle = ShardHandle {
         queue,
         status,
+        published: None,
         thread: Some(thread),
     };
     Ok((handle, ready_wait))
@@ -723,7 +709,7 @@ where
 /// is gone.
 fn shard_thread<S: Storage>(
     shard_loop: ShardLoop,
-    ready: Completer<Result<()>>,
+    ready: Completer<Result<Arc<Published>>>,
     open: impl FnOnce() -> Result<Shard<S>>,
 ) {
     let mut ready = Some(ready);
@@ -732,7 +718,7 @@ fn shard_thread<S: Storage>(
             ready
                 .take()
                 .expect("ready is answered once")
-                .complete(Ok(()));
+                .complete(Ok(shard.published().clone()));
             run_shard(shard, &shard_loop)
         }
         Err(error) => {
@@ -764,10 +750,10 @@ fn go_down(shard_loop: &ShardLoop, cause: &str) {
     tracing::error!(shard = shard_loop.id, cause, "shard down");
     shard_loop.status.set_down(cause);
     for request in shard_loop.queue.fail() {
-        request.reply.refuse(Error::ShardDown {
+        request.reply.send(Err(Error::ShardDown {
             shard: shard_loop.id,
             cause: cause.to_string(),
-        });
+        }));
     }
 }
 
@@ -796,86 +782,38 @@ fn run_shard<S: Storage>(mut shard: Shard<S>, shard_loop: &ShardLoop) -> Result<
     Ok(())
 }
 
-/// Serves one group: the reads first, from durable state and answered at once; then the commits, as
-/// one `commit_group`. Every reply is held here, outside the work that may panic, so a panic in the
-/// work answers every request of the group `ShardDown` with the panic's message.
+/// Serves one group of commits as one `commit_group`. Every reply is held here, outside the work
+/// that may panic, so a panic in the work answers every request of the group `ShardDown` with the
+/// panic's message.
 fn serve_group<S: Storage>(
     shard: &mut Shard<S>,
     id: u16,
     group: impl Iterator<Item = Request>,
 ) -> Result<(), String> {
-    let mut batches = Vec::new();
-    let mut commit_replies = Vec::new();
-    let mut reads = Vec::new();
-    let mut read_replies = Vec::new();
-    for Request { work, reply } in group {
-        match work {
-            Work::Commit(batch) => {
-                batches.push(batch);
-                commit_replies.push(reply);
-            }
-            read => {
-                reads.push(read);
-                read_replies.push(reply);
-            }
-        }
-    }
-    let refuse_all = |replies: Vec<ReplyTo>, cause: &str| {
-        for reply in replies {
-            reply.refuse(Error::ShardDown {
-                shard: id,
-                cause: cause.to_string(),
-            });
-        }
-    };
-    let answered = catch_unwind(AssertUnwindSafe(|| {
-        reads
-            .into_iter()
-            .map(|read| answer_read(shard, read))
-            .collect::<Vec<_>>()
-    }));
-    match answered {
-        Ok(answers) => {
-            for (reply, answer) in read_replies.into_iter().zip(answers) {
-                reply.send_read(answer);
-            }
-        }
-        Err(panic) => {
-            let cause = panic_cause(&*panic);
-            refuse_all(read_replies, &cause);
-            refuse_all(commit_replies, &cause);
-            return Err(cause);
-        }
-    }
+    let (batches, replies): (Vec<ValidBatch>, Vec<Reply<CommitReceipt>>) =
+        group.map(|Request { batch, reply }| (batch, reply)).unzip();
     if batches.is_empty() {
         return Ok(());
     }
     let committed = catch_unwind(AssertUnwindSafe(|| shard.commit_group(batches, now_ms())));
     match committed {
         Ok(answers) => {
-            assert_eq!(answers.len(), commit_replies.len(), "one answer per batch");
-            for (reply, answer) in commit_replies.into_iter().zip(answers) {
-                match reply {
-                    ReplyTo::Commit(reply) => reply.send(answer),
-                    _ => unreachable!("only commits are in commit_replies"),
-                }
+            assert_eq!(answers.len(), replies.len(), "one answer per batch");
+            for (reply, answer) in replies.into_iter().zip(answers) {
+                reply.send(answer);
             }
             Ok(())
         }
         Err(panic) => {
             let cause = panic_cause(&*panic);
-            refuse_all(commit_replies, &cause);
+            for reply in replies {
+                reply.send(Err(Error::ShardDown {
+                    shard: id,
+                    cause: cause.clone(),
+                }));
+            }
             Err(cause)
         }
-    }
-}
-
-fn answer_read<S: Storage>(shard: &Shard<S>, read: Work) -> ReadAnswer {
-    match read {
-        Work::Get(key) => ReadAnswer::Resource(shard.get(&key).cloned()),
-        Work::GetById(id) => ReadAnswer::Resource(shard.get_by_id(&id).cloned()),
-        Work::Position => ReadAnswer::Position(shard.position()),
-        Work::Commit(_) => unreachable!("commits are not reads"),
     }
 }
 

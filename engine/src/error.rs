@@ -94,6 +94,16 @@ pub enum Error {
     #[error("incompatible data directory {}: {reason}", path.display())]
     Incompatible { path: PathBuf, reason: String },
 
+    /// A read asked for a position the shard no longer holds (compaction dropped the versions it
+    /// needs) or does not hold yet. Read at `current` (list again, then follow from there).
+    #[error("shard {shard}: position {requested} is not readable; the shard holds {oldest_available} to {current}")]
+    Compacted {
+        shard: u16,
+        requested: u64,
+        oldest_available: u64,
+        current: u64,
+    },
+
     /// The engine is shut down.
     #[error("the engine is closed")]
     Closed,

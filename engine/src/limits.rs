@@ -129,3 +129,20 @@ const _: () = assert!(HISTORY_AGE_MS_DEFAULT <= HISTORY_AGE_MS_MAX);
 // A maximal batch's changes fit in a default horizon, so the newest batch is normally kept within it.
 const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_CHANGES_DEFAULT);
 const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_PAGE_CHANGES_MAX);
+
+/// Tables (`table::store`): the default bytes of a shard's active memtable before it is frozen and
+/// flushed to an sstable, and the configurable range. The minimum keeps tables from being tiny
+/// (each flush costs a file, two fdatasyncs and a manifest); the maximum bounds what a restart
+/// replays from the WAL tail.
+pub const MEMTABLE_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+pub const MEMTABLE_BYTES_MIN: u64 = 64 * 1024;
+pub const MEMTABLE_BYTES_MAX: u64 = 4 * 1024 * 1024 * 1024;
+/// Frozen memtables waiting for their flush. When the flush falls this far behind, the shard waits
+/// for it before it takes the next group (back-pressure), so memory stays at most
+/// `(1 + FROZEN_MEMTABLES_MAX) × memtable_bytes`.
+pub const FROZEN_MEMTABLES_MAX: usize = 2;
+/// Sstables one shard's manifest may name. Tiered compaction keeps far fewer (a few per tier).
+pub const TABLES_PER_SHARD_MAX: usize = 4096;
+
+const _: () = assert!(MEMTABLE_BYTES_MIN <= MEMTABLE_BYTES_DEFAULT);
+const _: () = assert!(MEMTABLE_BYTES_DEFAULT <= MEMTABLE_BYTES_MAX);

@@ -14,11 +14,15 @@ use crate::codec;
 use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch};
 use crate::error::{ConflictReason, Error, Result};
 use crate::limits::BATCH_BYTES_MAX;
+use crate::limits::MEMTABLE_BYTES_DEFAULT;
 use crate::resource::{Resource, ResourceId, ResourceSpec};
+use crate::state::Published;
 use crate::state::{Minter, State};
 use crate::storage::Storage;
+use crate::table::store::{FlushJob, Flusher, TableStore, TableWork};
 use crate::wal::record::RecordKind;
 use crate::wal::{FailStop, Preallocation, Wal, WalOptions};
+use std::sync::Arc;
 
 /// Bytes of log records a group buffers before it writes and syncs them; a larger group is committed
 /// in several syncs. Bounds a shard's write buffer.
@@ -38,6 +42,10 @@ pub struct ShardOptions {
     pub shard_count: Option<u16>,
     /// Whether the log's segments are made ahead of time at full size (see [`Preallocation`]).
     pub preallocation: Preallocation,
+    /// Bytes of the active memtable at which it is frozen and flushed to a table.
+    pub memtable_bytes_max: u64,
+    /// Where flushes run (see [`TableWork`]).
+    pub table_work: TableWork,
 }
 
 impl ShardOptions {
@@ -50,6 +58,8 @@ impl ShardOptions {
             fail_stop: FailStop::Abort,
             shard_count: None,
             preallocation: Preallocation::Off,
+            memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
+            table_work: TableWork::Inline,
         }
     }
 }
@@ -58,6 +68,11 @@ pub struct Shard<S: Storage> {
     options: ShardOptions,
     wal: Wal<S>,
     state: State,
+    flusher: Flusher<S>,
+    /// The flushed position up to which the WAL has been purged.
+    purged_through: u64,
+    /// Why the tables failed (a flush's write or sync): the shard then refuses writes.
+    tables_failure: Option<String>,
 }
 
 /// What deciding a later command of the same group needs to know of a key an earlier batch changed:
@@ -87,9 +102,28 @@ struct Decided {
 }
 
 impl<S: Storage> Shard<S> {
-    /// Opens the shard's log in `wal_dir` and replays it into the state.
+    /// The directory of a shard's tables, beside its log.
+    pub fn tables_dir(wal_dir: &Path) -> std::path::PathBuf {
+        wal_dir.parent().unwrap_or(Path::new(".")).join("tables")
+    }
+
+    /// Opens the shard's tables and its log in `wal_dir`, and replays the log's tail (the batches
+    /// after the tables' flushed position) into the state.
     pub fn open(storage: S, wal_dir: &Path, options: ShardOptions) -> Result<Self> {
-        let mut state = State::default();
+        let table_storage = storage
+            .sibling()
+            .map_err(|e| Error::io("creating the tables' storage", e))?;
+        let tables_dir = Self::tables_dir(wal_dir);
+        let (store, tables) = TableStore::open(table_storage, &tables_dir, options.shard)?;
+        let manifest = store.manifest().clone();
+        let flushed = manifest.flushed_position;
+        let mut state = State::from_tables(
+            options.shard,
+            tables,
+            flushed,
+            manifest.resource_count,
+            manifest.horizon,
+        );
         let minter = Minter {
             cluster_id: options.cluster_id,
             shard: options.shard,
@@ -114,6 +148,10 @@ impl<S: Storage> Shard<S> {
                         record.payload.len()
                     ));
                 }
+                if record.position <= flushed {
+                    // Already in the tables; the segment waits for its purge.
+                    return Ok(());
+                }
                 let batch = codec::decode_batch(record.position, record.payload)
                     .map_err(|e| e.to_string())?;
                 state.check_logged(&batch, minter)?;
@@ -121,17 +159,46 @@ impl<S: Storage> Shard<S> {
                 Ok(())
             },
         )?;
+        if wal.start_position() > flushed || wal.durable_position() < flushed {
+            return Err(Error::Corrupt {
+                path: wal_dir.to_path_buf(),
+                offset: 0,
+                reason: format!(
+                    "the log holds positions {} to {} but the tables end at {flushed}: a part of \
+                     the history is in neither",
+                    wal.start_position() + 1,
+                    wal.durable_position()
+                ),
+            });
+        }
+        assert_eq!(
+            state.applied_position(),
+            wal.durable_position().max(flushed)
+        );
         tracing::info!(
             shard = options.shard,
             position = wal.durable_position(),
+            flushed,
+            tables = manifest.tables.len(),
             resources = state.len(),
             "shard recovered"
         );
-        Ok(Shard {
+        let flusher = Flusher::new(
+            store,
+            state.published().clone(),
+            options.table_work,
+            options.shard,
+        )?;
+        let mut shard = Shard {
             options,
             wal,
             state,
-        })
+            flusher,
+            purged_through: 0,
+            tables_failure: None,
+        };
+        shard.purge_flushed();
+        Ok(shard)
     }
 
     pub fn id(&self) -> u16 {
@@ -143,16 +210,54 @@ impl<S: Storage> Shard<S> {
         self.state.applied_position()
     }
 
-    pub fn get(&self, key: &str) -> Option<&Resource> {
+    pub fn get(&self, key: &str) -> Option<Resource> {
         self.state.get(key)
     }
 
-    pub fn get_by_id(&self, id: &ResourceId) -> Option<&Resource> {
+    pub fn get_by_id(&self, id: &ResourceId) -> Option<Resource> {
         self.state.get_by_id(id)
     }
 
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// What readers on other threads use: the view published after each apply.
+    pub fn published(&self) -> &Arc<Published> {
+        self.state.published()
+    }
+
+    /// Freezes the active memtable once it holds `memtable_bytes_max`, and hands it to its flush;
+    /// then purges the log segments the tables now hold. A failed flush fails the shard's writes.
+    fn after_apply(&mut self) {
+        if self.tables_failure.is_none()
+            && self.state.active_bytes() >= self.options.memtable_bytes_max
+        {
+            let job = FlushJob {
+                memtable: self.state.freeze(),
+                position: self.state.applied_position(),
+                resource_count: self.state.len() as u64,
+            };
+            if let Err(cause) = self.flusher.flush(job) {
+                tracing::error!(shard = self.options.shard, %cause, "the tables failed");
+                self.tables_failure = Some(cause);
+            }
+        }
+        if self.tables_failure.is_none() {
+            self.tables_failure = self.flusher.failure();
+        }
+        self.purge_flushed();
+    }
+
+    /// Purges the WAL segments wholly at or below the tables' flushed position.
+    fn purge_flushed(&mut self) {
+        let flushed = self.flusher.flushed_position();
+        if flushed > self.purged_through {
+            // A failed purge fails the log (`Wal::purge_before`): later writes get `LogFailed`.
+            if self.wal.purge_before(flushed + 1).is_ok() {
+                self.purged_through = flushed;
+            }
+        }
     }
 
     pub fn wal_mut(&mut self) -> &mut Wal<S> {
@@ -168,6 +273,18 @@ impl<S: Storage> Shard<S> {
         batches: Vec<ValidBatch>,
         now_ms: u64,
     ) -> Vec<Result<CommitReceipt>> {
+        if let Some(cause) = &self.tables_failure {
+            let cause = format!("the shard's tables failed: {cause}");
+            return batches
+                .iter()
+                .map(|_| {
+                    Err(Error::LogFailed {
+                        shard: self.options.shard,
+                        cause: cause.clone(),
+                    })
+                })
+                .collect();
+        }
         let mut answers: Vec<Option<Result<CommitReceipt>>> =
             (0..batches.len()).map(|_| None).collect();
         // Key → its state after the group's earlier batches, and the flush (chunk) that holds them.
@@ -220,6 +337,7 @@ impl<S: Storage> Shard<S> {
         if !self.make_durable(&mut decided, &mut answers) {
             failed_chunk.get_or_insert(chunk);
         }
+        self.after_apply();
         if let Some(failed) = failed_chunk {
             let cause = self.wal.failure().unwrap_or_default().to_string();
             for &(slot, seen) in &conflicts_on_overlay {
@@ -295,7 +413,7 @@ impl<S: Storage> Shard<S> {
             let key = command.key();
             let current: Option<Current> = match overlay.get(&key) {
                 Some((after, _)) => *after,
-                None => self.state.get(&key).map(Current::from),
+                None => self.state.try_get(&key)?.as_ref().map(Current::from),
             };
             let conflict = |reason| Error::Conflict {
                 command_index: index,

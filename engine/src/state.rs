@@ -1,16 +1,40 @@
-//! The applied state of one shard: the current resource of every key, and an id index.
+//! The applied state of one shard: every version of every key since the tables' horizon, in an
+//! active memtable, frozen memtables waiting for their flush, and sstables — and the read view that
+//! the shard publishes after each apply, which readers on any thread use without going through the
+//! shard's queue.
 //!
-//! Invariant: the state holds exactly the effect of every durable batch up to `applied_position`, in
-//! position order, and nothing else; `by_id` maps the id of every resource in `by_key` to its key.
-//! [`State::apply`] is the single apply step, fed the same decided batches in the live path and in
-//! recovery; the memtable, sstables and the type and tag indexes join that step.
+//! Invariant: the state holds exactly the effect of every durable batch up to `applied_position`,
+//! in position order, and nothing else. Each key's entries are versions (`table::version`): a read
+//! at position `p` sees, for each key, its newest version at or below `p`. The by-id index
+//! (`i` + id → the resource's table key) is written in the same apply step as the resource, in the
+//! same memtable, so a view at any position sees both or neither.
+//!
+//! [`State::apply_with`] is the single apply step, fed the same decided batches in the live path
+//! and in recovery.
+//!
+//! Publication: the shard inserts a batch's versions into the active memtable, then stores the
+//! batch's position (`Release`). A reader loads the position (`Acquire`), then the parts
+//! (memtables and tables); every parts value published after the position was stored holds every
+//! version at or below it, because parts change only by freezing the active memtable (kept, now
+//! frozen) and by replacing a frozen memtable with the table flushed from it (the same versions)
+//! or tables with their compaction (the same versions above the horizon). Versions above a view's
+//! position are never seen, so a view is consistent at exactly one position.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
+use arc_swap::ArcSwap;
+
+use crate::codec;
 use crate::command::{Change, CommittedBatch};
+use crate::error::{Error, Result};
 use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
+use crate::table::file::TableFile;
+use crate::table::key::{decode_resource_key, encode_id_key, encode_resource_key_into};
+use crate::table::memtable::Memtable;
 
 /// Who wrote a logged batch: a create's id is derived from the log (cluster id, shard, position,
 /// index), never random, so every replica mints the same; and every namespace it changes is owned
@@ -32,8 +56,7 @@ pub enum Action {
 
 /// One change of one apply step, as its key saw it: `old` is the resource before (none for a
 /// create), `new` the one after (none for a delete), at the batch's `position`. This is what feeds
-/// the indexes, the history and the subscriptions; `new` borrows from the state, so a listener
-/// that keeps it clones it (nothing is copied on the commit path for a listener that does not).
+/// the history and the subscriptions; a listener that keeps a resource clones it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AppliedChange<'a> {
     pub position: u64,
@@ -42,14 +65,270 @@ pub struct AppliedChange<'a> {
     pub new: Option<&'a Resource>,
 }
 
+/// What a view reads: the memtables (the active one first, then the frozen ones, newest first) and
+/// the tables (newest first). Versions in an earlier part are newer than those in a later one.
 #[derive(Default)]
+pub struct Parts {
+    pub memtables: Vec<Arc<Memtable>>,
+    pub tables: Vec<Arc<TableFile>>,
+}
+
+/// One shard's published state, shared by the shard thread (the only writer of versions and of the
+/// position), its table worker (which swaps flushed and compacted parts) and every reader.
+pub struct Published {
+    shard: u16,
+    position: AtomicU64,
+    parts: ArcSwap<Parts>,
+    /// Serializes the read-modify-write of `parts` between the shard and its table worker. Readers
+    /// never take it.
+    parts_writer: Mutex<()>,
+    /// Reads below this position are refused: compaction may have dropped versions they need.
+    horizon: AtomicU64,
+}
+
+/// A consistent view of one shard at one position.
+#[derive(Clone)]
+pub struct ReadView {
+    shard: u16,
+    position: u64,
+    parts: Arc<Parts>,
+}
+
+impl Published {
+    fn new(shard: u16, parts: Parts, position: u64, horizon: u64) -> Self {
+        Published {
+            shard,
+            position: AtomicU64::new(position),
+            parts: ArcSwap::from_pointee(parts),
+            parts_writer: Mutex::new(()),
+            horizon: AtomicU64::new(horizon),
+        }
+    }
+
+    /// The latest applied (durable) position.
+    pub fn position(&self) -> u64 {
+        self.position.load(Ordering::Acquire)
+    }
+
+    pub fn horizon(&self) -> u64 {
+        self.horizon.load(Ordering::Acquire)
+    }
+
+    /// A view at the latest applied position.
+    pub fn view(&self) -> ReadView {
+        let position = self.position();
+        ReadView {
+            shard: self.shard,
+            position,
+            parts: self.parts.load_full(),
+        }
+    }
+
+    /// A view at an older position `at`, if the tables still hold every version it needs.
+    pub fn view_at(&self, at: u64) -> Result<ReadView> {
+        let view = self.view();
+        let horizon = self.horizon();
+        if at > view.position || at < horizon {
+            return Err(Error::Compacted {
+                shard: self.shard,
+                requested: at,
+                oldest_available: horizon,
+                current: view.position,
+            });
+        }
+        Ok(ReadView {
+            position: at,
+            ..view
+        })
+    }
+
+    /// Replaces the parts by `change(current)`, atomically with respect to other writers.
+    pub fn update_parts(&self, change: impl FnOnce(&Parts) -> Parts) {
+        let _writer = self
+            .parts_writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let current = self.parts.load();
+        self.parts.store(Arc::new(change(&current)));
+    }
+
+    pub fn parts(&self) -> Arc<Parts> {
+        self.parts.load_full()
+    }
+
+    /// Raises the horizon (never lowers it). Called before the tables that need it are swapped in.
+    pub fn raise_horizon(&self, horizon: u64) {
+        self.horizon.fetch_max(horizon, Ordering::AcqRel);
+    }
+
+    fn publish_position(&self, position: u64) {
+        self.position.store(position, Ordering::Release);
+    }
+}
+
+impl ReadView {
+    pub fn position(&self) -> u64 {
+        self.position
+    }
+
+    pub fn shard(&self) -> u16 {
+        self.shard
+    }
+
+    pub fn parts(&self) -> &Parts {
+        &self.parts
+    }
+
+    /// The newest version at or below the view's position of `user_key`, decoded by `decode`.
+    fn lookup<T>(
+        &self,
+        user_key: &[u8],
+        decode: impl FnOnce(u64, &[u8]) -> Result<T>,
+    ) -> Result<Option<T>> {
+        for memtable in &self.parts.memtables {
+            if let Some(version) = memtable.get(user_key, self.position) {
+                return match version.value {
+                    Some(bytes) => decode(version.position, &bytes).map(Some),
+                    None => Ok(None),
+                };
+            }
+        }
+        for table in &self.parts.tables {
+            if let Some(found) = table.get(user_key, self.position)? {
+                return match found.value {
+                    Some(bytes) => decode(found.position, bytes).map(Some),
+                    None => Ok(None),
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// The resource at (`namespace`, `name`), which must be valid.
+    pub fn get(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
+        let mut key = Vec::with_capacity(2 + namespace.len() + name.len());
+        encode_resource_key_into(namespace, name, &mut key)?;
+        self.get_by_table_key(&key)
+    }
+
+    pub(crate) fn get_by_table_key(&self, key: &[u8]) -> Result<Option<Resource>> {
+        self.lookup(key, |position, bytes| {
+            codec::decode_resource_value(position, bytes).map_err(|error| Error::Corrupt {
+                path: format!("shard {} tables", self.shard).into(),
+                offset: 0,
+                reason: format!("a resource value does not decode: {error}"),
+            })
+        })
+    }
+
+    /// The resource with this id.
+    pub fn get_by_id(&self, id: ResourceId) -> Result<Option<Resource>> {
+        let Some(key) = self.lookup(&encode_id_key(id), |_, bytes| Ok(bytes.to_vec()))? else {
+            return Ok(None);
+        };
+        if decode_resource_key(&key).is_err() {
+            return Err(Error::Corrupt {
+                path: format!("shard {} tables", self.shard).into(),
+                offset: 0,
+                reason: format!("the by-id entry of {id} names no resource key"),
+            });
+        }
+        let resource = self.get_by_table_key(&key)?;
+        // The by-id entry and the resource are written in one apply step, so they agree at every
+        // position; a resource with another id there would be a broken index.
+        assert!(
+            resource.as_ref().is_none_or(|r| r.id == id),
+            "the by-id index of shard {} points {id} at a resource with another id",
+            self.shard
+        );
+        Ok(resource)
+    }
+}
+
+/// The shard thread's side of the state: the only writer of versions.
 pub struct State {
-    by_key: BTreeMap<String, Resource>,
-    by_id: HashMap<ResourceId, String>,
+    published: Arc<Published>,
+    active: Arc<Memtable>,
     applied_position: u64,
+    resource_count: u64,
+    key: Vec<u8>,
+    value: Vec<u8>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::from_tables(0, Vec::new(), 0, 0, 0)
+    }
+}
+
+/// Splits a resource key string (`/ns/name`, `/name`) into namespace and name.
+fn split_key(key: &str) -> Option<(&str, &str)> {
+    let (namespace, name) = key.rsplit_once('/')?;
+    Some((if namespace.is_empty() { "/" } else { namespace }, name))
 }
 
 impl State {
+    /// A state whose tables hold every batch up to `flushed_position` (`resource_count`
+    /// resources then), with compaction's `horizon`; the WAL tail is applied on top.
+    pub fn from_tables(
+        shard: u16,
+        tables: Vec<Arc<TableFile>>,
+        flushed_position: u64,
+        resource_count: u64,
+        horizon: u64,
+    ) -> Self {
+        let active = Arc::new(Memtable::new());
+        let parts = Parts {
+            memtables: vec![active.clone()],
+            tables,
+        };
+        State {
+            published: Arc::new(Published::new(shard, parts, flushed_position, horizon)),
+            active,
+            applied_position: flushed_position,
+            resource_count,
+            key: Vec::new(),
+            value: Vec::new(),
+        }
+    }
+
+    /// What readers on other threads use.
+    pub fn published(&self) -> &Arc<Published> {
+        &self.published
+    }
+
+    /// A view at the applied position.
+    pub fn view(&self) -> ReadView {
+        ReadView {
+            shard: self.published.shard,
+            position: self.applied_position,
+            parts: self.published.parts(),
+        }
+    }
+
+    /// The current resource of a key string (`/ns/name`); `None` for a malformed key. Panics on a
+    /// table that fails its checksum: the shard cannot decide anything against a state it cannot
+    /// read (the panic takes the shard down, naming the file and block).
+    pub fn get(&self, key: &str) -> Option<Resource> {
+        self.try_get(key).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    pub fn try_get(&self, key: &str) -> Result<Option<Resource>> {
+        let Some((namespace, name)) = split_key(key) else {
+            return Ok(None);
+        };
+        if validate_namespace(namespace).is_err() || validate_name(name).is_err() {
+            return Ok(None);
+        }
+        self.view().get(namespace, name)
+    }
+
+    pub fn get_by_id(&self, id: &ResourceId) -> Option<Resource> {
+        self.view()
+            .get_by_id(*id)
+            .unwrap_or_else(|error| panic!("{error}"))
+    }
+
     /// Checks a logged batch as strictly as the write path made it, then that it can follow the
     /// current state (see [`State::check`]): 1 to `BATCH_COMMANDS_MAX` changes, every resource valid
     /// (names, sizes, tags), one change per key, a create's id minted from this shard and position
@@ -120,7 +399,8 @@ impl State {
                 }
             }
             if let Change::Updated(r) = change {
-                if let Some(stored) = self.by_key.get(&key) {
+                let stored = self.try_get(&key).map_err(|e| e.to_string())?;
+                if let Some(stored) = stored {
                     if stored.created_ms != r.created_ms {
                         return Err(format!(
                             "updated {key} changes its created time {} to {}",
@@ -133,8 +413,8 @@ impl State {
         self.check(batch)
     }
 
-    /// Checks that `batch` can follow the current state: its position rises, a created key is absent,
-    /// an updated or deleted key holds the same resource id.
+    /// Checks that `batch` can follow the current state: its position rises, a created key is absent
+    /// and its id unused, an updated or deleted key holds the same resource id.
     pub fn check(&self, batch: &CommittedBatch) -> Result<(), String> {
         if batch.position <= self.applied_position {
             return Err(format!(
@@ -142,12 +422,16 @@ impl State {
                 batch.position, self.applied_position
             ));
         }
+        let view = self.view();
         for change in &batch.changes {
             let key = change.key();
-            let current = self.by_key.get(&key).map(|r| r.id);
+            let current = self.try_get(&key).map_err(|e| e.to_string())?.map(|r| r.id);
             match change {
-                Change::Created(r) if current.is_some() || self.by_id.contains_key(&r.id) => {
-                    return Err(format!("created {key} (id {}) already exists", r.id));
+                Change::Created(r) => {
+                    let id_used = view.get_by_id(r.id).map_err(|e| e.to_string())?.is_some();
+                    if current.is_some() || id_used {
+                        return Err(format!("created {key} (id {}) already exists", r.id));
+                    }
                 }
                 Change::Updated(r) if current != Some(r.id) => {
                     return Err(format!(
@@ -166,13 +450,13 @@ impl State {
         Ok(())
     }
 
-    /// Applies a durable batch, taking its resources (no copies on the commit path).
+    /// Applies a durable batch.
     pub fn apply(&mut self, batch: CommittedBatch) {
         self.apply_with(batch, &mut |_| {});
     }
 
     /// Applies a durable batch and hands each change, in the batch's order, to `on_change` as
-    /// (action, old, new, position).
+    /// (action, old, new, position); then publishes the batch's position to readers.
     pub fn apply_with(
         &mut self,
         batch: CommittedBatch,
@@ -186,74 +470,113 @@ impl State {
         );
         let position = batch.position;
         for change in batch.changes {
-            let action = match change {
-                Change::Created(_) => Action::Created,
-                Change::Updated(_) => Action::Updated,
-                Change::Deleted { .. } => Action::Deleted,
+            let (action, namespace, name) = match &change {
+                Change::Created(r) => (Action::Created, &r.namespace, &r.name),
+                Change::Updated(r) => (Action::Updated, &r.namespace, &r.name),
+                Change::Deleted {
+                    namespace, name, ..
+                } => (Action::Deleted, namespace, name),
             };
+            self.key.clear();
+            encode_resource_key_into(namespace, name, &mut self.key)
+                .expect("a decided or checked change names a valid key");
+            // The version before this batch: the batch changes each key once, so reading at the
+            // applied position sees it whatever this batch has inserted so far.
+            let old = self
+                .view()
+                .get_by_table_key(&self.key)
+                .unwrap_or_else(|error| panic!("reading the state to apply a batch: {error}"));
             match change {
                 Change::Created(resource) | Change::Updated(resource) => {
                     debug_assert_eq!(resource.revision, position);
-                    let key = resource.key();
-                    let id = resource.id;
-                    let old = self.by_key.insert(key.clone(), resource);
-                    if let Some(old) = &old {
-                        if old.id != id {
-                            self.by_id.remove(&old.id);
+                    self.value.clear();
+                    codec::encode_resource_value(&resource, &mut self.value);
+                    self.active.insert(&self.key, position, Some(&self.value));
+                    match &old {
+                        None => {
+                            self.active.insert(
+                                &encode_id_key(resource.id),
+                                position,
+                                Some(&self.key),
+                            );
+                            self.resource_count += 1;
                         }
+                        Some(old) => assert_eq!(
+                            old.id,
+                            resource.id,
+                            "an update keeps the id of {}",
+                            resource.key()
+                        ),
                     }
-                    let new = self.by_key.get(&key);
-                    self.by_id.insert(id, key.clone());
                     on_change(AppliedChange {
                         position,
                         action,
                         old: old.as_ref(),
-                        new,
+                        new: Some(&resource),
                     });
                 }
                 Change::Deleted { id, .. } => {
-                    let key = change.key();
-                    let removed = self.by_key.remove(&key);
                     assert!(
-                        removed.as_ref().map(|r| r.id) == Some(id),
-                        "a logged delete of {key} must find the resource it deleted"
+                        old.as_ref().map(|r| r.id) == Some(id),
+                        "a logged delete of {} must find the resource it deleted",
+                        String::from_utf8_lossy(&self.key)
                     );
-                    self.by_id.remove(&id);
+                    self.active.insert(&self.key, position, None);
+                    self.active.insert(&encode_id_key(id), position, None);
+                    self.resource_count -= 1;
                     on_change(AppliedChange {
                         position,
                         action,
-                        old: removed.as_ref(),
+                        old: old.as_ref(),
                         new: None,
                     });
                 }
             }
         }
         self.applied_position = position;
-        debug_assert_eq!(self.by_key.len(), self.by_id.len());
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Resource> {
-        self.by_key.get(key)
-    }
-
-    pub fn get_by_id(&self, id: &ResourceId) -> Option<&Resource> {
-        self.by_id.get(id).and_then(|key| self.by_key.get(key))
+        self.published.publish_position(position);
     }
 
     pub fn applied_position(&self) -> u64 {
         self.applied_position
     }
 
+    /// Resources at the applied position.
     pub fn len(&self) -> usize {
-        self.by_key.len()
+        self.resource_count as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
+        self.resource_count == 0
     }
 
-    /// Every resource, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = &Resource> {
-        self.by_key.values()
+    /// Bytes held by the active memtable.
+    pub fn active_bytes(&self) -> u64 {
+        self.active.approximate_bytes()
+    }
+
+    /// Freezes the active memtable (it stays readable) and starts a new one; returns the frozen one
+    /// for its flush.
+    pub fn freeze(&mut self) -> Arc<Memtable> {
+        let frozen = std::mem::replace(&mut self.active, Arc::new(Memtable::new()));
+        let active = self.active.clone();
+        self.published.update_parts(|parts| {
+            assert!(Arc::ptr_eq(&parts.memtables[0], &frozen));
+            let mut memtables = Vec::with_capacity(parts.memtables.len() + 1);
+            memtables.push(active);
+            memtables.extend(parts.memtables.iter().cloned());
+            Parts {
+                memtables,
+                tables: parts.tables.clone(),
+            }
+        });
+        frozen
+    }
+
+    /// Every resource at the applied position, in table-key order (tree order of namespaces, then
+    /// names). For tests and tools: it reads every table.
+    pub fn iter(&self) -> impl Iterator<Item = Resource> + '_ {
+        crate::table::scan::resources(self.view())
+            .map(|item| item.unwrap_or_else(|error| panic!("{error}")))
     }
 }

@@ -46,7 +46,7 @@ fn assert_k_consistent_after_reopen(disk: &SimDisk, power_cut: bool) {
         disk.power_cut(Tear::DropUnsynced);
     }
     let shard = open(disk);
-    let k = shard.get("/ns/k").cloned();
+    let k = shard.get("/ns/k");
     if let Some(k) = &k {
         assert_eq!(
             k.data, b"first",
@@ -56,7 +56,7 @@ fn assert_k_consistent_after_reopen(disk: &SimDisk, power_cut: bool) {
     }
     drop(shard);
     let mut shard = open(disk);
-    assert_eq!(shard.get("/ns/k").cloned(), k, "a second reopen disagrees");
+    assert_eq!(shard.get("/ns/k"), k, "a second reopen disagrees");
     let answer = shard.commit_group(vec![create("k", "again")], 3).remove(0);
     match (&k, &answer) {
         (None, Ok(_)) => assert_eq!(shard.get("/ns/k").unwrap().data, b"again"),

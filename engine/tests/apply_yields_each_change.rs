@@ -134,7 +134,7 @@ fn apply_without_a_listener_changes_the_state_the_same_way() {
     let all = |s: &State| {
         ["/ns/x", "/ns/y"]
             .iter()
-            .map(|k| s.get(k).cloned())
+            .map(|k| s.get(k))
             .collect::<Vec<_>>()
     };
     assert_eq!(all(&with), all(&without));

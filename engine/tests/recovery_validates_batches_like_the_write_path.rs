@@ -142,9 +142,9 @@ fn a_well_formed_batch_written_straight_to_the_log_is_applied() {
     );
     let shard = open(&disk).expect("a well-formed log recovers");
     assert_eq!(shard.position(), 3);
-    assert_eq!(shard.get("/ns/existing"), Some(&updated(&existing, 2)));
+    assert_eq!(shard.get("/ns/existing"), Some(updated(&existing, 2)));
     assert_eq!(shard.get("/ns/fresh"), None);
-    assert_eq!(shard.get("/ns/third"), Some(&created("third", 3, 1)));
+    assert_eq!(shard.get("/ns/third"), Some(created("third", 3, 1)));
 }
 
 #[test]

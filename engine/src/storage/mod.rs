@@ -26,6 +26,23 @@ pub mod uring;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FileId(pub u32);
 
+/// The bytes of an immutable file: mapped, or read into memory.
+pub enum FileBytes {
+    Mapped(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            FileBytes::Mapped(map) => map,
+            FileBytes::Owned(bytes) => bytes,
+        }
+    }
+}
+
 pub trait Storage: Send + 'static {
     /// Creates a directory and its missing parents; the new entries are durable only after a
     /// `sync_dir` of each parent (see [`create_dir_durable`]).
@@ -68,6 +85,15 @@ pub trait Storage: Send + 'static {
     fn remove_file(&mut self, path: &Path) -> io::Result<()>;
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
     fn sync_dir(&mut self, path: &Path) -> io::Result<()>;
+    /// The whole content of an immutable file (an sstable), for reading from any thread. The
+    /// default reads it into memory; production storage maps it (`memmap2`), so that a table's
+    /// bytes are paged in on demand and shared with the page cache instead of copied.
+    fn map_file(&mut self, path: &Path) -> io::Result<FileBytes> {
+        let file = self.open(path, false)?;
+        let bytes = self.read_all(file);
+        self.close(file);
+        Ok(FileBytes::Owned(bytes?))
+    }
     /// Another storage on the same files, for another thread (the WAL's spare-segment helper).
     fn sibling(&self) -> io::Result<Self>
     where

@@ -227,6 +227,19 @@ impl Storage for UringStorage {
         File::open(path)?.sync_all()
     }
 
+    fn map_file(&mut self, path: &Path) -> io::Result<super::FileBytes> {
+        let file = File::open(path)?;
+        if file.metadata()?.len() == 0 {
+            return Ok(super::FileBytes::Owned(Vec::new()));
+        }
+        // SAFETY: the engine maps only its own sstables, which are written whole, synced and never
+        // modified or truncated afterwards (compaction writes new files and removes old ones; a
+        // removed file stays mapped until its last reader drops it). Another process changing
+        // the file would break this; the data directory is the engine's alone.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        Ok(super::FileBytes::Mapped(map))
+    }
+
     fn sibling(&self) -> io::Result<Self> {
         UringStorage::with_sync_path(self.sync_path)
     }

@@ -14,5 +14,11 @@
 //! Only the sstable format ([`sstable`]) and the encoding of its keys ([`key`]) exist so far; the
 //! memtable, flush and compaction that will use them come later.
 
+pub mod file;
 pub mod key;
+pub mod manifest;
+pub mod memtable;
+pub mod scan;
 pub mod sstable;
+pub mod store;
+pub mod version;

@@ -91,6 +91,19 @@ impl SstableWriter {
     /// Adds an entry. Its key must be greater than the previous one's; on an error nothing is
     /// appended and the writer takes the next entry as if this one had not been offered.
     pub fn add(&mut self, key: &[u8], value: Value<'_>) -> Result<(), WriteError> {
+        self.add_with_filter_key(key, key, value)
+    }
+
+    /// Adds an entry whose bloom filter key is `filter_key` rather than the whole key: a versioned
+    /// table (`table::version`) filters on the user key, so that a point read of a key at any
+    /// position can skip the table. `filter_key` is a prefix of `key` there; consecutive entries
+    /// with the same filter key add it once.
+    pub fn add_with_filter_key(
+        &mut self,
+        key: &[u8],
+        filter_key: &[u8],
+        value: Value<'_>,
+    ) -> Result<(), WriteError> {
         self.check(key, value)?;
         if self.entry_count == 0 {
             self.smallest_key = key.to_vec();
@@ -98,7 +111,10 @@ impl SstableWriter {
         block::encode_entry(&mut self.block, key, value);
         self.last_key.clear();
         self.last_key.extend_from_slice(key);
-        self.hashes.push(bloom::hash(key));
+        let hash = bloom::hash(filter_key);
+        if self.hashes.last() != Some(&hash) {
+            self.hashes.push(hash);
+        }
         self.entry_count += 1;
         if self.block.len() >= self.block_bytes_target {
             self.close_block();
