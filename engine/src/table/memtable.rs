@@ -35,6 +35,7 @@ use super::version::{encode_versioned_into, split_versioned, EntryBytes, Version
 pub const ENTRY_OVERHEAD_BYTES: usize = 128;
 
 type Map = SkipMap<Arc<[u8]>, Option<Arc<[u8]>>>;
+type MapEntry<'m> = Entry<'m, Arc<[u8]>, Option<Arc<[u8]>>>;
 
 /// The MVCC in-memory table. `insert` from one thread only; everything else from any thread.
 pub struct Memtable {
@@ -114,11 +115,10 @@ impl Memtable {
         encode_versioned_into(user_key, position, &mut key);
         let entry_bytes = key.len() + value.map_or(0, <[u8]>::len) + ENTRY_OVERHEAD_BYTES;
         let mut inserted = false;
-        self.entries
-            .get_or_insert_with(Arc::from(key), || {
-                inserted = true;
-                value.map(Arc::from)
-            });
+        self.entries.get_or_insert_with(Arc::from(key), || {
+            inserted = true;
+            value.map(Arc::from)
+        });
         assert!(
             inserted,
             "memtable insert of user key {user_key:02x?} at position {position} twice"
@@ -154,9 +154,7 @@ impl Memtable {
     /// The entries with an internal key in `from..to_exclusive` (to the end for `None`), in
     /// internal-key order: a merge source.
     pub fn range(&self, from: &[u8], to_exclusive: Option<&[u8]>) -> Range<'_> {
-        let next = self
-            .entries
-            .lower_bound(std::ops::Bound::Included(from));
+        let next = self.entries.lower_bound(std::ops::Bound::Included(from));
         Range {
             next,
             to_exclusive: to_exclusive.map(Box::from),
@@ -199,7 +197,7 @@ impl Memtable {
 /// Memtable entries in internal-key order, from a start key to an optional end. Each step takes a
 /// reference count on the key and the value; nothing is copied.
 pub struct Range<'m> {
-    next: Option<Entry<'m, Arc<[u8]>, Option<Arc<[u8]>>>>,
+    next: Option<MapEntry<'m>>,
     to_exclusive: Option<Box<[u8]>>,
 }
 

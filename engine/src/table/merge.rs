@@ -115,10 +115,9 @@ where
     fn refill(&mut self, source: usize) {
         match self.sources[source].next() {
             Some(Ok(entry)) => self.heads.push(Head { entry, source }),
+            // Keep the first error: the merge ends when it is yielded.
             Some(Err(e)) => {
-                if self.pending_error.is_none() {
-                    self.pending_error = Some(e);
-                }
+                self.pending_error.get_or_insert(e);
             }
             None => {}
         }

@@ -46,7 +46,11 @@ pub enum VersionKeyError {
     #[error("the internal key is {len} bytes, shorter than its {VERSION_SUFFIX_BYTES}-byte version suffix")]
     TooShort { len: usize },
     #[error("the internal key ({len} bytes) has {found:#04x} where its user key's terminator 0x00 belongs (offset {offset})")]
-    MissingTerminator { len: usize, offset: usize, found: u8 },
+    MissingTerminator {
+        len: usize,
+        offset: usize,
+        found: u8,
+    },
 }
 
 /// Appends the internal key of `user_key`'s version at `position` to `out`.
@@ -207,7 +211,10 @@ mod tests {
         assert_eq!(key, b"ab\0\xff\xff\xff\xff\xff\xff\xff\xfe");
         assert_eq!(split_versioned(&key).unwrap(), (&b"ab"[..], 1));
         assert_eq!(all_versions_start(b"ab"), b"ab\0\0\0\0\0\0\0\0\0");
-        assert_eq!(all_versions_end_inclusive(b"ab"), b"ab\0\xff\xff\xff\xff\xff\xff\xff\xff");
+        assert_eq!(
+            all_versions_end_inclusive(b"ab"),
+            b"ab\0\xff\xff\xff\xff\xff\xff\xff\xff"
+        );
     }
 
     #[test]
