@@ -26,6 +26,7 @@ use crossbeam_skiplist::map::Entry;
 use crossbeam_skiplist::SkipMap;
 
 use super::version::{encode_versioned_into, split_versioned, EntryBytes, VersionedEntry};
+use crate::limits::SSTABLE_VALUE_BYTES_MAX;
 
 /// What one entry costs beyond its key and value bytes, as [`Memtable::approximate_bytes`] counts
 /// it. The skip list node holds the key and value handles (16 bytes each), a reference count and
@@ -103,12 +104,21 @@ impl Memtable {
     /// Inserts `user_key`'s version at `position`: its value, or a tombstone for `None`. Only the
     /// single writer calls this, in commit order: `position` is at least every position inserted
     /// before, and (`user_key`, `position`) is new. Both are asserted (a violation is a bug in the
-    /// caller, and the table would answer reads wrongly).
+    /// caller, and the table would answer reads wrongly), and so are the key and value limits
+    /// (`TABLE_USER_KEY_BYTES_MAX`, `SSTABLE_VALUE_BYTES_MAX`), which the caller validated.
     pub fn insert(&self, user_key: &[u8], position: u64, value: Option<&[u8]>) {
         if let Some(last) = self.last_position() {
             assert!(
                 position >= last,
                 "memtable insert at position {position} after position {last}: positions never decrease"
+            );
+        }
+        if let Some(value) = value {
+            // A value that no sstable can hold could never be flushed.
+            assert!(
+                value.len() <= SSTABLE_VALUE_BYTES_MAX,
+                "memtable value of {} bytes is over SSTABLE_VALUE_BYTES_MAX ({SSTABLE_VALUE_BYTES_MAX})",
+                value.len()
             );
         }
         let mut key = Vec::new();
