@@ -58,6 +58,9 @@ pub const SSTABLE_KEY_BYTES_MAX: usize = 1024;
 /// Bytes of a resource's table key (`table::key`): a family byte, the namespace (encoded in as
 /// many bytes as its path), a marker and the name.
 pub const RESOURCE_KEY_BYTES_MAX: usize = 1 + NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX;
+/// Bytes of a user key (a resource, id or index key) in a table: an sstable key less the 9-byte
+/// version suffix (`table::version`) that makes it an internal key.
+pub const TABLE_USER_KEY_BYTES_MAX: usize = SSTABLE_KEY_BYTES_MAX - 9;
 /// Bytes of one sstable value: a resource (data ≤ 1 MiB plus its fields) always fits in a batch, so
 /// in this. Stored as a u32.
 pub const SSTABLE_VALUE_BYTES_MAX: usize = 4 * 1024 * 1024;
@@ -92,6 +95,7 @@ const _: () = assert!(GROUP_BYTES_DEFAULT <= SHARD_QUEUE_BYTES_DEFAULT);
 const _: () = assert!(NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
 const _: () = assert!(SSTABLE_KEY_BYTES_MAX <= u16::MAX as usize);
 const _: () = assert!(RESOURCE_KEY_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
+const _: () = assert!(RESOURCE_KEY_BYTES_MAX <= TABLE_USER_KEY_BYTES_MAX);
 const _: () = assert!(DATA_BYTES_MAX + 64 * 1024 <= SSTABLE_VALUE_BYTES_MAX);
 const _: () = assert!(SSTABLE_BLOCK_BYTES_MIN <= SSTABLE_BLOCK_BYTES_DEFAULT);
 const _: () = assert!(SSTABLE_BLOCK_BYTES_DEFAULT <= SSTABLE_BLOCK_BYTES_MAX);

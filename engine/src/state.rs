@@ -21,6 +21,7 @@
 //! position are never seen, so a view is consistent at exactly one position.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -33,8 +34,10 @@ use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::table::file::TableFile;
-use crate::table::key::{decode_resource_key, encode_id_key, encode_resource_key_into};
+use crate::table::key::{decode_resource_key, encode_id_key, encode_resource_key_into, KeyRange};
 use crate::table::memtable::Memtable;
+use crate::table::merge::{memtable_source, MergeError, MergingIter, Source, VisibleAt};
+use crate::table::version::VersionedEntry;
 
 /// Who wrote a logged batch: a create's id is derived from the log (cluster id, shard, position,
 /// index), never random, so every replica mints the same; and every namespace it changes is owned
@@ -187,8 +190,8 @@ impl ReadView {
     ) -> Result<Option<T>> {
         for memtable in &self.parts.memtables {
             if let Some(version) = memtable.get(user_key, self.position) {
-                return match version.value {
-                    Some(bytes) => decode(version.position, &bytes).map(Some),
+                return match version.value() {
+                    Some(bytes) => decode(version.position(), bytes).map(Some),
                     None => Ok(None),
                 };
             }
@@ -204,6 +207,53 @@ impl ReadView {
         Ok(None)
     }
 
+    /// Visits, in user-key order, each user key of `range` that has a live version at the view's
+    /// position, with that version's position and value, until `visit` breaks. Merges every
+    /// memtable and table of the view; a damaged table is an error naming its file and block.
+    pub fn scan(
+        &self,
+        range: &KeyRange,
+        visit: &mut dyn FnMut(&[u8], u64, &[u8]) -> ControlFlow<()>,
+    ) -> Result<()> {
+        let end = range.end.as_slice();
+        let mut sources: Vec<Source<'_, '_, Error>> =
+            Vec::with_capacity(self.parts.memtables.len() + self.parts.tables.len());
+        for memtable in &self.parts.memtables {
+            sources.push(memtable_source(memtable.range(&range.start, Some(end))));
+        }
+        for table in &self.parts.tables {
+            let entries = table
+                .sstable()
+                .range(range.start.as_slice()..)
+                .take_while(move |entry| entry.as_ref().map_or(true, |e| e.key < end))
+                .map(move |entry| entry.map(VersionedEntry::from).map_err(|e| table.error(e)));
+            sources.push(Box::new(entries));
+        }
+        for item in VisibleAt::new(MergingIter::new(sources), self.position) {
+            let entry = item.map_err(|error| match error {
+                MergeError::Source(error) => error,
+                MergeError::Key(error) => Error::Corrupt {
+                    path: format!("shard {} tables", self.shard).into(),
+                    offset: 0,
+                    reason: format!("a stored key is not a versioned key: {error}"),
+                },
+            })?;
+            if visit(entry.user_key(), entry.position, &entry.value).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Decodes a resource value read at `position`.
+    pub(crate) fn decode_resource(&self, position: u64, bytes: &[u8]) -> Result<Resource> {
+        codec::decode_resource_value(position, bytes).map_err(|error| Error::Corrupt {
+            path: format!("shard {} tables", self.shard).into(),
+            offset: 0,
+            reason: format!("a resource value does not decode: {error}"),
+        })
+    }
+
     /// The resource at (`namespace`, `name`), which must be valid.
     pub fn get(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
         let mut key = Vec::with_capacity(2 + namespace.len() + name.len());
@@ -212,13 +262,7 @@ impl ReadView {
     }
 
     pub(crate) fn get_by_table_key(&self, key: &[u8]) -> Result<Option<Resource>> {
-        self.lookup(key, |position, bytes| {
-            codec::decode_resource_value(position, bytes).map_err(|error| Error::Corrupt {
-                path: format!("shard {} tables", self.shard).into(),
-                offset: 0,
-                reason: format!("a resource value does not decode: {error}"),
-            })
-        })
+        self.lookup(key, |position, bytes| self.decode_resource(position, bytes))
     }
 
     /// The resource with this id.
@@ -552,7 +596,7 @@ impl State {
 
     /// Bytes held by the active memtable.
     pub fn active_bytes(&self) -> u64 {
-        self.active.approximate_bytes()
+        self.active.approximate_bytes() as u64
     }
 
     /// Freezes the active memtable (it stays readable) and starts a new one; returns the frozen one
@@ -575,8 +619,9 @@ impl State {
 
     /// Every resource at the applied position, in table-key order (tree order of namespaces, then
     /// names). For tests and tools: it reads every table.
-    pub fn iter(&self) -> impl Iterator<Item = Resource> + '_ {
-        crate::table::scan::resources(self.view())
-            .map(|item| item.unwrap_or_else(|error| panic!("{error}")))
+    pub fn iter(&self) -> impl Iterator<Item = Resource> {
+        crate::table::scan::resources(&self.view())
+            .unwrap_or_else(|error| panic!("{error}"))
+            .into_iter()
     }
 }

@@ -25,7 +25,7 @@ use std::time::Duration;
 use super::file::TableFile;
 use super::manifest::{parse_table_file_name, Manifest, TableMeta, MANIFEST_FILE};
 use super::memtable::Memtable;
-use super::sstable::{SstableWriter, Value};
+use super::sstable::SstableWriter;
 use super::version::{split_versioned, VERSION_SUFFIX_BYTES};
 use crate::error::{Error, Result};
 use crate::state::{Parts, Published};
@@ -193,16 +193,13 @@ impl<S: Storage> TableStore<S> {
         let mut positions = (u64::MAX, 0u64);
         let dir = self.dir.clone();
         let write_error = |e| Error::io(format!("writing a table in {}", dir.display()), e);
-        for (key, value) in memtable.iter() {
+        for entry in memtable.iter() {
+            let key = &*entry.key;
             let (user_key, position) =
-                split_versioned(&key).expect("the memtable holds versioned keys");
+                split_versioned(key).expect("the memtable holds versioned keys");
             positions = (positions.0.min(position), positions.1.max(position));
-            let value = match &value {
-                Some(bytes) => Value::Put(bytes),
-                None => Value::Delete,
-            };
             writer
-                .add_with_filter_key(&key, user_key, value)
+                .add_with_filter_key(key, user_key, entry.sstable_value())
                 .expect("memtable entries are within the table limits and in order");
             debug_assert!(key.len() >= VERSION_SUFFIX_BYTES);
             if writer.position() - offset >= FLUSH_WRITE_BYTES as u64 {
