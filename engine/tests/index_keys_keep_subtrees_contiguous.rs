@@ -27,12 +27,21 @@ type Indexed = (Pair, &'static str, &'static str, &'static str);
 
 /// Asserts that `range` holds exactly the keys of `sorted` whose resource `expected` accepts, and
 /// that these are one contiguous run.
-fn check(what: &str, range: &KeyRange, sorted: &[(Vec<u8>, Indexed)], expected: impl Fn(&Indexed) -> bool) {
+fn check(
+    what: &str,
+    range: &KeyRange,
+    sorted: &[(Vec<u8>, Indexed)],
+    expected: impl Fn(&Indexed) -> bool,
+) {
     let inside: Vec<usize> = sorted
         .iter()
         .enumerate()
         .filter(|(_, (key, resource))| {
-            assert_eq!(range.contains(key), expected(resource), "{what}: {resource:?}");
+            assert_eq!(
+                range.contains(key),
+                expected(resource),
+                "{what}: {resource:?}"
+            );
             expected(resource)
         })
         .map(|(i, _)| i)
@@ -48,7 +57,10 @@ fn check_universe(resources: Vec<Indexed>) {
     let mut by_tag: Vec<(Vec<u8>, Indexed)> = Vec::new();
     for resource in unique {
         let ((namespace, name), kind, tag_key, tag_value) = &resource;
-        by_type.push((encode_type_index_key(kind, namespace, name).unwrap(), resource.clone()));
+        by_type.push((
+            encode_type_index_key(kind, namespace, name).unwrap(),
+            resource.clone(),
+        ));
         by_tag.push((
             encode_tag_index_key(tag_key, tag_value, namespace, name).unwrap(),
             resource.clone(),
@@ -61,12 +73,18 @@ fn check_universe(resources: Vec<Indexed>) {
         let ns = namespace.as_str();
         for kind in KINDS {
             let what = format!("type {kind:?} in {ns:?}");
-            check(&what, &type_subtree_range(kind, ns).unwrap(), &by_type, |r| {
-                r.1 == kind && is_in_subtree(&r.0 .0, ns)
-            });
-            check(&what, &type_children_range(kind, ns).unwrap(), &by_type, |r| {
-                r.1 == kind && r.0 .0 == ns
-            });
+            check(
+                &what,
+                &type_subtree_range(kind, ns).unwrap(),
+                &by_type,
+                |r| r.1 == kind && is_in_subtree(&r.0 .0, ns),
+            );
+            check(
+                &what,
+                &type_children_range(kind, ns).unwrap(),
+                &by_type,
+                |r| r.1 == kind && r.0 .0 == ns,
+            );
         }
         for tag_key in TAG_KEYS {
             for tag_value in TAG_VALUES {
@@ -83,9 +101,12 @@ fn check_universe(resources: Vec<Indexed>) {
         }
     }
     for tag_key in TAG_KEYS {
-        check(&format!("tag key {tag_key}"), &tag_key_range(tag_key).unwrap(), &by_tag, |r| {
-            r.2 == tag_key
-        });
+        check(
+            &format!("tag key {tag_key}"),
+            &tag_key_range(tag_key).unwrap(),
+            &by_tag,
+            |r| r.2 == tag_key,
+        );
     }
 }
 
@@ -138,13 +159,28 @@ fn examples_from_the_format_document() {
         encode_tag_index_key("team", "db", "/apps", "x").unwrap(),
         b"gteam\0db\0apps\0\x01x"
     );
-    assert_eq!(encode_tag_index_key("team", "", "/", "x").unwrap(), b"gteam\0\0\x01x");
+    assert_eq!(
+        encode_tag_index_key("team", "", "/", "x").unwrap(),
+        b"gteam\0\0\x01x"
+    );
     let range = tag_value_subtree_range("team", "db", "/apps").unwrap();
-    assert_eq!((range.start, range.end), (b"gteam\0db\0apps\0".to_vec(), b"gteam\0db\0apps\x01".to_vec()));
+    assert_eq!(
+        (range.start, range.end),
+        (
+            b"gteam\0db\0apps\0".to_vec(),
+            b"gteam\0db\0apps\x01".to_vec()
+        )
+    );
     let range = tag_key_range("team").unwrap();
-    assert_eq!((range.start, range.end), (b"gteam\0".to_vec(), b"gteam\x01".to_vec()));
+    assert_eq!(
+        (range.start, range.end),
+        (b"gteam\0".to_vec(), b"gteam\x01".to_vec())
+    );
     let range = type_children_range("Pod", "/").unwrap();
-    assert_eq!((range.start, range.end), (b"tPod\0\x01".to_vec(), b"tPod\0\x02".to_vec()));
+    assert_eq!(
+        (range.start, range.end),
+        (b"tPod\0\x01".to_vec(), b"tPod\0\x02".to_vec())
+    );
 }
 
 proptest! {

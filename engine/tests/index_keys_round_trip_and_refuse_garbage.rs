@@ -104,27 +104,51 @@ fn damaged_index_keys_are_typed_errors() {
     ));
     assert_eq!(
         decode_type_index_key(b"tPod"),
-        Err(KeyError::UnendedField { field: "type", offset: 1 })
+        Err(KeyError::UnendedField {
+            field: "type",
+            offset: 1
+        })
     );
     assert_eq!(
         decode_type_index_key(b"tP d\0\x01x"),
-        Err(KeyError::BadByte { offset: 2, byte: b' ' })
+        Err(KeyError::BadByte {
+            offset: 2,
+            byte: b' '
+        })
     );
-    assert!(matches!(decode_type_index_key(b"t\0\x01x"), Err(KeyError::Invalid(_))));
-    assert_eq!(decode_type_index_key(b"tPod\0apps\0"), Err(KeyError::NoMarker { len: 10 }));
+    assert!(matches!(
+        decode_type_index_key(b"t\0\x01x"),
+        Err(KeyError::Invalid(_))
+    ));
+    assert_eq!(
+        decode_type_index_key(b"tPod\0apps\0"),
+        Err(KeyError::NoMarker { len: 10 })
+    );
     assert_eq!(
         decode_type_index_key(b"tPod\0apps\0\0\x01x"),
         Err(KeyError::EmptySegment { offset: 10 })
     );
     assert_eq!(
         decode_tag_index_key(b"gteam\0db"),
-        Err(KeyError::UnendedField { field: "tag value", offset: 6 })
+        Err(KeyError::UnendedField {
+            field: "tag value",
+            offset: 6
+        })
     );
     assert_eq!(
         decode_tag_index_key(b"gteam\0\xff\0\x01x"),
-        Err(KeyError::NotUtf8 { field: "tag value", offset: 6 })
+        Err(KeyError::NotUtf8 {
+            field: "tag value",
+            offset: 6
+        })
     );
-    assert!(matches!(decode_tag_index_key(b"gteam\0\x7f\0\x01x"), Err(KeyError::Invalid(_))));
+    assert!(matches!(
+        decode_tag_index_key(b"gteam\0\x7f\0\x01x"),
+        Err(KeyError::Invalid(_))
+    ));
     let long = [b"gk\0".as_slice(), &vec![b'v'; TAG_INDEX_KEY_BYTES_MAX]].concat();
-    assert!(matches!(decode_tag_index_key(&long), Err(KeyError::TooLong { .. })));
+    assert!(matches!(
+        decode_tag_index_key(&long),
+        Err(KeyError::TooLong { .. })
+    ));
 }

@@ -28,7 +28,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 
-use crate::limits::{SELECTOR_BYTES_MAX, SELECTOR_SET_VALUES_MAX, SELECTOR_TERMS_MAX};
+use crate::limits::{
+    SELECTOR_BYTES_MAX, SELECTOR_SET_VALUES_MAX, SELECTOR_TERMS_MAX, TAG_VALUE_BYTES_MAX,
+};
 use crate::query::Scope;
 use crate::resource::{validate_tag_key, validate_tag_value, ValidationError};
 use crate::table::key::{
@@ -263,7 +265,10 @@ impl TagSelector {
             Term::Exists { key } => Some(IndexPlan::TagExists { key: key.clone() }),
             _ => None,
         });
-        equals.or(smallest_set).or(exists).unwrap_or(IndexPlan::Scan)
+        equals
+            .or(smallest_set)
+            .or(exists)
+            .unwrap_or(IndexPlan::Scan)
     }
 }
 
@@ -364,9 +369,7 @@ impl fmt::Display for ValueList<'_> {
 }
 
 fn is_bare_char(c: char) -> bool {
-    !c.is_whitespace()
-        && !c.is_control()
-        && !matches!(c, ',' | '(' | ')' | '=' | '!' | '"' | '\\')
+    !c.is_whitespace() && !c.is_control() && !matches!(c, ',' | '(' | ')' | '=' | '!' | '"' | '\\')
 }
 
 fn is_key_char(c: char) -> bool {
@@ -448,6 +451,14 @@ impl<'a> Parser<'a> {
         self.skip_whitespace();
         if !self.eat('(') {
             return Err(self.expected("'(' to open the set of values"));
+        }
+        self.skip_whitespace();
+        if self.peek() == Some(')') {
+            // As in Kubernetes, `()` is an empty set, refused; `("")` is the empty value.
+            return Err(SelectorError::EmptySet {
+                key,
+                operator: if negated { "notin" } else { "in" },
+            });
         }
         let mut values = BTreeSet::new();
         loop {
@@ -533,13 +544,13 @@ impl<'a> Parser<'a> {
                 _ => value.push(c),
             }
             // A value past its limit is refused anyway: stop reading it early.
-            if value.len() > crate::limits::TAG_VALUE_BYTES_MAX {
+            if value.len() > TAG_VALUE_BYTES_MAX {
                 return Err(SelectorError::Invalid {
                     position: start,
                     source: ValidationError::TooLong {
                         field: "tag value",
                         len: value.len(),
-                        max: crate::limits::TAG_VALUE_BYTES_MAX,
+                        max: TAG_VALUE_BYTES_MAX,
                     },
                 });
             }

@@ -74,20 +74,28 @@ pub enum TokenError {
     NotBase64(#[from] base64::DecodeError),
     #[error("the query token holds {len} bytes, fewer than the {min} of the smallest token")]
     TooShort { len: usize, min: usize },
-    #[error("the query token is damaged: its CRC32C is {stored:#010x}, its bytes give {computed:#010x}")]
+    #[error(
+        "the query token is damaged: its CRC32C is {stored:#010x}, its bytes give {computed:#010x}"
+    )]
     Checksum { stored: u32, computed: u32 },
     #[error("the query token has format version {found}; this engine reads version {supported}")]
     Version { found: u8, supported: u8 },
     #[error("the query token names {count} shards; it must be 1 to {max}")]
     ShardCount { count: usize, max: usize },
-    #[error("the query token has {positions} positions but {resume} resume points; one each per shard")]
+    #[error(
+        "the query token has {positions} positions but {resume} resume points; one each per shard"
+    )]
     Lengths { positions: usize, resume: usize },
     #[error("the query token ends at byte {offset}, inside {what}")]
     Truncated { offset: usize, what: &'static str },
     #[error("the query token's resume point of shard {shard} has the unknown kind {tag:#04x}")]
     ResumeKind { shard: usize, tag: u8 },
     #[error("the query token's resume key of shard {shard} is {len} bytes; it must be 1 to {max}")]
-    ResumeKeyLength { shard: usize, len: usize, max: usize },
+    ResumeKeyLength {
+        shard: usize,
+        len: usize,
+        max: usize,
+    },
     #[error("the query token's resume key of shard {shard} shares {shared} bytes with the previous key, which has only {previous}")]
     SharedPrefix {
         shard: usize,

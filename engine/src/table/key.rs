@@ -538,10 +538,7 @@ fn take_field<'a>(
 /// Refuses any byte outside `A-Z a-z 0-9 . _ - /` (types and tag keys); `offset` is where
 /// `bytes` starts in the key.
 fn check_token_bytes(bytes: &[u8], offset: usize) -> Result<(), KeyError> {
-    match bytes
-        .iter()
-        .position(|&b| !is_segment_byte(b) && b != b'/')
-    {
+    match bytes.iter().position(|&b| !is_segment_byte(b) && b != b'/') {
         Some(i) => Err(KeyError::BadByte {
             offset: offset + i,
             byte: bytes[i],
