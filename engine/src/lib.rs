@@ -12,6 +12,7 @@ pub mod error;
 pub mod history;
 pub mod limits;
 pub mod meta;
+pub mod query;
 pub mod resource;
 pub mod routing;
 pub mod shard;

@@ -150,3 +150,45 @@ pub const TABLES_PER_SHARD_MAX: usize = 4096;
 
 const _: () = assert!(MEMTABLE_BYTES_MIN <= MEMTABLE_BYTES_DEFAULT);
 const _: () = assert!(MEMTABLE_BYTES_DEFAULT <= MEMTABLE_BYTES_MAX);
+
+/// Bytes of a type index key (`table::key`): `t`, the type, 0x00, then a resource key without its
+/// family byte.
+pub const TYPE_INDEX_KEY_BYTES_MAX: usize = 1 + TYPE_BYTES_MAX + 1 + (RESOURCE_KEY_BYTES_MAX - 1);
+/// Bytes of a tag index key (`table::key`): `g`, the tag key, 0x00, the tag value, 0x00, then a
+/// resource key without its family byte.
+pub const TAG_INDEX_KEY_BYTES_MAX: usize =
+    1 + TAG_KEY_BYTES_MAX + 1 + TAG_VALUE_BYTES_MAX + 1 + (RESOURCE_KEY_BYTES_MAX - 1);
+/// The longest table key of any family (resource, id, type index, tag index): what a query may
+/// have to resume after.
+pub const TABLE_KEY_BYTES_MAX: usize = TAG_INDEX_KEY_BYTES_MAX;
+
+// Every family's keys fit in an sstable key, and the tag index's are the longest.
+const _: () = assert!(TYPE_INDEX_KEY_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
+const _: () = assert!(TAG_INDEX_KEY_BYTES_MAX <= SSTABLE_KEY_BYTES_MAX);
+const _: () = assert!(RESOURCE_KEY_BYTES_MAX <= TABLE_KEY_BYTES_MAX);
+const _: () = assert!(TYPE_INDEX_KEY_BYTES_MAX <= TABLE_KEY_BYTES_MAX);
+
+/// Queries (`query`): the most resources one page may ask for.
+pub const PAGE_SIZE_MAX: usize = 1000;
+/// Bytes of a tag selector's text (and of its canonical form, which is never longer than the
+/// text it was parsed from by more than one byte a term, and is checked too).
+pub const SELECTOR_BYTES_MAX: usize = 16 * 1024;
+/// Terms of one tag selector (`a=1,b` has 2): as many as a resource may have tags.
+pub const SELECTOR_TERMS_MAX: usize = TAG_COUNT_MAX;
+/// Values in the set of one `in` or `notin` term.
+pub const SELECTOR_SET_VALUES_MAX: usize = 64;
+/// Bytes of a query continuation token before its text encoding: version (1), fingerprint (8),
+/// shard count (2), a position per shard (8 each), a resume point per shard (a tag byte, a shared
+/// prefix length and a suffix length of 2 bytes each, at most a whole table key), CRC32C (4).
+pub const QUERY_TOKEN_BINARY_BYTES_MAX: usize =
+    1 + 8 + 2 + SHARDS_MAX * 8 + SHARDS_MAX * (1 + 2 + 2 + TABLE_KEY_BYTES_MAX) + 4;
+/// Characters of a query continuation token (URL-safe base64 without padding, 4 characters for
+/// every 3 bytes). This is the worst case, every shard resuming after an unrelated longest key
+/// (about 282 KiB); a token resuming after nearby keys on a few shards is a few hundred characters.
+pub const QUERY_TOKEN_BYTES_MAX: usize = QUERY_TOKEN_BINARY_BYTES_MAX.div_ceil(3) * 4;
+
+// A selector may test every tag a resource may have; a token's lengths fit their u16 fields.
+const _: () = assert!(SELECTOR_TERMS_MAX >= TAG_COUNT_MAX);
+const _: () = assert!(SHARDS_MAX <= u16::MAX as usize);
+const _: () = assert!(TABLE_KEY_BYTES_MAX <= u16::MAX as usize);
+const _: () = assert!(PAGE_SIZE_MAX <= HISTORY_PAGE_CHANGES_MAX);

@@ -177,7 +177,7 @@ struct Fields<'a> {
 fn validate_fields(fields: Fields<'_>) -> Result<(), ValidationError> {
     validate_namespace(fields.namespace)?;
     validate_name(fields.name)?;
-    validate_token("type", fields.kind, TYPE_BYTES_MAX, is_type_char)?;
+    validate_kind(fields.kind)?;
     validate_token(
         "apiVersion",
         fields.api_version,
@@ -193,8 +193,8 @@ fn validate_fields(fields: Fields<'_>) -> Result<(), ValidationError> {
         });
     }
     for (key, value) in fields.tags {
-        validate_token("tag key", key, TAG_KEY_BYTES_MAX, is_type_char)?;
-        validate_text("tag value", value, TAG_VALUE_BYTES_MAX)?;
+        validate_tag_key(key)?;
+        validate_tag_value(value)?;
     }
     if fields.data.len() > DATA_BYTES_MAX {
         return Err(ValidationError::TooLong {
@@ -308,6 +308,22 @@ pub fn validate_name(name: &str) -> Result<(), ValidationError> {
         });
     }
     Ok(())
+}
+
+/// A type is 1 to `TYPE_BYTES_MAX` characters from `A-Z a-z 0-9 . _ - /`.
+pub fn validate_kind(kind: &str) -> Result<(), ValidationError> {
+    validate_token("type", kind, TYPE_BYTES_MAX, is_type_char)
+}
+
+/// A tag key is 1 to `TAG_KEY_BYTES_MAX` characters from `A-Z a-z 0-9 . _ - /`.
+pub fn validate_tag_key(key: &str) -> Result<(), ValidationError> {
+    validate_token("tag key", key, TAG_KEY_BYTES_MAX, is_type_char)
+}
+
+/// A tag value is any text of at most `TAG_VALUE_BYTES_MAX` bytes without control characters
+/// (so never 0x00, which the tag index uses as its terminator). It may be empty.
+pub fn validate_tag_value(value: &str) -> Result<(), ValidationError> {
+    validate_text("tag value", value, TAG_VALUE_BYTES_MAX)
 }
 
 fn is_valid_segment(segment: &str, max: usize) -> bool {

@@ -34,11 +34,38 @@
 //! sub-namespaces. Ranges are half-open `[start, end)`; `end` is the prefix with its last byte
 //! incremented, which never carries (the last byte is 0x00, 0x01 or a family byte).
 //!
-//! Later index keys (by type, by tag `key=value`) are meant to end with a resource key without its
-//! family byte, so that a select within a subtree is again one prefix; they are not defined yet.
+//! **Index keys.** The type index and the tag index end with the resource key without its family
+//! byte (its *tail*: `enc(N) 0x01 name`), after fields that each end with 0x00:
+//!
+//! ```text
+//! type index key := 't' | type 0x00 | tail                     ('t' = 0x74)
+//! tag index key  := 'g' | tag key 0x00 | tag value 0x00 | tail  ('g' = 0x67)
+//! ```
+//!
+//! Types and tag keys hold only `A-Z a-z 0-9 . _ - /` and tag values no control character, so
+//! none holds 0x00 and the first 0x00 after the family byte ends the type (the tag key), the next
+//! the tag value. A field followed by its 0x00 is therefore never a prefix of another field followed
+//! by its 0x00, and the argument above carries over to the tail: a type's resources in N's subtree
+//! are the keys starting with `'t' type 0x00 enc(N)` ([`type_subtree_range`]), its resources in N
+//! itself `... enc(N) 0x01` ([`type_children_range`]); a tag `key=value`'s resources in N's subtree
+//! are `'g' key 0x00 value 0x00 enc(N)` ([`tag_value_subtree_range`]); and every resource carrying
+//! the tag key, whatever its value and namespace, is `'g' key 0x00` ([`tag_key_range`]), by value
+//! (bytewise, a value before its extensions), then in tree order.
+//!
+//! **No key is followed by 0x00 inside another.** If a table key `a` is a proper prefix of a table
+//! key `b`, the byte of `b` after `a` is a name byte (0x2D or above), never 0x00: both have the same
+//! family (it is their first byte; id keys all have the same length), so the same fixed fields and
+//! the same first 0x01, and `a` ends inside `b`'s name. A multi-version layer may therefore append
+//! `0x00 | version` to keys without one key's versions falling among another key's.
 
-use crate::limits::{NAMESPACE_BYTES_MAX, NAME_BYTES_MAX, RESOURCE_KEY_BYTES_MAX};
-use crate::resource::{validate_name, validate_namespace, ResourceId, ValidationError};
+use crate::limits::{
+    NAMESPACE_BYTES_MAX, NAME_BYTES_MAX, RESOURCE_KEY_BYTES_MAX, TAG_INDEX_KEY_BYTES_MAX,
+    TYPE_INDEX_KEY_BYTES_MAX,
+};
+use crate::resource::{
+    validate_kind, validate_name, validate_namespace, validate_tag_key, validate_tag_value,
+    ResourceId, ValidationError,
+};
 
 /// First byte of every resource key (by namespace and name).
 pub const FAMILY_RESOURCE: u8 = b'k';
@@ -50,6 +77,13 @@ pub const SEGMENT_END: u8 = 0x00;
 pub const NAME_MARKER: u8 = 0x01;
 /// Bytes of a by-id key: the family byte and the 16-byte id.
 pub const ID_KEY_BYTES: usize = 1 + 16;
+/// First byte of every type index key.
+pub const FAMILY_TYPE: u8 = b't';
+/// First byte of every tag index key.
+pub const FAMILY_TAG: u8 = b'g';
+/// Ends the type, the tag key and the tag value in an index key; no character they may hold
+/// encodes to it.
+pub const FIELD_END: u8 = 0x00;
 
 // The encoded namespace is as long as the namespace string, so the bound is the family byte, the
 // namespace, the marker and the name.
@@ -59,6 +93,10 @@ const _: () = assert!(SEGMENT_END < NAME_MARKER && NAME_MARKER < b'-');
 // A range's end increments its prefix's last byte: none of them may be 0xFF.
 const _: () = assert!(FAMILY_RESOURCE < u8::MAX && FAMILY_ID < u8::MAX);
 const _: () = assert!(FAMILY_RESOURCE != FAMILY_ID);
+const _: () = assert!(FAMILY_TYPE < u8::MAX && FAMILY_TAG < u8::MAX);
+const _: () = assert!(FAMILY_TYPE != FAMILY_RESOURCE && FAMILY_TYPE != FAMILY_ID);
+const _: () = assert!(FAMILY_TAG != FAMILY_RESOURCE && FAMILY_TAG != FAMILY_ID);
+const _: () = assert!(FAMILY_TAG != FAMILY_TYPE);
 
 /// A decoded resource key.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -119,6 +157,10 @@ pub enum KeyError {
     Invalid(#[from] ValidationError),
     #[error("the by-id table key is {len} bytes; it must be {expected}")]
     IdLength { len: usize, expected: usize },
+    #[error("the {field} that starts at offset {offset} of the index key has no terminator 0x00: the key is truncated")]
+    UnendedField { field: &'static str, offset: usize },
+    #[error("the {field} that starts at offset {offset} of the index key is not UTF-8")]
+    NotUtf8 { field: &'static str, offset: usize },
 }
 
 /// Appends the key of (`namespace`, `name`) to `out`, after checking both against the rules of
@@ -163,6 +205,12 @@ pub fn subtree_range(namespace: &str) -> Result<KeyRange, ValidationError> {
 fn push_namespace_prefix(namespace: &str, out: &mut Vec<u8>) -> Result<(), ValidationError> {
     validate_namespace(namespace)?;
     out.push(FAMILY_RESOURCE);
+    push_namespace_segments(namespace, out)
+}
+
+/// Appends `namespace`'s segments, each followed by [`SEGMENT_END`] (nothing for the root).
+fn push_namespace_segments(namespace: &str, out: &mut Vec<u8>) -> Result<(), ValidationError> {
+    validate_namespace(namespace)?;
     if namespace == "/" {
         return Ok(());
     }
@@ -184,20 +232,31 @@ pub fn decode_resource_key(key: &[u8]) -> Result<ResourceKey, KeyError> {
             max: RESOURCE_KEY_BYTES_MAX,
         });
     }
-    let Some(marker) = body.iter().position(|&b| b == NAME_MARKER) else {
-        return Err(KeyError::NoMarker { len: key.len() });
+    decode_resource_tail(body, 1, key.len())
+}
+
+/// Decodes the resource key without its family byte that ends every key: `tail` starts at
+/// `offset` in a key of `key_len` bytes (both only for the errors).
+fn decode_resource_tail(
+    tail: &[u8],
+    offset: usize,
+    key_len: usize,
+) -> Result<ResourceKey, KeyError> {
+    let Some(marker) = tail.iter().position(|&b| b == NAME_MARKER) else {
+        return Err(KeyError::NoMarker { len: key_len });
     };
-    let namespace = decode_namespace(&body[..marker])?;
-    let name_bytes = &body[marker + 1..];
-    check_segment_bytes(name_bytes, 1 + marker + 1)?;
+    let namespace = decode_namespace(&tail[..marker], offset)?;
+    let name_bytes = &tail[marker + 1..];
+    check_segment_bytes(name_bytes, offset + marker + 1)?;
     let name = ascii_string(name_bytes);
     validate_namespace(&namespace)?;
     validate_name(&name)?;
     Ok(ResourceKey { namespace, name })
 }
 
-/// The namespace path of `bytes`, the part of a key between its family byte and its marker.
-fn decode_namespace(bytes: &[u8]) -> Result<String, KeyError> {
+/// The namespace path of `bytes`, the part of a key between its family byte (or index prefix) and
+/// its marker; `bytes` starts at `offset` in the key.
+fn decode_namespace(bytes: &[u8], offset: usize) -> Result<String, KeyError> {
     if bytes.is_empty() {
         return Ok("/".to_string());
     }
@@ -209,16 +268,16 @@ fn decode_namespace(bytes: &[u8]) -> Result<String, KeyError> {
         }
         let segment = &bytes[segment_start..i];
         if segment.is_empty() {
-            return Err(KeyError::EmptySegment { offset: 1 + i });
+            return Err(KeyError::EmptySegment { offset: offset + i });
         }
-        check_segment_bytes(segment, 1 + segment_start)?;
+        check_segment_bytes(segment, offset + segment_start)?;
         namespace.push('/');
         namespace.push_str(&ascii_string(segment));
         segment_start = i + 1;
     }
     if segment_start != bytes.len() {
         return Err(KeyError::UnendedSegment {
-            offset: 1 + segment_start,
+            offset: offset + segment_start,
         });
     }
     Ok(namespace)
@@ -271,6 +330,221 @@ pub fn decode_id_key(key: &[u8]) -> Result<ResourceId, KeyError> {
         expected: ID_KEY_BYTES,
     })?;
     Ok(ResourceId(bytes))
+}
+
+/// A decoded type index key: a resource of type `kind` at (`namespace`, `name`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TypeIndexKey {
+    pub kind: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+/// A decoded tag index key: a resource at (`namespace`, `name`) tagged `tag_key=tag_value`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TagIndexKey {
+    pub tag_key: String,
+    pub tag_value: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+/// The type index key of the resource (`namespace`, `name`) of type `kind`; all must be valid.
+pub fn encode_type_index_key(
+    kind: &str,
+    namespace: &str,
+    name: &str,
+) -> Result<Vec<u8>, ValidationError> {
+    validate_name(name)?;
+    let mut key = type_prefix(kind, 2 + namespace.len() + name.len())?;
+    push_namespace_segments(namespace, &mut key)?;
+    key.push(NAME_MARKER);
+    key.extend_from_slice(name.as_bytes());
+    assert!(key.len() <= TYPE_INDEX_KEY_BYTES_MAX);
+    Ok(key)
+}
+
+/// The type index keys of exactly the resources of type `kind` whose namespace is `namespace` or
+/// lies below it.
+pub fn type_subtree_range(kind: &str, namespace: &str) -> Result<KeyRange, ValidationError> {
+    let mut prefix = type_prefix(kind, namespace.len())?;
+    push_namespace_segments(namespace, &mut prefix)?;
+    Ok(KeyRange::of_prefix(prefix))
+}
+
+/// The type index keys of exactly the resources of type `kind` whose namespace is `namespace`.
+pub fn type_children_range(kind: &str, namespace: &str) -> Result<KeyRange, ValidationError> {
+    let mut prefix = type_prefix(kind, namespace.len() + 1)?;
+    push_namespace_segments(namespace, &mut prefix)?;
+    prefix.push(NAME_MARKER);
+    Ok(KeyRange::of_prefix(prefix))
+}
+
+/// `'t' kind 0x00`, with room for `tail_bytes` more.
+fn type_prefix(kind: &str, tail_bytes: usize) -> Result<Vec<u8>, ValidationError> {
+    validate_kind(kind)?;
+    let mut prefix = Vec::with_capacity(2 + kind.len() + tail_bytes);
+    prefix.push(FAMILY_TYPE);
+    push_field(kind, &mut prefix);
+    Ok(prefix)
+}
+
+/// The tag index key of the resource (`namespace`, `name`) tagged `tag_key=tag_value`; all must
+/// be valid (the value may be empty).
+pub fn encode_tag_index_key(
+    tag_key: &str,
+    tag_value: &str,
+    namespace: &str,
+    name: &str,
+) -> Result<Vec<u8>, ValidationError> {
+    validate_name(name)?;
+    let mut key = tag_value_prefix(tag_key, tag_value, 2 + namespace.len() + name.len())?;
+    push_namespace_segments(namespace, &mut key)?;
+    key.push(NAME_MARKER);
+    key.extend_from_slice(name.as_bytes());
+    assert!(key.len() <= TAG_INDEX_KEY_BYTES_MAX);
+    Ok(key)
+}
+
+/// The tag index keys of exactly the resources tagged `tag_key=tag_value` whose namespace is
+/// `namespace` or lies below it: the range an equality term scans, and a set-membership term one
+/// such range per value.
+pub fn tag_value_subtree_range(
+    tag_key: &str,
+    tag_value: &str,
+    namespace: &str,
+) -> Result<KeyRange, ValidationError> {
+    let mut prefix = tag_value_prefix(tag_key, tag_value, namespace.len())?;
+    push_namespace_segments(namespace, &mut prefix)?;
+    Ok(KeyRange::of_prefix(prefix))
+}
+
+/// The tag index keys of exactly the resources tagged `tag_key=tag_value` whose namespace is
+/// `namespace`.
+pub fn tag_value_children_range(
+    tag_key: &str,
+    tag_value: &str,
+    namespace: &str,
+) -> Result<KeyRange, ValidationError> {
+    let mut prefix = tag_value_prefix(tag_key, tag_value, namespace.len() + 1)?;
+    push_namespace_segments(namespace, &mut prefix)?;
+    prefix.push(NAME_MARKER);
+    Ok(KeyRange::of_prefix(prefix))
+}
+
+/// The tag index keys of every resource that has the tag `tag_key`, whatever its value and
+/// namespace (by value, then in tree order): the range an existence term scans. It is not
+/// restricted to a subtree (each value's part of it is), so a scan of it filters by namespace.
+pub fn tag_key_range(tag_key: &str) -> Result<KeyRange, ValidationError> {
+    validate_tag_key(tag_key)?;
+    let mut prefix = Vec::with_capacity(2 + tag_key.len());
+    prefix.push(FAMILY_TAG);
+    push_field(tag_key, &mut prefix);
+    Ok(KeyRange::of_prefix(prefix))
+}
+
+/// `'g' tag_key 0x00 tag_value 0x00`, with room for `tail_bytes` more.
+fn tag_value_prefix(
+    tag_key: &str,
+    tag_value: &str,
+    tail_bytes: usize,
+) -> Result<Vec<u8>, ValidationError> {
+    validate_tag_key(tag_key)?;
+    validate_tag_value(tag_value)?;
+    let mut prefix = Vec::with_capacity(3 + tag_key.len() + tag_value.len() + tail_bytes);
+    prefix.push(FAMILY_TAG);
+    push_field(tag_key, &mut prefix);
+    push_field(tag_value, &mut prefix);
+    Ok(prefix)
+}
+
+/// Appends a validated type, tag key or tag value and its [`FIELD_END`].
+fn push_field(field: &str, out: &mut Vec<u8>) {
+    // The validation rules (segment characters and `/`, or no control characters) exclude it.
+    assert!(!field.as_bytes().contains(&FIELD_END));
+    out.extend_from_slice(field.as_bytes());
+    out.push(FIELD_END);
+}
+
+/// Decodes a type index key. Accepts exactly the outputs of [`encode_type_index_key`]: anything
+/// else is a typed error, never a panic.
+pub fn decode_type_index_key(key: &[u8]) -> Result<TypeIndexKey, KeyError> {
+    let body = strip_family(key, FAMILY_TYPE, "type index")?;
+    check_length(key, TYPE_INDEX_KEY_BYTES_MAX)?;
+    let (kind, tail) = take_field(body, 1, "type")?;
+    check_token_bytes(kind, 1)?;
+    let kind = ascii_string(kind);
+    validate_kind(&kind)?;
+    let tail_offset = key.len() - tail.len();
+    let resource = decode_resource_tail(tail, tail_offset, key.len())?;
+    Ok(TypeIndexKey {
+        kind,
+        namespace: resource.namespace,
+        name: resource.name,
+    })
+}
+
+/// Decodes a tag index key. Accepts exactly the outputs of [`encode_tag_index_key`]: anything
+/// else is a typed error, never a panic.
+pub fn decode_tag_index_key(key: &[u8]) -> Result<TagIndexKey, KeyError> {
+    let body = strip_family(key, FAMILY_TAG, "tag index")?;
+    check_length(key, TAG_INDEX_KEY_BYTES_MAX)?;
+    let (tag_key, rest) = take_field(body, 1, "tag key")?;
+    check_token_bytes(tag_key, 1)?;
+    let tag_key = ascii_string(tag_key);
+    validate_tag_key(&tag_key)?;
+    let value_offset = key.len() - rest.len();
+    let (tag_value, tail) = take_field(rest, value_offset, "tag value")?;
+    let tag_value = std::str::from_utf8(tag_value)
+        .map_err(|_| KeyError::NotUtf8 {
+            field: "tag value",
+            offset: value_offset,
+        })?
+        .to_string();
+    validate_tag_value(&tag_value)?;
+    let tail_offset = key.len() - tail.len();
+    let resource = decode_resource_tail(tail, tail_offset, key.len())?;
+    Ok(TagIndexKey {
+        tag_key,
+        tag_value,
+        namespace: resource.namespace,
+        name: resource.name,
+    })
+}
+
+fn check_length(key: &[u8], max: usize) -> Result<(), KeyError> {
+    if key.len() > max {
+        return Err(KeyError::TooLong {
+            len: key.len(),
+            max,
+        });
+    }
+    Ok(())
+}
+
+/// Splits `bytes` (at `offset` in the key) at its first [`FIELD_END`]: the field, and what
+/// follows the terminator.
+fn take_field<'a>(
+    bytes: &'a [u8],
+    offset: usize,
+    field: &'static str,
+) -> Result<(&'a [u8], &'a [u8]), KeyError> {
+    match bytes.iter().position(|&b| b == FIELD_END) {
+        Some(end) => Ok((&bytes[..end], &bytes[end + 1..])),
+        None => Err(KeyError::UnendedField { field, offset }),
+    }
+}
+
+/// Refuses any byte outside `A-Z a-z 0-9 . _ - /` (types and tag keys); `offset` is where
+/// `bytes` starts in the key.
+fn check_token_bytes(bytes: &[u8], offset: usize) -> Result<(), KeyError> {
+    match bytes.iter().position(|&b| !is_segment_byte(b) && b != b'/') {
+        Some(i) => Err(KeyError::BadByte {
+            offset: offset + i,
+            byte: bytes[i],
+        }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
