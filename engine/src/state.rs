@@ -34,7 +34,10 @@ use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::table::file::TableFile;
-use crate::table::key::{decode_resource_key, encode_id_key, encode_resource_key_into, KeyRange};
+use crate::table::key::{
+    decode_resource_key, encode_id_key, encode_resource_key_into, encode_tag_index_key,
+    encode_type_index_key, KeyRange,
+};
 use crate::table::memtable::Memtable;
 use crate::table::merge::{memtable_source, MergeError, MergingIter, Source, VisibleAt};
 use crate::table::version::VersionedEntry;
@@ -552,6 +555,7 @@ impl State {
                             resource.key()
                         ),
                     }
+                    update_indexes(&self.active, position, old.as_ref(), Some(&resource));
                     on_change(AppliedChange {
                         position,
                         action,
@@ -567,6 +571,7 @@ impl State {
                     );
                     self.active.insert(&self.key, position, None);
                     self.active.insert(&encode_id_key(id), position, None);
+                    update_indexes(&self.active, position, old.as_ref(), None);
                     self.resource_count -= 1;
                     on_change(AppliedChange {
                         position,
@@ -623,5 +628,43 @@ impl State {
         crate::table::scan::resources(&self.view())
             .unwrap_or_else(|error| panic!("{error}"))
             .into_iter()
+    }
+}
+
+/// Writes the type and tag index entries that change from `old` to `new` at `position`: a put for
+/// each entry `new` has and `old` lacks, a tombstone for each `old` has and `new` lacks. Entries
+/// both share are left alone (their older version stays visible). Index values are empty: the key
+/// names the resource.
+fn update_indexes(
+    memtable: &Memtable,
+    position: u64,
+    old: Option<&Resource>,
+    new: Option<&Resource>,
+) {
+    let entries = |r: &Resource| {
+        let mut keys = Vec::with_capacity(1 + r.tags.len());
+        keys.push(
+            encode_type_index_key(&r.kind, &r.namespace, &r.name)
+                .expect("a stored resource has a valid type, namespace and name"),
+        );
+        for (tag_key, tag_value) in &r.tags {
+            keys.push(
+                encode_tag_index_key(tag_key, tag_value, &r.namespace, &r.name)
+                    .expect("a stored resource has valid tags"),
+            );
+        }
+        keys
+    };
+    let old_keys = old.map(entries).unwrap_or_default();
+    let new_keys = new.map(entries).unwrap_or_default();
+    for key in &old_keys {
+        if !new_keys.contains(key) {
+            memtable.insert(key, position, None);
+        }
+    }
+    for key in &new_keys {
+        if !old_keys.contains(key) {
+            memtable.insert(key, position, Some(&[]));
+        }
     }
 }

@@ -15,8 +15,9 @@ pub fn resources(view: &ReadView) -> Result<Vec<Resource>> {
     };
     let mut resources = Vec::new();
     let mut failure = None;
-    view.scan(&every_resource, &mut |_, position, value| {
-        match view.decode_resource(position, value) {
+    view.scan(
+        &every_resource,
+        &mut |_, position, value| match view.decode_resource(position, value) {
             Ok(resource) => {
                 resources.push(resource);
                 ControlFlow::Continue(())
@@ -25,8 +26,8 @@ pub fn resources(view: &ReadView) -> Result<Vec<Resource>> {
                 failure = Some(error);
                 ControlFlow::Break(())
             }
-        }
-    })?;
+        },
+    )?;
     match failure {
         Some(error) => Err(error),
         None => Ok(resources),

@@ -373,7 +373,10 @@ fn install_flushed(published: &Published, memtable: &Arc<Memtable>, table: Arc<T
             parts.memtables.len(),
             "a flushed memtable is one of the parts"
         );
-        assert!(!memtables.is_empty(), "the active memtable is never flushed");
+        assert!(
+            !memtables.is_empty(),
+            "the active memtable is never flushed"
+        );
         let mut tables = Vec::with_capacity(parts.tables.len() + 1);
         tables.push(table);
         tables.extend(parts.tables.iter().cloned());
