@@ -92,6 +92,9 @@ pub struct Published {
     horizon: AtomicU64,
 }
 
+/// What [`ReadView::scan`] calls for each live user key: (user key, version position, value).
+pub type ScanVisitor<'v> = dyn FnMut(&[u8], u64, &[u8]) -> ControlFlow<()> + 'v;
+
 /// A consistent view of one shard at one position.
 #[derive(Clone)]
 pub struct ReadView {
@@ -216,7 +219,7 @@ impl ReadView {
     pub fn scan(
         &self,
         range: &KeyRange,
-        visit: &mut dyn FnMut(&[u8], u64, &[u8]) -> ControlFlow<()>,
+        visit: &mut ScanVisitor<'_>,
     ) -> Result<()> {
         let end = range.end.as_slice();
         let mut sources: Vec<Source<'_, '_, Error>> =
