@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{PageChoice, SimDisk, SimStorage, Tear};
+use aorta_engine::table::store::TableWork;
 use aorta_engine::wal::spare::SPARE_FILE;
 use aorta_engine::wal::{FailStop, Preallocation};
 use aorta_engine::{Batch, Command, Error, Resource, ResourceSpec};
@@ -30,6 +31,7 @@ const CLUSTER_ID: u32 = 7;
 const GROUPS: usize = 24;
 const SEEDS: u64 = 16;
 const SEGMENT_BYTES: u64 = 1536;
+const MEMTABLE_BYTES: u64 = 3 * 1024;
 
 /// Odd seeds make segments ahead of time (the spare life cycle: zero-fill, sync, header, rename,
 /// cut of the closed segment), even seeds grow them by appends.
@@ -44,9 +46,13 @@ fn preallocation(seed: u64) -> Preallocation {
 fn options(preallocation: Preallocation) -> ShardOptions {
     // Small segments: the workload crosses several roll-overs. A log that cannot cut a failed write
     // (the power is off) stops: here a panic that the run observes, as a process death.
+    // A small memtable: flushes to sstables (table, manifest) and WAL purges happen every few
+    // groups, inline, so their IO points are cut too.
     ShardOptions {
         fail_stop: FailStop::Panic,
         preallocation,
+        memtable_bytes_max: MEMTABLE_BYTES,
+        table_work: TableWork::Inline,
         ..ShardOptions::new(0, CLUSTER_ID, SEGMENT_BYTES)
     }
 }
@@ -257,6 +263,8 @@ struct Tally {
     unopenable: Vec<String>,
     /// Seeds whose log made its segments ahead of time.
     spare_seeds: u64,
+    /// Tables the counting runs flushed (each flush's IO points are cut too).
+    tables_flushed: usize,
 }
 
 fn writes_still_work(disk: &SimDisk, context: &str, preallocation: Preallocation) {
@@ -289,6 +297,19 @@ fn crash_everywhere(seed: u64, tally: &mut Tally) {
         let disk = SimDisk::new();
         let outcome = run_workload(&disk, &plan, preallocation);
         assert!(outcome.unacknowledged.is_empty());
+        // The run flushed memtables to sstables named by a manifest, and purged the log.
+        let files = disk.files();
+        let tables = files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "sst"))
+            .count();
+        assert!(tables > 0, "seed {seed}: no table was flushed: {files:?}");
+        assert!(files.contains(&PathBuf::from("/data/shard-000/tables/MANIFEST")));
+        assert!(
+            !files.contains(&wal_dir().join("00000000000000000001.wal")),
+            "seed {seed}: the first segment was never purged: {files:?}"
+        );
+        tally.tables_flushed += tables;
         if preallocation != Preallocation::Off {
             // The run went through the spare life cycle: segments that began as spares (full size,
             // zero tail) and a spare made ahead for the next roll-over.
@@ -346,10 +367,12 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
     }
     println!(
         "crash points tried: {} (7 kinds of cut, out-of-order page persistence and size-without-data \
-         included; {} of {SEEDS} seeds with segments made ahead of time); unopenable after the cut: {}; \
+         included; {} of {SEEDS} seeds with segments made ahead of time; {} tables flushed and \
+         their segments purged in the counting runs); unopenable after the cut: {}; \
          unacknowledged batches found whole after recovery: {}",
         tally.tried,
         tally.spare_seeds,
+        tally.tables_flushed,
         tally.unopenable.len(),
         tally.survivors
     );
