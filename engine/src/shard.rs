@@ -260,6 +260,12 @@ impl<S: Storage> Shard<S> {
         }
     }
 
+    /// What recovery read of the log at open: with tables, only the tail after the flushed
+    /// position is decoded and applied.
+    pub fn recovery_work(&self) -> crate::wal::scan::ScanWork {
+        self.wal.recovery_work()
+    }
+
     pub fn wal_mut(&mut self) -> &mut Wal<S> {
         &mut self.wal
     }
