@@ -19,7 +19,7 @@ use crate::limits::{
     BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, MEMTABLE_BYTES_DEFAULT,
     MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN, SEGMENT_BYTES_DEFAULT, SHARDS_MAX,
     SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX, SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX,
-    WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
+    VERSIONS_RETAINED_DEFAULT, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
@@ -29,7 +29,7 @@ use crate::state::{Published, ReadView};
 use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
-use crate::table::store::TableWork;
+use crate::table::store::{TableStats, TableWork};
 use crate::wal::Preallocation;
 
 /// How to open an engine. `Engine::open` checks every field ([`EngineConfig::validate`]) before it
@@ -78,6 +78,10 @@ pub struct EngineConfig {
     /// Where flushes run (default `Background`: a worker thread per shard; `Inline` for tests that
     /// cut power at every IO point).
     pub table_work: TableWork,
+    /// Commit positions of superseded versions that compaction keeps (default
+    /// `VERSIONS_RETAINED_DEFAULT`): a read at a position at most this far behind a shard's flushed
+    /// position sees exactly that position; an older one is answered `Compacted`.
+    pub versions_retained: u64,
 }
 
 impl EngineConfig {
@@ -97,6 +101,7 @@ impl EngineConfig {
             wal_preallocation: Preallocation::Background,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Background,
+            versions_retained: VERSIONS_RETAINED_DEFAULT,
         }
     }
 
@@ -517,6 +522,12 @@ impl Engine {
             .expect("an open engine has every shard's view"))
     }
 
+    /// What a shard's tables wrote and dropped (flushes, compactions, write amplification).
+    pub fn table_stats(&self, shard: u16) -> Result<TableStats> {
+        self.view(shard)?;
+        Ok(self.published(shard)?.table_stats())
+    }
+
     /// A consistent view of one shard at its latest durable position.
     pub fn view(&self, shard: u16) -> Result<ReadView> {
         if shard >= self.shard_count() {
@@ -669,6 +680,7 @@ where
         preallocation: config.wal_preallocation,
         memtable_bytes_max: config.memtable_bytes_max,
         table_work: config.table_work,
+        versions_retained: config.versions_retained,
         ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);

@@ -145,6 +145,9 @@ pub const MEMTABLE_BYTES_MAX: u64 = 4 * 1024 * 1024 * 1024;
 /// for it before it takes the next group (back-pressure), so memory stays at most
 /// `(1 + FROZEN_MEMTABLES_MAX) × memtable_bytes`.
 pub const FROZEN_MEMTABLES_MAX: usize = 2;
+/// Commit positions of superseded versions that compaction keeps by default, so that a read at a
+/// position that recent sees exactly that position (`EngineConfig::versions_retained`).
+pub const VERSIONS_RETAINED_DEFAULT: u64 = 100_000;
 /// Sstables one shard's manifest may name. Tiered compaction keeps far fewer (a few per tier).
 pub const TABLES_PER_SHARD_MAX: usize = 4096;
 

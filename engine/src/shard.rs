@@ -14,12 +14,12 @@ use crate::codec;
 use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch};
 use crate::error::{ConflictReason, Error, Result};
 use crate::limits::BATCH_BYTES_MAX;
-use crate::limits::MEMTABLE_BYTES_DEFAULT;
+use crate::limits::{MEMTABLE_BYTES_DEFAULT, VERSIONS_RETAINED_DEFAULT};
 use crate::resource::{Resource, ResourceId, ResourceSpec};
 use crate::state::Published;
 use crate::state::{Minter, State};
 use crate::storage::Storage;
-use crate::table::store::{FlushJob, Flusher, TableStore, TableWork};
+use crate::table::store::{FlushJob, Flusher, Retention, TableStore, TableWork};
 use crate::wal::record::RecordKind;
 use crate::wal::{FailStop, Preallocation, Wal, WalOptions};
 use std::sync::Arc;
@@ -46,6 +46,8 @@ pub struct ShardOptions {
     pub memtable_bytes_max: u64,
     /// Where flushes run (see [`TableWork`]).
     pub table_work: TableWork,
+    /// Commit positions of superseded versions compaction keeps (see [`Retention`]).
+    pub versions_retained: u64,
 }
 
 impl ShardOptions {
@@ -60,6 +62,7 @@ impl ShardOptions {
             preallocation: Preallocation::Off,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Inline,
+            versions_retained: VERSIONS_RETAINED_DEFAULT,
         }
     }
 }
@@ -187,7 +190,9 @@ impl<S: Storage> Shard<S> {
             store,
             state.published().clone(),
             options.table_work,
-            options.shard,
+            Retention {
+                versions_retained: options.versions_retained,
+            },
         )?;
         let mut shard = Shard {
             options,

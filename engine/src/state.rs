@@ -40,6 +40,7 @@ use crate::table::key::{
 };
 use crate::table::memtable::Memtable;
 use crate::table::merge::{memtable_source, MergeError, MergingIter, Source, VisibleAt};
+use crate::table::store::{TableCounters, TableStats};
 use crate::table::version::VersionedEntry;
 
 /// Who wrote a logged batch: a create's id is derived from the log (cluster id, shard, position,
@@ -90,6 +91,8 @@ pub struct Published {
     parts_writer: Mutex<()>,
     /// Reads below this position are refused: compaction may have dropped versions they need.
     horizon: AtomicU64,
+    /// What the shard's flushes and compactions wrote and dropped.
+    counters: Arc<TableCounters>,
 }
 
 /// What [`ReadView::scan`] calls for each live user key: (user key, version position, value).
@@ -111,12 +114,27 @@ impl Published {
             parts: ArcSwap::from_pointee(parts),
             parts_writer: Mutex::new(()),
             horizon: AtomicU64::new(horizon),
+            counters: Arc::default(),
         }
     }
 
     /// The latest applied (durable) position.
     pub fn position(&self) -> u64 {
         self.position.load(Ordering::Acquire)
+    }
+
+    pub fn shard(&self) -> u16 {
+        self.shard
+    }
+
+    pub fn counters(&self) -> &Arc<TableCounters> {
+        &self.counters
+    }
+
+    /// What the shard's tables wrote and dropped so far, and how many tables it holds.
+    pub fn table_stats(&self) -> TableStats {
+        self.counters
+            .snapshot(self.parts.load().tables.len() as u64)
     }
 
     pub fn horizon(&self) -> u64 {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{PageChoice, SimDisk, SimStorage, Tear};
-use aorta_engine::table::store::TableWork;
+use aorta_engine::table::store::{TableStats, TableWork};
 use aorta_engine::wal::spare::SPARE_FILE;
 use aorta_engine::wal::{FailStop, Preallocation};
 use aorta_engine::{Batch, Command, Error, Resource, ResourceSpec};
@@ -46,13 +46,16 @@ fn preallocation(seed: u64) -> Preallocation {
 fn options(preallocation: Preallocation) -> ShardOptions {
     // Small segments: the workload crosses several roll-overs. A log that cannot cut a failed write
     // (the power is off) stops: here a panic that the run observes, as a process death.
-    // A small memtable: flushes to sstables (table, manifest) and WAL purges happen every few
-    // groups, inline, so their IO points are cut too.
+    // A small memtable: flushes to sstables (table, manifest), compactions (merged table,
+    // manifest, removal of the inputs, with a horizon a few positions back so that superseded
+    // versions and tombstones are dropped) and WAL purges happen every few groups, inline, so
+    // their IO points are cut too.
     ShardOptions {
         fail_stop: FailStop::Panic,
         preallocation,
         memtable_bytes_max: MEMTABLE_BYTES,
         table_work: TableWork::Inline,
+        versions_retained: 4,
         ..ShardOptions::new(0, CLUSTER_ID, SEGMENT_BYTES)
     }
 }
@@ -129,6 +132,8 @@ struct RunOutcome {
     acknowledged: Model,
     /// Decided batches of the group whose write or sync failed, in order, with their commit time.
     unacknowledged: Vec<(Batch, u64)>,
+    /// What the shard's flushes and compactions did.
+    tables: TableStats,
 }
 
 fn open(disk: &SimDisk, preallocation: Preallocation) -> Result<Shard<SimStorage>, Error> {
@@ -141,6 +146,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
         return RunOutcome {
             acknowledged,
             unacknowledged: vec![],
+            tables: TableStats::default(),
         };
     };
     for (g, group) in plan.iter().enumerate() {
@@ -183,6 +189,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
             return RunOutcome {
                 acknowledged,
                 unacknowledged,
+                tables: shard.published().table_stats(),
             };
         }
         for (batch, answer) in group.iter().zip(answers) {
@@ -201,6 +208,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
     RunOutcome {
         acknowledged,
         unacknowledged: vec![],
+        tables: shard.published().table_stats(),
     }
 }
 
@@ -263,8 +271,12 @@ struct Tally {
     unopenable: Vec<String>,
     /// Seeds whose log made its segments ahead of time.
     spare_seeds: u64,
-    /// Tables the counting runs flushed (each flush's IO points are cut too).
+    /// Tables left by the counting runs' flushes and compactions.
     tables_flushed: usize,
+    /// Compactions in the counting runs (each one's IO points are cut too), and the superseded
+    /// versions they dropped.
+    compactions: u64,
+    superseded_dropped: u64,
 }
 
 fn writes_still_work(disk: &SimDisk, context: &str, preallocation: Preallocation) {
@@ -297,6 +309,8 @@ fn crash_everywhere(seed: u64, tally: &mut Tally) {
         let disk = SimDisk::new();
         let outcome = run_workload(&disk, &plan, preallocation);
         assert!(outcome.unacknowledged.is_empty());
+        tally.compactions += outcome.tables.compactions;
+        tally.superseded_dropped += outcome.tables.superseded_dropped;
         // The run flushed memtables to sstables named by a manifest, and purged the log.
         let files = disk.files();
         let tables = files
@@ -367,11 +381,12 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
     }
     println!(
         "crash points tried: {} (7 kinds of cut, out-of-order page persistence and size-without-data \
-         included; {} of {SEEDS} seeds with segments made ahead of time; {} tables flushed and \
-         their segments purged in the counting runs); unopenable after the cut: {}; \
+         included; {} of {SEEDS} seeds with segments made ahead of time; {} compactions and {} \
+         tables left by the counting runs' flushes, their segments purged); unopenable after the cut: {}; \
          unacknowledged batches found whole after recovery: {}",
         tally.tried,
         tally.spare_seeds,
+        tally.compactions,
         tally.tables_flushed,
         tally.unopenable.len(),
         tally.survivors
@@ -380,6 +395,12 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
         tally.unopenable.is_empty(),
         "a plain power cut made the shard unopenable:\n{}",
         tally.unopenable.join("\n")
+    );
+    assert!(
+        tally.compactions >= SEEDS && tally.superseded_dropped > 0,
+        "too few compactions were cut: {} dropping {} versions",
+        tally.compactions,
+        tally.superseded_dropped
     );
     assert!(
         tally.tried >= 3000,

@@ -18,6 +18,7 @@
 //! ([`manifest`]), an open table file ([`file`]) and the store that flushes memtables to tables
 //! ([`store`]).
 
+pub mod compaction;
 pub mod file;
 pub mod key;
 pub mod manifest;

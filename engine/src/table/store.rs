@@ -22,10 +22,15 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::compaction;
 use super::file::TableFile;
 use super::manifest::{parse_table_file_name, Manifest, TableMeta, MANIFEST_FILE};
 use super::memtable::Memtable;
+use super::merge::{CompactionFilter, CompactionStats, MergeError, MergingIter, Source};
 use super::sstable::SstableWriter;
+use super::version::VersionedEntry;
 use super::version::{split_versioned, VERSION_SUFFIX_BYTES};
 use crate::error::{Error, Result};
 use crate::state::{Parts, Published};
@@ -220,19 +225,321 @@ impl<S: Storage> TableStore<S> {
     }
 }
 
-/// Runs the flushes of one shard: inline, or on a worker thread.
-pub enum Flusher<S: Storage> {
-    Inline {
-        store: TableStore<S>,
-        published: Arc<Published>,
-    },
-    Background(Worker),
+/// What a shard's tables have written and dropped, for write-amplification reports.
+#[derive(Default, Debug)]
+pub struct TableCounters {
+    pub flushes: AtomicU64,
+    pub flushed_bytes: AtomicU64,
+    pub compactions: AtomicU64,
+    pub compaction_bytes_read: AtomicU64,
+    pub compaction_bytes_written: AtomicU64,
+    pub superseded_dropped: AtomicU64,
+    pub tombstones_dropped: AtomicU64,
 }
 
-/// The flush worker of one shard.
-pub struct Worker {
+/// A snapshot of [`TableCounters`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TableStats {
+    pub flushes: u64,
+    pub flushed_bytes: u64,
+    pub compactions: u64,
+    pub compaction_bytes_read: u64,
+    pub compaction_bytes_written: u64,
+    pub superseded_dropped: u64,
+    pub tombstones_dropped: u64,
+    /// Tables the shard holds now.
+    pub tables: u64,
+}
+
+impl TableStats {
+    /// Table bytes written (flushes and compactions) per byte flushed: the tables' share of write
+    /// amplification (the WAL adds one more write of every byte).
+    pub fn write_amplification(&self) -> f64 {
+        if self.flushed_bytes == 0 {
+            return 1.0;
+        }
+        (self.flushed_bytes + self.compaction_bytes_written) as f64 / self.flushed_bytes as f64
+    }
+}
+
+impl TableCounters {
+    pub fn snapshot(&self, tables: u64) -> TableStats {
+        let get = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        TableStats {
+            flushes: get(&self.flushes),
+            flushed_bytes: get(&self.flushed_bytes),
+            compactions: get(&self.compactions),
+            compaction_bytes_read: get(&self.compaction_bytes_read),
+            compaction_bytes_written: get(&self.compaction_bytes_written),
+            superseded_dropped: get(&self.superseded_dropped),
+            tombstones_dropped: get(&self.tombstones_dropped),
+            tables,
+        }
+    }
+}
+
+/// How far back compaction keeps superseded versions: reads at positions down to
+/// `flushed position - versions_retained` see exactly that position.
+#[derive(Clone, Copy, Debug)]
+pub struct Retention {
+    pub versions_retained: u64,
+}
+
+impl<S: Storage> TableStore<S> {
+    /// Merges `inputs` (a run of adjacent tables, newest first) into one table numbered `number`,
+    /// written and synced through `storage`, keeping what a reader at `horizon` or later sees.
+    /// Returns its manifest entry (`None` when nothing survives) and what the filter dropped.
+    fn write_compaction(
+        storage: &mut S,
+        dir: &Path,
+        number: u64,
+        inputs: &[Arc<TableFile>],
+        horizon: u64,
+        bottom: bool,
+    ) -> Result<(Option<TableMeta>, CompactionStats)> {
+        let path = dir.join(super::manifest::table_file_name(number));
+        let io = |what: &str, e| Error::io(format!("{what} {}", path.display()), e);
+        let sources: Vec<Source<'_, '_, Error>> = inputs
+            .iter()
+            .map(|table| {
+                let entries = table
+                    .sstable()
+                    .iter()
+                    .map(move |e| e.map(VersionedEntry::from).map_err(|e| table.error(e)));
+                Box::new(entries) as Source<'_, '_, Error>
+            })
+            .collect();
+        let mut filter = CompactionFilter::new(MergingIter::new(sources), horizon, bottom);
+        let file = storage
+            .open(&path, true)
+            .map_err(|e| io("creating table", e))?;
+        let mut writer = SstableWriter::new();
+        let mut offset = 0u64;
+        let mut positions = (u64::MAX, 0u64);
+        let written: Result<()> = (|| {
+            for entry in filter.by_ref() {
+                let entry = entry.map_err(|error| match error {
+                    MergeError::Source(error) => error,
+                    MergeError::Key(error) => Error::Corrupt {
+                        path: dir.to_path_buf(),
+                        offset: 0,
+                        reason: format!("a table holds a key that is not versioned: {error}"),
+                    },
+                })?;
+                let (user_key, position) = split_versioned(&entry.key)
+                    .expect("the compaction filter yields versioned keys");
+                positions = (positions.0.min(position), positions.1.max(position));
+                writer
+                    .add_with_filter_key(&entry.key, user_key, entry.sstable_value())
+                    .map_err(|e| Error::io("compacting", std::io::Error::other(e.to_string())))?;
+                if writer.position() - offset >= FLUSH_WRITE_BYTES as u64 {
+                    let ready = writer.take_ready();
+                    storage
+                        .write_at(file, offset, &ready)
+                        .map_err(|e| io("writing table", e))?;
+                    offset += ready.len() as u64;
+                }
+            }
+            Ok(())
+        })();
+        let stats = filter.stats();
+        let finished = written.and_then(|()| {
+            if writer.entry_count() == 0 {
+                return Ok(None);
+            }
+            let entries = writer.entry_count();
+            let rest = writer
+                .finish()
+                .map_err(|e| Error::io("compacting", std::io::Error::other(e.to_string())))?;
+            storage
+                .write_at(file, offset, &rest)
+                .map_err(|e| io("writing table", e))?;
+            storage
+                .sync_data(file)
+                .map_err(|e| io("syncing table", e))?;
+            Ok(Some(TableMeta {
+                number,
+                min_position: positions.0,
+                max_position: positions.1,
+                bytes: offset + rest.len() as u64,
+                entries,
+            }))
+        });
+        storage.close(file);
+        let meta = match finished {
+            Ok(meta) => meta,
+            Err(error) => {
+                let _ = storage.remove_file(&path);
+                return Err(error);
+            }
+        };
+        if meta.is_none() {
+            storage
+                .remove_file(&path)
+                .map_err(|e| io("removing empty table", e))?;
+        }
+        storage
+            .sync_dir(dir)
+            .map_err(|e| io("syncing the directory of table", e))?;
+        Ok((meta, stats))
+    }
+
+    /// Names `output` in place of the run of tables `replaced` in the manifest, and the new
+    /// horizon. The run's tables stay on disk until the caller removes them.
+    fn replace_tables(
+        &mut self,
+        replaced: &[u64],
+        output: Option<TableMeta>,
+        horizon: u64,
+    ) -> Result<()> {
+        let mut next = self.manifest.clone();
+        let at = next
+            .tables
+            .iter()
+            .position(|t| t.number == replaced[0])
+            .expect("a compaction's run is still in the manifest");
+        let removed: Vec<u64> = next
+            .tables
+            .drain(at..at + replaced.len())
+            .map(|t| t.number)
+            .collect();
+        assert_eq!(removed, replaced, "a compaction's run is still contiguous");
+        if let Some(output) = output {
+            next.tables.insert(at, output);
+        }
+        next.horizon = next.horizon.max(horizon);
+        self.write_manifest(next)
+    }
+
+    /// Reserves a table number for a compaction's output (the manifest records the next number
+    /// only when it is written; a crash before that leaves a file that the next open removes).
+    fn reserve_number(&mut self) -> u64 {
+        let number = self.manifest.next_table_number;
+        self.manifest.next_table_number += 1;
+        number
+    }
+}
+
+/// Runs one compaction if one is due: plans under the store (briefly), merges without holding it,
+/// then swaps the manifest and the readers' parts, and removes the inputs. Returns whether it ran.
+fn compact_once<S: Storage>(
+    store: &Mutex<TableStore<S>>,
+    storage: &mut S,
+    published: &Published,
+    counters: &TableCounters,
+    retention: Retention,
+) -> Result<bool> {
+    let lock = || store.lock().unwrap_or_else(|p| p.into_inner());
+    let (plan, number, dir, horizon) = {
+        let mut store = lock();
+        let Some(plan) = compaction::plan(&store.manifest.tables) else {
+            return Ok(false);
+        };
+        let horizon = store
+            .manifest
+            .flushed_position
+            .saturating_sub(retention.versions_retained)
+            .max(store.manifest.horizon);
+        (plan, store.reserve_number(), store.dir.clone(), horizon)
+    };
+    let parts = published.parts();
+    let numbers: Vec<u64> = {
+        let store = lock();
+        store.manifest.tables[plan.run.clone()]
+            .iter()
+            .map(|t| t.number)
+            .collect()
+    };
+    let inputs: Vec<Arc<TableFile>> = numbers
+        .iter()
+        .map(|n| {
+            parts
+                .tables
+                .iter()
+                .find(|t| t.meta().number == *n)
+                .cloned()
+                .expect("every table of the manifest is in the readers' parts")
+        })
+        .collect();
+    let bytes_read: u64 = inputs.iter().map(|t| t.meta().bytes).sum();
+    let (output, stats) =
+        TableStore::write_compaction(storage, &dir, number, &inputs, horizon, plan.bottom)?;
+    let output_table = match output {
+        Some(meta) => Some(Arc::new(TableFile::open(storage, &dir, meta)?)),
+        None => None,
+    };
+    {
+        let mut store = lock();
+        store.replace_tables(&numbers, output, horizon)?;
+        // Readers below the new horizon are refused before any of them can see the merged table.
+        published.raise_horizon(horizon);
+        published.update_parts(|parts| {
+            let at = parts
+                .tables
+                .iter()
+                .position(|t| t.meta().number == numbers[0])
+                .expect("the run is in the parts");
+            let mut tables = parts.tables.clone();
+            let removed: Vec<u64> = tables
+                .splice(at..at + numbers.len(), output_table.clone())
+                .map(|t| t.meta().number)
+                .collect();
+            assert_eq!(removed, numbers);
+            Parts {
+                memtables: parts.memtables.clone(),
+                tables,
+            }
+        });
+    }
+    for table in &inputs {
+        storage
+            .remove_file(table.path())
+            .map_err(|e| Error::io(format!("removing {}", table.path().display()), e))?;
+    }
+    storage
+        .sync_dir(&dir)
+        .map_err(|e| Error::io(format!("syncing {}", dir.display()), e))?;
+    counters.compactions.fetch_add(1, Ordering::Relaxed);
+    counters
+        .compaction_bytes_read
+        .fetch_add(bytes_read, Ordering::Relaxed);
+    counters
+        .compaction_bytes_written
+        .fetch_add(output.map_or(0, |m| m.bytes), Ordering::Relaxed);
+    counters
+        .superseded_dropped
+        .fetch_add(stats.superseded_dropped, Ordering::Relaxed);
+    counters
+        .tombstones_dropped
+        .fetch_add(stats.tombstones_dropped, Ordering::Relaxed);
+    tracing::debug!(
+        shard = published.shard(),
+        inputs = numbers.len(),
+        bytes_read,
+        bytes_written = output.map_or(0, |m| m.bytes),
+        horizon,
+        "tables compacted"
+    );
+    Ok(true)
+}
+
+/// Runs the flushes and compactions of one shard: inline, or on worker threads.
+pub enum Flusher<S: Storage> {
+    Inline {
+        store: Mutex<TableStore<S>>,
+        storage: S,
+        published: Arc<Published>,
+        counters: Arc<TableCounters>,
+        retention: Retention,
+    },
+    Background(Workers),
+}
+
+/// The flush worker and the compactor of one shard.
+pub struct Workers {
     shared: Arc<WorkerShared>,
-    thread: Option<JoinHandle<()>>,
+    threads: Vec<JoinHandle<()>>,
+    counters: Arc<TableCounters>,
 }
 
 struct WorkerShared {
@@ -244,6 +551,9 @@ struct WorkerState {
     /// Frozen memtables to flush, oldest first; the front one is being flushed.
     jobs: VecDeque<FlushJob>,
     flushed_position: u64,
+    /// Flushes the compactor has not looked at yet.
+    unplanned_flushes: u64,
+    tables: u64,
     failure: Option<String>,
     stop: bool,
 }
@@ -256,45 +566,99 @@ impl<S: Storage> Flusher<S> {
         store: TableStore<S>,
         published: Arc<Published>,
         work: TableWork,
-        shard: u16,
+        retention: Retention,
     ) -> Result<Self> {
+        let shard = store.manifest().shard;
+        let storage = store
+            .storage
+            .sibling()
+            .map_err(|e| Error::io("creating the compactor's storage", e))?;
+        let counters = published.counters().clone();
+        let tables = store.manifest().tables.len() as u64;
+        let flushed_position = store.manifest().flushed_position;
+        let store = Mutex::new(store);
         match work {
-            TableWork::Inline => Ok(Flusher::Inline { store, published }),
+            TableWork::Inline => Ok(Flusher::Inline {
+                store,
+                storage,
+                published,
+                counters,
+                retention,
+            }),
             TableWork::Background => {
                 let shared = Arc::new(WorkerShared {
                     state: Mutex::new(WorkerState {
                         jobs: VecDeque::new(),
-                        flushed_position: store.manifest().flushed_position,
+                        flushed_position,
+                        unplanned_flushes: 1,
+                        tables,
                         failure: None,
                         stop: false,
                     }),
                     changed: Condvar::new(),
                 });
-                let worker_shared = shared.clone();
-                let thread = std::thread::Builder::new()
-                    .name(format!("aorta-tables-{shard}"))
-                    .spawn(move || run_worker(store, published, &worker_shared))
-                    .map_err(|e| Error::io("spawning a table worker", e))?;
-                Ok(Flusher::Background(Worker {
+                let store = Arc::new(store);
+                let flush_thread = {
+                    let (shared, store, published, counters) = (
+                        shared.clone(),
+                        store.clone(),
+                        published.clone(),
+                        counters.clone(),
+                    );
+                    std::thread::Builder::new()
+                        .name(format!("aorta-flush-{shard}"))
+                        .spawn(move || run_flusher(&store, &published, &shared, &counters))
+                        .map_err(|e| Error::io("spawning a flush worker", e))?
+                };
+                let compact_thread = {
+                    let (shared, counters) = (shared.clone(), counters.clone());
+                    std::thread::Builder::new()
+                        .name(format!("aorta-compact-{shard}"))
+                        .spawn(move || {
+                            run_compactor(
+                                &store, storage, &published, &shared, &counters, retention,
+                            )
+                        })
+                        .map_err(|e| Error::io("spawning a compactor", e))?
+                };
+                Ok(Flusher::Background(Workers {
                     shared,
-                    thread: Some(thread),
+                    threads: vec![flush_thread, compact_thread],
+                    counters,
                 }))
             }
         }
     }
 
-    /// Flushes `job` (inline) or queues it for the worker, first waiting while
-    /// `FROZEN_MEMTABLES_MAX` are queued. An error means the tables failed: the caller refuses
-    /// writes from then on.
+    /// Flushes `job` (inline, then compacts what is due) or queues it for the worker, first
+    /// waiting while `FROZEN_MEMTABLES_MAX` are queued. An error means the tables failed: the
+    /// caller refuses writes from then on.
     pub fn flush(&mut self, job: FlushJob) -> Result<(), String> {
         match self {
-            Flusher::Inline { store, published } => {
-                let table = store.flush(&job).map_err(|e| e.to_string())?;
+            Flusher::Inline {
+                store,
+                storage,
+                published,
+                counters,
+                retention,
+            } => {
+                let table = store
+                    .get_mut()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .flush(&job)
+                    .map_err(|e| e.to_string())?;
+                counters.flushes.fetch_add(1, Ordering::Relaxed);
+                counters
+                    .flushed_bytes
+                    .fetch_add(table.meta().bytes, Ordering::Relaxed);
                 install_flushed(published, &job.memtable, table);
+                while compact_once(store, storage, published, counters, *retention)
+                    .map_err(|e| e.to_string())?
+                {}
                 Ok(())
             }
-            Flusher::Background(worker) => {
-                let mut state = worker.lock();
+            Flusher::Background(workers) => {
+                let mut state = workers.lock();
                 loop {
                     if let Some(failure) = &state.failure {
                         return Err(failure.clone());
@@ -302,10 +666,10 @@ impl<S: Storage> Flusher<S> {
                     if state.jobs.len() < crate::limits::FROZEN_MEMTABLES_MAX {
                         break;
                     }
-                    if worker.thread.as_ref().is_none_or(|t| t.is_finished()) {
-                        return Err("the table worker stopped".into());
+                    if workers.threads.iter().any(|t| t.is_finished()) {
+                        return Err("a table worker stopped".into());
                     }
-                    state = worker
+                    state = workers
                         .shared
                         .changed
                         .wait_timeout(state, WORKER_WAIT_STEP)
@@ -313,7 +677,7 @@ impl<S: Storage> Flusher<S> {
                         .0;
                 }
                 state.jobs.push_back(job);
-                worker.shared.changed.notify_all();
+                workers.shared.changed.notify_all();
                 Ok(())
             }
         }
@@ -322,8 +686,14 @@ impl<S: Storage> Flusher<S> {
     /// The position up to which the tables durably hold every batch.
     pub fn flushed_position(&self) -> u64 {
         match self {
-            Flusher::Inline { store, .. } => store.manifest().flushed_position,
-            Flusher::Background(worker) => worker.lock().flushed_position,
+            Flusher::Inline { store, .. } => {
+                store
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .manifest()
+                    .flushed_position
+            }
+            Flusher::Background(workers) => workers.lock().flushed_position,
         }
     }
 
@@ -331,12 +701,19 @@ impl<S: Storage> Flusher<S> {
     pub fn failure(&self) -> Option<String> {
         match self {
             Flusher::Inline { .. } => None,
-            Flusher::Background(worker) => worker.lock().failure.clone(),
+            Flusher::Background(workers) => workers.lock().failure.clone(),
+        }
+    }
+
+    pub fn counters(&self) -> Arc<TableCounters> {
+        match self {
+            Flusher::Inline { counters, .. } => counters.clone(),
+            Flusher::Background(workers) => workers.counters.clone(),
         }
     }
 }
 
-impl Worker {
+impl Workers {
     fn lock(&self) -> std::sync::MutexGuard<'_, WorkerState> {
         self.shared
             .state
@@ -345,13 +722,14 @@ impl Worker {
     }
 }
 
-impl Drop for Worker {
-    /// Lets the worker finish the flushes queued (their memtables would otherwise be replayed from
-    /// the WAL at the next open: nothing is lost either way), then joins it.
+impl Drop for Workers {
+    /// Lets the flush worker finish the flushes queued (their memtables would otherwise be replayed
+    /// from the WAL at the next open: nothing is lost either way) and the compactor its current
+    /// merge, then joins them.
     fn drop(&mut self) {
         self.lock().stop = true;
         self.shared.changed.notify_all();
-        if let Some(thread) = self.thread.take() {
+        for thread in self.threads.drain(..) {
             if thread.join().is_err() {
                 tracing::error!("a table worker panicked");
             }
@@ -384,20 +762,22 @@ fn install_flushed(published: &Published, memtable: &Arc<Memtable>, table: Arc<T
     });
 }
 
-fn run_worker<S: Storage>(
-    mut store: TableStore<S>,
-    published: Arc<Published>,
+fn lock_state(shared: &WorkerShared) -> std::sync::MutexGuard<'_, WorkerState> {
+    shared
+        .state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn run_flusher<S: Storage>(
+    store: &Mutex<TableStore<S>>,
+    published: &Arc<Published>,
     shared: &WorkerShared,
+    counters: &TableCounters,
 ) {
-    let lock = || {
-        shared
-            .state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    };
     loop {
         let job = {
-            let mut state = lock();
+            let mut state = lock_state(shared);
             loop {
                 if state.failure.is_some() {
                     return;
@@ -418,21 +798,31 @@ fn run_worker<S: Storage>(
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
             }
         };
-        let flushed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| store.flush(&job)));
-        let mut state = lock();
+        let flushed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+            let table = store.flush(&job)?;
+            install_flushed(published, &job.memtable, table.clone());
+            Ok::<_, Error>((table, store.manifest().tables.len() as u64))
+        }));
+        let mut state = lock_state(shared);
         match flushed {
-            Ok(Ok(table)) => {
-                install_flushed(&published, &job.memtable, table);
+            Ok(Ok((table, tables))) => {
+                counters.flushes.fetch_add(1, Ordering::Relaxed);
+                counters
+                    .flushed_bytes
+                    .fetch_add(table.meta().bytes, Ordering::Relaxed);
                 state.jobs.pop_front();
                 state.flushed_position = job.position;
+                state.unplanned_flushes += 1;
+                state.tables = tables;
                 tracing::debug!(
-                    shard = store.manifest().shard,
+                    shard = published.shard(),
                     position = job.position,
                     "memtable flushed"
                 );
             }
             Ok(Err(error)) => {
-                tracing::error!(shard = store.manifest().shard, %error, "a table flush failed");
+                tracing::error!(shard = published.shard(), %error, "a table flush failed");
                 state.failure = Some(format!("flushing a memtable failed: {error}"));
             }
             Err(_) => {
@@ -440,5 +830,53 @@ fn run_worker<S: Storage>(
             }
         }
         shared.changed.notify_all();
+    }
+}
+
+fn run_compactor<S: Storage>(
+    store: &Mutex<TableStore<S>>,
+    mut storage: S,
+    published: &Arc<Published>,
+    shared: &WorkerShared,
+    counters: &TableCounters,
+    retention: Retention,
+) {
+    loop {
+        {
+            let mut state = lock_state(shared);
+            loop {
+                if state.failure.is_some() || state.stop {
+                    return;
+                }
+                if state.unplanned_flushes > 0 {
+                    state.unplanned_flushes = 0;
+                    break;
+                }
+                state = shared
+                    .changed
+                    .wait(state)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+        }
+        loop {
+            let compacted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                compact_once(store, &mut storage, published, counters, retention)
+            }));
+            let failure = match compacted {
+                Ok(Ok(true)) => {
+                    if lock_state(shared).stop {
+                        return;
+                    }
+                    continue;
+                }
+                Ok(Ok(false)) => break,
+                Ok(Err(error)) => format!("a compaction failed: {error}"),
+                Err(_) => "a compaction panicked".to_string(),
+            };
+            tracing::error!(shard = published.shard(), %failure, "the tables failed");
+            lock_state(shared).failure = Some(failure);
+            shared.changed.notify_all();
+            return;
+        }
     }
 }

@@ -1,0 +1,149 @@
+//! The compaction planner, sans-IO: which tables of a shard to merge next.
+//!
+//! Tiered (size-tiered, as RocksDB's universal compaction): tables are listed newest first and
+//! cover disjoint, contiguous spans of the log, so a merge takes a run of adjacent tables starting
+//! at the newest. The run grows while the next older table is no larger than the run so far (with a
+//! 1 % allowance), and is merged once it holds at least `MERGE_WIDTH_MIN` tables. Equal flushes thus
+//! merge four at a time into a table four times as large, which later merges with three others of
+//! its size: each byte is rewritten about once per tier, `log4(data / memtable)` times in all, and
+//! the shard keeps a few tables per tier. Leveled compaction rewrites each byte about ten times per
+//! level to keep one sorted run per level; for a write-heavy event store the lower write
+//! amplification wins, and the bloom filter of each table keeps point reads at about one table read
+//! whatever their number. The cost is space: superseded versions live until their tier merges.
+//!
+//! If tables pile up anyway (a run of shrinking tables, when merges drop most of their input), a
+//! merge of the newest `MERGE_WIDTH_MAX` is forced once there are `TABLES_SOFT_MAX`.
+
+use std::ops::Range;
+
+use super::manifest::TableMeta;
+
+/// Tables a merge takes at least (unless forced).
+pub const MERGE_WIDTH_MIN: usize = 4;
+/// Tables a merge takes at most.
+pub const MERGE_WIDTH_MAX: usize = 16;
+/// Tables at which a merge of the newest `MERGE_WIDTH_MAX` is forced.
+pub const TABLES_SOFT_MAX: usize = 48;
+
+/// A merge to run: the tables at `run` (indices in the newest-first list) into one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub run: Range<usize>,
+    /// The run ends at the oldest table: nothing older remains below its output, so tombstones at
+    /// the horizon can go.
+    pub bottom: bool,
+}
+
+/// The next merge of `tables` (newest first), if one is due.
+pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
+    if tables.len() < MERGE_WIDTH_MIN {
+        return None;
+    }
+    let mut run_bytes = tables[0].bytes;
+    let mut end = 1;
+    while end < tables.len() && end < MERGE_WIDTH_MAX {
+        let allowance = run_bytes + run_bytes / 100;
+        if tables[end].bytes > allowance {
+            break;
+        }
+        run_bytes += tables[end].bytes;
+        end += 1;
+    }
+    if end < MERGE_WIDTH_MIN {
+        if tables.len() < TABLES_SOFT_MAX {
+            return None;
+        }
+        end = MERGE_WIDTH_MAX.min(tables.len());
+    }
+    Some(Plan {
+        run: 0..end,
+        bottom: end == tables.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(sizes: &[u64]) -> Vec<TableMeta> {
+        let count = sizes.len() as u64;
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &bytes)| {
+                let age = count - i as u64;
+                TableMeta {
+                    number: age,
+                    min_position: age * 100 - 99,
+                    max_position: age * 100,
+                    bytes,
+                    entries: 1,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn equal_flushes_merge_four_at_a_time() {
+        assert_eq!(plan(&tables(&[10, 10, 10])), None);
+        assert_eq!(
+            plan(&tables(&[10, 10, 10, 10])),
+            Some(Plan {
+                run: 0..4,
+                bottom: true
+            })
+        );
+        // Three new flushes above a merged table: not yet.
+        assert_eq!(plan(&tables(&[10, 10, 10, 40])), None);
+        // The fourth: the run reaches the merged table, which is no larger than the run.
+        assert_eq!(
+            plan(&tables(&[10, 10, 10, 10, 40])),
+            Some(Plan {
+                run: 0..5,
+                bottom: true
+            })
+        );
+        // A much larger table below stays out of the merge.
+        assert_eq!(
+            plan(&tables(&[10, 10, 10, 10, 400])),
+            Some(Plan {
+                run: 0..4,
+                bottom: false
+            })
+        );
+    }
+
+    #[test]
+    fn a_pile_of_tables_forces_a_merge() {
+        let sizes: Vec<u64> = (0..TABLES_SOFT_MAX as u64)
+            .map(|i| 1 << i.min(40))
+            .collect();
+        assert_eq!(
+            plan(&tables(&sizes)),
+            Some(Plan {
+                run: 0..MERGE_WIDTH_MAX,
+                bottom: false
+            })
+        );
+    }
+
+    /// Simulated flushes of equal tables: the table count stays logarithmic and each byte is
+    /// rewritten about once per tier.
+    #[test]
+    fn write_amplification_and_table_count_stay_logarithmic() {
+        let mut sizes: Vec<u64> = Vec::new();
+        let (mut flushed, mut rewritten) = (0u64, 0u64);
+        for _ in 0..4096 {
+            sizes.insert(0, 1);
+            flushed += 1;
+            while let Some(plan) = plan(&tables(&sizes)) {
+                let merged: u64 = sizes[plan.run.clone()].iter().sum();
+                rewritten += merged;
+                sizes.splice(plan.run, [merged]);
+            }
+            assert!(sizes.len() <= 3 * 7, "{} tables: {sizes:?}", sizes.len());
+        }
+        let amplification = (flushed + rewritten) as f64 / flushed as f64;
+        assert!(amplification < 8.0, "write amplification {amplification}");
+    }
+}

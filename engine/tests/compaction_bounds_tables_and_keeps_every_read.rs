@@ -1,0 +1,133 @@
+//! Tiered compaction keeps a shard's table count logarithmic, drops superseded versions and
+//! tombstones older than the horizon, and changes no answer: current reads, reads at any position
+//! at or above the horizon (`Compacted` below it), and the state after a restart. Real engines on
+//! real files, with a small memtable so that many flushes and compactions happen; both where the
+//! flushes and compactions run on the shard's thread and on worker threads.
+
+use std::collections::BTreeMap;
+
+use aorta_engine::limits::MEMTABLE_BYTES_MIN;
+use aorta_engine::table::store::TableWork;
+use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
+
+const KEYS: u64 = 400;
+const ROUNDS: u64 = 12;
+const RETAINED: u64 = 100;
+
+fn config(dir: &std::path::Path, work: TableWork) -> EngineConfig {
+    let mut config = EngineConfig::new(dir).with_shards(1);
+    config.memtable_bytes_max = MEMTABLE_BYTES_MIN;
+    config.table_work = work;
+    config.versions_retained = RETAINED;
+    config
+}
+
+fn spec(i: u64, round: u64) -> ResourceSpec {
+    ResourceSpec::new("/apps", &format!("r{i:04}"), "task")
+        .with_tag("round", &round.to_string())
+        .with_data(vec![round as u8; 150])
+}
+
+/// Each round puts every key in batches of 8 (a few deleted instead in odd rounds); returns the
+/// expected data of each key after every position.
+fn write_rounds(engine: &Engine) -> Vec<(u64, BTreeMap<String, Vec<u8>>)> {
+    let mut model = BTreeMap::new();
+    let mut snapshots = Vec::new();
+    for round in 0..ROUNDS {
+        for start in (0..KEYS).step_by(8) {
+            let mut commands = Vec::new();
+            for i in start..start + 8 {
+                let name = format!("r{i:04}");
+                if round % 2 == 1 && i % 7 == 0 && model.contains_key(&name) {
+                    commands.push(Command::delete("/apps", &name, None));
+                    model.remove(&name);
+                } else {
+                    commands.push(Command::put(spec(i, round), None));
+                    model.insert(name, spec(i, round).data);
+                }
+            }
+            let receipt = engine.commit(Batch::new(commands)).unwrap();
+            if receipt.position % 37 == 0 {
+                snapshots.push((receipt.position, model.clone()));
+            }
+        }
+    }
+    snapshots.push((engine.positions().unwrap()[0], model));
+    snapshots
+}
+
+fn state_at(engine: &Engine, position: u64) -> Result<BTreeMap<String, Vec<u8>>, Error> {
+    let view = engine.view_at(0, position)?;
+    let mut state = BTreeMap::new();
+    for i in 0..KEYS {
+        let name = format!("r{i:04}");
+        if let Some(r) = view.get("/apps", &name)? {
+            state.insert(name, r.data);
+        }
+    }
+    Ok(state)
+}
+
+fn compaction_keeps_every_read(work: TableWork) {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::open(config(dir.path(), work)).unwrap();
+    let snapshots = write_rounds(&engine);
+    let (current, latest) = snapshots.last().unwrap().clone();
+    // Let the background compactor catch up: it merges what is due after each flush.
+    let stats = (0..200)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            engine.table_stats(0).unwrap()
+        })
+        .find(|s| s.tables < 16)
+        .unwrap_or_else(|| engine.table_stats(0).unwrap());
+    println!(
+        "{work:?}: {stats:?}, write amplification {:.2}",
+        stats.write_amplification()
+    );
+    assert!(stats.flushes >= 20, "{stats:?}");
+    assert!(stats.compactions > 0, "{stats:?}");
+    assert!(stats.tables < 16, "tables pile up: {stats:?}");
+    assert!(stats.superseded_dropped > 0, "{stats:?}");
+    assert!(stats.write_amplification() < 6.0, "{stats:?}");
+
+    let horizon = current - RETAINED;
+    let mut refused = 0;
+    for (position, expected) in &snapshots {
+        match state_at(&engine, *position) {
+            Ok(state) => assert_eq!(&state, expected, "the state at position {position}"),
+            Err(Error::Compacted {
+                requested,
+                oldest_available,
+                current: now,
+                ..
+            }) => {
+                assert_eq!(requested, *position);
+                assert!(*position < oldest_available && oldest_available <= horizon);
+                assert_eq!(now, current);
+                refused += 1;
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+    assert!(refused > 0, "reads below the horizon are refused");
+    assert_eq!(state_at(&engine, current).unwrap(), latest);
+    drop(engine);
+
+    let engine = Engine::open(config(dir.path(), work)).unwrap();
+    assert_eq!(state_at(&engine, current).unwrap(), latest);
+    assert!(matches!(
+        state_at(&engine, snapshots[0].0),
+        Err(Error::Compacted { .. })
+    ));
+}
+
+#[test]
+fn inline_compaction_keeps_every_read() {
+    compaction_keeps_every_read(TableWork::Inline);
+}
+
+#[test]
+fn background_compaction_keeps_every_read() {
+    compaction_keeps_every_read(TableWork::Background);
+}
