@@ -15,6 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
+use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
 use crate::limits::{
     BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, MEMTABLE_BYTES_DEFAULT,
     MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN, SEGMENT_BYTES_DEFAULT, SHARDS_MAX,
@@ -82,6 +83,10 @@ pub struct EngineConfig {
     /// `VERSIONS_RETAINED_DEFAULT`): a read at a position at most this far behind a shard's flushed
     /// position sees exactly that position; an older one is answered `Compacted`.
     pub versions_retained: u64,
+    /// The horizon of each shard's history of changes (count, bytes, age), which
+    /// `Engine::history` streams from. After a restart the history begins after the tables'
+    /// flushed position (the WAL tail is replayed into it).
+    pub history: HistoryLimits,
 }
 
 impl EngineConfig {
@@ -102,6 +107,7 @@ impl EngineConfig {
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Background,
             versions_retained: VERSIONS_RETAINED_DEFAULT,
+            history: HistoryLimits::default(),
         }
     }
 
@@ -145,6 +151,14 @@ impl EngineConfig {
             1,
             self.queue_bytes_max,
         )?;
+        self.history.validate().map_err(|error| match error {
+            HistoryError::InvalidLimit { field, value, rule } => Error::InvalidConfig {
+                field,
+                value: value.to_string(),
+                rule,
+            },
+            other => unreachable!("validation yields only invalid limits: {other}"),
+        })?;
         check_range(
             "memtable_bytes_max",
             self.memtable_bytes_max,
@@ -528,6 +542,22 @@ impl Engine {
         Ok(self.published(shard)?.table_stats())
     }
 
+    /// A page of shard `shard`'s committed changes at positions `>= from`, in commit order, as
+    /// whole batches within `max_changes` and `max_bytes` (see `History::read_from`). A position
+    /// older than the history's horizon is `Error::Compacted` with the oldest available and the
+    /// current position. Never waits behind the write queue.
+    pub fn history(
+        &self,
+        shard: u16,
+        from: u64,
+        max_changes: usize,
+        max_bytes: u64,
+    ) -> Result<HistoryPage> {
+        self.view(shard)?;
+        self.published(shard)?
+            .history_from(from, max_changes, max_bytes)
+    }
+
     /// A consistent view of one shard at its latest durable position.
     pub fn view(&self, shard: u16) -> Result<ReadView> {
         if shard >= self.shard_count() {
@@ -681,6 +711,7 @@ where
         memtable_bytes_max: config.memtable_bytes_max,
         table_work: config.table_work,
         versions_retained: config.versions_retained,
+        history: config.history,
         ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);

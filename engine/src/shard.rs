@@ -13,6 +13,7 @@ use std::path::Path;
 use crate::codec;
 use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch};
 use crate::error::{ConflictReason, Error, Result};
+use crate::history::HistoryLimits;
 use crate::limits::BATCH_BYTES_MAX;
 use crate::limits::{MEMTABLE_BYTES_DEFAULT, VERSIONS_RETAINED_DEFAULT};
 use crate::resource::{Resource, ResourceId, ResourceSpec};
@@ -48,6 +49,8 @@ pub struct ShardOptions {
     pub table_work: TableWork,
     /// Commit positions of superseded versions compaction keeps (see [`Retention`]).
     pub versions_retained: u64,
+    /// The horizon of the shard's history of changes.
+    pub history: HistoryLimits,
 }
 
 impl ShardOptions {
@@ -63,6 +66,7 @@ impl ShardOptions {
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Inline,
             versions_retained: VERSIONS_RETAINED_DEFAULT,
+            history: HistoryLimits::default(),
         }
     }
 }
@@ -126,6 +130,7 @@ impl<S: Storage> Shard<S> {
             flushed,
             manifest.resource_count,
             manifest.horizon,
+            options.history,
         );
         let minter = Minter {
             cluster_id: options.cluster_id,

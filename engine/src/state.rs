@@ -30,6 +30,7 @@ use arc_swap::ArcSwap;
 use crate::codec;
 use crate::command::{Change, CommittedBatch};
 use crate::error::{Error, Result};
+use crate::history::{History, HistoryError, HistoryLimits, Page};
 use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
@@ -93,6 +94,9 @@ pub struct Published {
     horizon: AtomicU64,
     /// What the shard's flushes and compactions wrote and dropped.
     counters: Arc<TableCounters>,
+    /// Every change since the history's horizon, in commit order. The shard records a batch's
+    /// changes under one lock, before it publishes the batch's position.
+    history: Mutex<History>,
 }
 
 /// What [`ReadView::scan`] calls for each live user key: (user key, version position, value).
@@ -107,7 +111,7 @@ pub struct ReadView {
 }
 
 impl Published {
-    fn new(shard: u16, parts: Parts, position: u64, horizon: u64) -> Self {
+    fn new(shard: u16, parts: Parts, position: u64, horizon: u64, history: History) -> Self {
         Published {
             shard,
             position: AtomicU64::new(position),
@@ -115,6 +119,7 @@ impl Published {
             parts_writer: Mutex::new(()),
             horizon: AtomicU64::new(horizon),
             counters: Arc::default(),
+            history: Mutex::new(history),
         }
     }
 
@@ -125,6 +130,30 @@ impl Published {
 
     pub fn shard(&self) -> u16 {
         self.shard
+    }
+
+    /// A page of the changes at positions `>= from`, in commit order (see `History::read_from`);
+    /// `Error::Compacted` if some of them are past the history's horizon.
+    pub fn history_from(&self, from: u64, max_changes: usize, max_bytes: u64) -> Result<Page> {
+        let history = self.history.lock().unwrap_or_else(|p| p.into_inner());
+        history
+            .read_from(from, max_changes, max_bytes)
+            .map_err(|error| match error {
+                HistoryError::Compacted {
+                    oldest_available,
+                    current,
+                } => Error::Compacted {
+                    shard: self.shard,
+                    requested: from,
+                    oldest_available,
+                    current,
+                },
+                HistoryError::InvalidLimit { field, value, rule } => Error::InvalidConfig {
+                    field,
+                    value: value.to_string(),
+                    rule,
+                },
+            })
     }
 
     pub fn counters(&self) -> &Arc<TableCounters> {
@@ -321,7 +350,7 @@ pub struct State {
 
 impl Default for State {
     fn default() -> Self {
-        State::from_tables(0, Vec::new(), 0, 0, 0)
+        State::from_tables(0, Vec::new(), 0, 0, 0, HistoryLimits::default())
     }
 }
 
@@ -340,6 +369,7 @@ impl State {
         flushed_position: u64,
         resource_count: u64,
         horizon: u64,
+        history: HistoryLimits,
     ) -> Self {
         let active = Arc::new(Memtable::new());
         let parts = Parts {
@@ -347,7 +377,14 @@ impl State {
             tables,
         };
         State {
-            published: Arc::new(Published::new(shard, parts, flushed_position, horizon)),
+            published: Arc::new(Published::new(
+                shard,
+                parts,
+                flushed_position,
+                horizon,
+                History::after(history, flushed_position)
+                    .expect("history limits are validated with the configuration"),
+            )),
             active,
             applied_position: flushed_position,
             resource_count,
@@ -526,6 +563,13 @@ impl State {
         batch: CommittedBatch,
         on_change: &mut dyn FnMut(AppliedChange<'_>),
     ) {
+        let published = self.published.clone();
+        let mut history = published.history.lock().unwrap_or_else(|p| p.into_inner());
+        let commit_time_ms = batch.commit_time_ms;
+        let on_change = &mut |change: AppliedChange<'_>| {
+            history.record(change, commit_time_ms);
+            on_change(change);
+        };
         assert!(
             batch.position > self.applied_position,
             "batches apply in position order: {} after {}",

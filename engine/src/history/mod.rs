@@ -209,6 +209,15 @@ impl History {
         })
     }
 
+    /// A history that begins after `position`: reads from at or below it are `Compacted` (the
+    /// changes before a restart that the tables already held are not kept).
+    pub fn after(limits: HistoryLimits, position: u64) -> Result<Self, HistoryError> {
+        let mut history = History::new(limits)?;
+        history.current = position;
+        history.evicted_through = position;
+        Ok(history)
+    }
+
     /// Records one change (cloning its resources), then evicts the oldest whole batches until the
     /// limits hold. A change at the position of the last one joins its batch (its commit time must
     /// be the batch's); a higher position starts a new batch. Feed it every change of a batch before
