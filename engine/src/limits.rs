@@ -135,11 +135,11 @@ const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_CHANGES_DEFAULT);
 const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_PAGE_CHANGES_MAX);
 
 /// Tables (`table::store`): the default bytes of a shard's active memtable before it is frozen and
-/// flushed to an sstable, and the configurable range. The minimum keeps tables from being tiny
-/// (each flush costs a file, two fdatasyncs and a manifest); the maximum bounds what a restart
-/// replays from the WAL tail.
+/// flushed to an sstable, and the configurable range. The minimum is for tests that want flushes
+/// every few commits (each flush costs a file, three fsyncs and a manifest, so production wants
+/// megabytes); the maximum bounds what a restart replays from the WAL tail.
 pub const MEMTABLE_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
-pub const MEMTABLE_BYTES_MIN: u64 = 64 * 1024;
+pub const MEMTABLE_BYTES_MIN: u64 = 4 * 1024;
 pub const MEMTABLE_BYTES_MAX: u64 = 4 * 1024 * 1024 * 1024;
 /// Frozen memtables waiting for their flush. When the flush falls this far behind, the shard waits
 /// for it before it takes the next group (back-pressure), so memory stays at most

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
+use aorta_engine::limits::{MEMTABLE_BYTES_MIN, WAL_SEGMENT_BYTES_MIN};
 use aorta_engine::storage::sim::{SimDisk, Tear};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, Resource, ResourceSpec};
 use common::{key, Model};
@@ -256,11 +256,15 @@ fn run(
     check_reads(&engine, &model)
 }
 
-/// Two shards, the default configuration but for small segments: the runs cross roll-overs, and
-/// the default helper thread makes full-size spares ahead of them (under power cuts too).
+/// Two shards, the default configuration but for small segments and memtables: the runs cross
+/// roll-overs, and the default helper thread makes full-size spares ahead of them; the memtables
+/// are flushed to sstables and compacted (keeping few old versions) by the default worker threads,
+/// and the log purged — under power cuts too.
 fn config(dir: &Path) -> EngineConfig {
     EngineConfig {
         segment_bytes_max: WAL_SEGMENT_BYTES_MIN,
+        memtable_bytes_max: MEMTABLE_BYTES_MIN,
+        versions_retained: 8,
         ..EngineConfig::new(dir).with_shards(2)
     }
 }
