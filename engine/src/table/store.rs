@@ -430,7 +430,7 @@ fn compact_once<S: Storage>(
     retention: Retention,
 ) -> Result<bool> {
     let lock = || store.lock().unwrap_or_else(|p| p.into_inner());
-    let (plan, number, dir, horizon) = {
+    let (plan, number, dir, horizon, numbers, inputs) = {
         let mut store = lock();
         let Some(plan) = compaction::plan(&store.manifest.tables) else {
             return Ok(false);
@@ -440,27 +440,33 @@ fn compact_once<S: Storage>(
             .flushed_position
             .saturating_sub(retention.versions_retained)
             .max(store.manifest.horizon);
-        (plan, store.reserve_number(), store.dir.clone(), horizon)
-    };
-    let parts = published.parts();
-    let numbers: Vec<u64> = {
-        let store = lock();
-        store.manifest.tables[plan.run.clone()]
+        let numbers: Vec<u64> = store.manifest.tables[plan.run.clone()]
             .iter()
             .map(|t| t.number)
-            .collect()
+            .collect();
+        // Under the store's lock the readers' parts name exactly the manifest's tables: a flush
+        // swaps both while it holds the lock.
+        let parts = published.parts();
+        let inputs: Vec<Arc<TableFile>> = numbers
+            .iter()
+            .map(|n| {
+                parts
+                    .tables
+                    .iter()
+                    .find(|t| t.meta().number == *n)
+                    .cloned()
+                    .expect("every table of the manifest is in the readers' parts")
+            })
+            .collect();
+        (
+            plan,
+            store.reserve_number(),
+            store.dir.clone(),
+            horizon,
+            numbers,
+            inputs,
+        )
     };
-    let inputs: Vec<Arc<TableFile>> = numbers
-        .iter()
-        .map(|n| {
-            parts
-                .tables
-                .iter()
-                .find(|t| t.meta().number == *n)
-                .cloned()
-                .expect("every table of the manifest is in the readers' parts")
-        })
-        .collect();
     let bytes_read: u64 = inputs.iter().map(|t| t.meta().bytes).sum();
     let (output, stats) =
         TableStore::write_compaction(storage, &dir, number, &inputs, horizon, plan.bottom)?;
