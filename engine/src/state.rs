@@ -216,7 +216,11 @@ impl ReadView {
     /// Visits, in user-key order, each user key of `range` that has a live version at the view's
     /// position, with that version's position and value, until `visit` breaks. Merges every
     /// memtable and table of the view; a damaged table is an error naming its file and block.
-    pub fn scan(&self, range: &KeyRange, visit: &mut ScanVisitor<'_>) -> Result<()> {
+    pub fn scan(
+        &self,
+        range: &KeyRange,
+        visit: &mut ScanVisitor<'_>,
+    ) -> Result<()> {
         let end = range.end.as_slice();
         let mut sources: Vec<Source<'_, '_, Error>> =
             Vec::with_capacity(self.parts.memtables.len() + self.parts.tables.len());
