@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::query::{QueryError, TokenError};
 use crate::resource::ValidationError;
 use crate::sync::Budget;
 
@@ -12,6 +13,15 @@ pub enum Error {
     /// The input breaks a rule or a limit; nothing was written. Fix the input.
     #[error("invalid input: {0}")]
     Invalid(#[from] ValidationError),
+
+    /// The query breaks a rule or a limit; nothing was read. Fix the query.
+    #[error("invalid query: {0}")]
+    InvalidQuery(#[from] QueryError),
+
+    /// The query's continuation token is damaged, or was made for another query or another engine;
+    /// nothing was read. Start the query again without a token.
+    #[error("invalid query token: {0}")]
+    InvalidToken(#[from] TokenError),
 
     /// A condition of the batch did not hold; the whole batch was rejected and nothing was written.
     #[error("batch rejected, command {command_index} on {key}: {reason}")]

@@ -1,11 +1,12 @@
 //! Queries: the description of a paginated list of resources (a namespace, its children or its
 //! subtree, optionally one type and a tag selector) and of one page of its answer. Plain types, no
-//! IO: the executor that runs a [`Query`] against the shards' tables lives elsewhere.
+//! IO: the executor that runs a [`Query`] against the shards' read views is [`execute`].
 //!
 //! A query spans every shard (a subtree's namespaces are spread over them). Its answer is
 //! consistent at one position per shard, chosen by the first page and carried by the continuation
 //! [`Token`] to the next ones, so that later pages read the same snapshot.
 
+pub mod execute;
 pub mod selector;
 pub mod token;
 
@@ -47,6 +48,8 @@ pub enum QueryError {
     Kind(ValidationError),
     #[error("the query's page size is {size}; it must be 1 to {max}")]
     PageSize { size: usize, max: usize },
+    #[error("the query names {given} positions; it must name one per shard ({shards})")]
+    Positions { given: usize, shards: usize },
 }
 
 /// Domain separation of the fingerprint, and its version: a change to what the fingerprint covers

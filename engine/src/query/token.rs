@@ -108,6 +108,12 @@ pub enum TokenError {
     TrailingBytes { offset: usize, len: usize },
     #[error("every shard of the query token is done: there is no next page")]
     NothingToResume,
+    #[error(
+        "the query token names {token} shards; this engine has {engine}: start the query again"
+    )]
+    ShardCountMismatch { token: usize, engine: usize },
+    #[error("the query token's resume point of shard {shard} lies outside the query's ranges; start the query again")]
+    ResumeOutsideQuery { shard: usize },
     #[error("the query token belongs to another query (fingerprint {token:#018x}, this query's is {query:#018x}); send the same query or start again")]
     OtherQuery { token: u64, query: u64 },
 }
