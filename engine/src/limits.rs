@@ -29,14 +29,11 @@ pub const RECORD_PAYLOAD_BYTES_MAX: usize = 8 * 1024 * 1024;
 /// submit gets `Overloaded { budget: Requests }`.
 pub const SHARD_QUEUE_REQUESTS_MAX: usize = 16 * 1024;
 /// Default bytes waiting in one shard's queue (`queue_bytes_max`): a commit counts its batch's encoded
-/// size bound, a read [`READ_REQUEST_BYTES`]. Beyond it a submit gets `Overloaded { budget: Bytes }`.
+/// size bound (reads never enter the queue). Beyond it a submit gets `Overloaded { budget: Bytes }`.
 /// Without it, 16,384 queued batches of 4 MiB would allow 64 GiB per shard.
 pub const SHARD_QUEUE_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
 /// The largest `queue_bytes_max` accepted: a bound on what one shard may hold in memory waiting.
 pub const SHARD_QUEUE_BYTES_MAX: u64 = 4 * 1024 * 1024 * 1024;
-/// What a read (get, get by id, position) counts against a queue's byte budget: a bound on its key
-/// (namespace, `/`, name) and its completion.
-pub const READ_REQUEST_BYTES: u64 = 1024;
 /// Requests a shard takes into one commit group (one write, one fdatasync), by default.
 pub const GROUP_REQUESTS_MAX: usize = 4096;
 /// Bytes of requests (counted as in the queue) a shard takes into one group, by default
@@ -105,8 +102,6 @@ const _: () = assert!(
 );
 const _: () = assert!(SSTABLE_INDEX_BYTES_MAX as u64 <= u32::MAX as u64);
 const _: () = assert!(SSTABLE_ENTRIES_MAX <= u32::MAX as u64);
-// A read's charge covers its key.
-const _: () = assert!((NAMESPACE_BYTES_MAX + 1 + NAME_BYTES_MAX) as u64 <= READ_REQUEST_BYTES);
 
 /// The longest a shard thread may poll its empty queue before it sleeps (`EngineConfig::shard_spin`):
 /// a spin is CPU taken from everyone else on the core.
