@@ -1,0 +1,28 @@
+//! Tables manifest format 1: `Manifest::decode` on arbitrary bytes.
+//!
+//! The first input byte is a control byte, the rest is the file. Bit 0 set: the right CRC32C is
+//! written over the trailer first, so the checks behind the checksum (magic, version, shard,
+//! counts, the tables' order and spans) are reached.
+//! - `decode` never panics;
+//! - what it accepts passes `check` and encodes back to exactly the same bytes.
+#![no_main]
+
+use aorta_engine::table::manifest::Manifest;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&control, rest)) = data.split_first() else {
+        return;
+    };
+    let mut bytes = rest.to_vec();
+    if control & 1 != 0 && bytes.len() >= 4 {
+        let end = bytes.len() - 4;
+        let crc = crc32c::crc32c(&bytes[..end]);
+        bytes[end..].copy_from_slice(&crc.to_le_bytes());
+    }
+    let shard = u16::from(control >> 1);
+    if let Ok(manifest) = Manifest::decode(&bytes, shard) {
+        assert!(manifest.check().is_ok());
+        assert_eq!(manifest.encode(), bytes, "decode accepted what encode would not produce");
+    }
+});
