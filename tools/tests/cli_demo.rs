@@ -209,6 +209,71 @@ fn demo_then_single_resource_commands() {
 }
 
 #[test]
+fn list_pages_through_a_subtree_with_a_selector() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    for (namespace, name, env) in [
+        ("/apps/web", "a", "prod"),
+        ("/apps/web", "b", "prod"),
+        ("/apps/db", "c", "prod"),
+        ("/apps/db", "d", "dev"),
+    ] {
+        let tag = format!("env={env}");
+        cli(
+            &dir,
+            &["put", namespace, name, "--type", "task", "--tag", &tag],
+        )
+        .ok();
+    }
+    let first = cli(
+        &dir,
+        &[
+            "list",
+            "/apps",
+            "--subtree",
+            "--selector",
+            "env=prod",
+            "--page-size",
+            "2",
+        ],
+    )
+    .ok();
+    let token = first
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("next page: --token "))
+        .unwrap_or_else(|| panic!("no token in:\n{}", first.stdout))
+        .to_string();
+    let second = cli(
+        &dir,
+        &[
+            "list",
+            "/apps",
+            "--subtree",
+            "--selector",
+            "env=prod",
+            "--page-size",
+            "2",
+            "--token",
+            &token,
+        ],
+    )
+    .ok();
+    let keys: Vec<&str> = first
+        .stdout
+        .lines()
+        .chain(second.stdout.lines())
+        .filter(|l| l.starts_with('/'))
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(keys, ["/apps/db/c", "/apps/web/a", "/apps/web/b"]);
+    assert!(!second.stdout.contains("next page"));
+    // A token is bound to its query, a selector must parse.
+    cli(&dir, &["list", "/apps", "--token", &token]).fails_with(&["listing /apps"]);
+    cli(&dir, &["list", "/apps", "--selector", "env in ("]).fails_with(&["--selector"]);
+}
+
+#[test]
 fn data_dir_defaults_to_env_then_xdg_then_home() {
     let tmp = tempfile::tempdir().unwrap();
     let run = |envs: &[(&str, &Path)]| {

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
+use aorta_engine::query::selector::TagSelector;
+use aorta_engine::query::{Query, Scope};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Resource, ResourceId, ResourceSpec};
 use aorta_tools::workload::WriteKey;
 use aorta_tools::{default_data_dir, show_data, show_resource};
@@ -74,6 +76,9 @@ enum Cmd {
         #[arg(long, value_name = "R")]
         expect_revision: Option<u64>,
     },
+    /// List a namespace's resources (its direct children, or its whole subtree), optionally of one
+    /// type and matching a tag selector, one page at a time
+    List(ListArgs),
     /// Commit puts from many threads forever, printing `ack <namespace> <name> <position>` after each
     /// durable commit (the process the kill test SIGKILLs)
     WriteLoop(WriteLoopArgs),
@@ -99,6 +104,27 @@ struct WriteArgs {
     /// Write only if the resource is at this revision (0: only if absent); not for `create`
     #[arg(long, value_name = "R")]
     expect_revision: Option<u64>,
+}
+
+#[derive(Args)]
+struct ListArgs {
+    /// Namespace path, e.g. /apps
+    namespace: String,
+    /// The whole subtree, not only the namespace's direct children
+    #[arg(long)]
+    subtree: bool,
+    /// Only resources of this type
+    #[arg(long = "type", value_name = "T")]
+    kind: Option<String>,
+    /// Tag selector: `env=prod,tier!=db,region in (eu,us),gpu,!legacy`
+    #[arg(long, value_name = "SELECTOR")]
+    selector: Option<String>,
+    /// Resources a page (1 to 1000)
+    #[arg(long, default_value_t = 100)]
+    page_size: usize,
+    /// Continue from the token printed by the previous page
+    #[arg(long)]
+    token: Option<String>,
 }
 
 #[derive(Args)]
@@ -243,8 +269,55 @@ fn run(cli: Cli) -> Result<()> {
             println!("deleted {key} at position {}", receipt.position);
             Ok(())
         }
+        Cmd::List(args) => list(&config, args),
         Cmd::WriteLoop(args) => write_loop(config, args),
     }
+}
+
+/// Prints one page of a query: a line per resource (key, type, revision, tags), then the token of
+/// the next page, if any.
+fn list(config: &EngineConfig, args: ListArgs) -> Result<()> {
+    let selector = args
+        .selector
+        .as_deref()
+        .map(TagSelector::parse)
+        .transpose()
+        .context("reading --selector")?;
+    let query = Query {
+        namespace: args.namespace,
+        scope: if args.subtree {
+            Scope::Subtree
+        } else {
+            Scope::Children
+        },
+        kind: args.kind,
+        selector,
+        page_size: args.page_size,
+    };
+    let engine = open(config)?;
+    let page = engine
+        .query(&query, args.token.as_deref())
+        .with_context(|| format!("listing {}", query.namespace))?;
+    engine.close();
+    for resource in &page.items {
+        let tags: Vec<String> = resource
+            .tags
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        println!(
+            "{}\t{}\trevision {}\t{}",
+            resource.key(),
+            resource.kind,
+            resource.revision,
+            tags.join(",")
+        );
+    }
+    match page.next {
+        Some(token) => println!("next page: --token {}", token.encode()),
+        None => eprintln!("{} resources, last page", page.items.len()),
+    }
+    Ok(())
 }
 
 fn open(config: &EngineConfig) -> Result<Engine> {
