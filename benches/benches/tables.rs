@@ -30,7 +30,7 @@
 //!
 //! ```sh
 //! cargo bench -p aorta-benches --bench tables --no-run
-//! cargo bench -p aorta-benches --bench tables            # everything, ~6 minutes
+//! cargo bench -p aorta-benches --bench tables            # everything, ~4 minutes
 //! cargo bench -p aorta-benches --bench tables -- restart # one part (criterion filter); the
 //!                                                        # write-amplification part runs with
 //!                                                        # the filter `write_amp`
