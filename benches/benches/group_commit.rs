@@ -70,8 +70,12 @@ fn main() {
     let config = engine_config(&base, 1);
     println!(
         "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {:?} (None: auto), \
-         wal_preallocation {:?}",
-        config.wal_sync, config.shard_spin, config.pin_shards_to_cpus, config.wal_preallocation
+         wal_preallocation {:?}, memtable_bytes_max {}",
+        config.wal_sync,
+        config.shard_spin,
+        config.pin_shards_to_cpus,
+        config.wal_preallocation,
+        config.memtable_bytes_max
     );
     println!(
         "files under {} (block device {})",
@@ -162,8 +166,14 @@ fn bench_configuration(
             })
         })
     });
+    let (flushes, compactions) = (0..engine.shard_count())
+        .map(|shard| engine.table_stats(shard).expect("the shard is up"))
+        .fold((0, 0), |(f, c), s| (f + s.flushes, c + s.compactions));
     engine.close();
     stats.print_latency();
+    if stats.ops > 0 {
+        println!("    table flushes {flushes}, compactions {compactions}");
+    }
     // A reference taken right after this configuration ran (not when it was filtered out, nor in
     // test mode).
     let adjacent =
@@ -183,7 +193,9 @@ fn bench_configuration(
 /// environment: `AORTA_WAL_SYNC=ring|syscall` (how the log's write + fdatasync reach the kernel),
 /// `AORTA_SHARD_SPIN_US=n` (how long a shard polls its empty queue before it sleeps) and
 /// `AORTA_PIN=on|off` (pinning shard threads to CPUs), `AORTA_WAL_PREALLOCATE=on|off` (segments
-/// made ahead of time at full size by a helper thread, or grown by appends).
+/// made ahead of time at full size by a helper thread, or grown by appends),
+/// `AORTA_MEMTABLE_BYTES=n` (the memtable size at which it is frozen and flushed to a table;
+/// default the engine's 64 MiB; `4294967296`, the maximum, means no flush during a run).
 fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     let mut config = EngineConfig::new(dir).with_shards(shards);
     match std::env::var("AORTA_WAL_SYNC").as_deref() {
@@ -207,6 +219,9 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
         Ok("off") => config.wal_preallocation = Preallocation::Off,
         Ok(other) => panic!("AORTA_WAL_PREALLOCATE={other}: expected on or off"),
         Err(_) => {}
+    }
+    if let Ok(bytes) = std::env::var("AORTA_MEMTABLE_BYTES") {
+        config.memtable_bytes_max = bytes.parse().expect("AORTA_MEMTABLE_BYTES: bytes");
     }
     config
 }
