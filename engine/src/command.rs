@@ -74,6 +74,15 @@ impl Command {
         }
     }
 
+    pub fn name(&self) -> &str {
+        match self {
+            Command::Create { spec } | Command::Update { spec, .. } | Command::Put { spec, .. } => {
+                &spec.name
+            }
+            Command::Delete { name, .. } => name,
+        }
+    }
+
     pub fn key(&self) -> String {
         match self {
             Command::Create { spec } | Command::Update { spec, .. } | Command::Put { spec, .. } => {

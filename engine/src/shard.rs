@@ -106,6 +106,9 @@ struct Decided {
     slot: usize,
     batch: CommittedBatch,
     ids: Vec<ResourceId>,
+    /// What each change's key held before, where the decision read it (see
+    /// [`State::apply_decided`]).
+    olds: Vec<Option<Option<Resource>>>,
 }
 
 impl<S: Storage> Shard<S> {
@@ -313,7 +316,8 @@ impl<S: Storage> Shard<S> {
         let mut payload = Vec::new();
         for (slot, batch) in batches.into_iter().enumerate() {
             let position = self.wal.appended_position() + 1;
-            let (committed, ids, keys) = match self.decide(batch, &overlay, position, now_ms) {
+            let (committed, ids, keys, olds) = match self.decide(batch, &overlay, position, now_ms)
+            {
                 Ok(outcome) => outcome,
                 Err(error) => {
                     if let Error::Conflict { key, .. } = &error {
@@ -342,6 +346,7 @@ impl<S: Storage> Shard<S> {
                 slot,
                 batch: committed,
                 ids,
+                olds,
             });
             if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
                 if !self.make_durable(&mut decided, &mut answers) {
@@ -389,7 +394,7 @@ impl<S: Storage> Shard<S> {
                 for d in decided.drain(..) {
                     debug_assert!(d.batch.position <= durable);
                     let position = d.batch.position;
-                    self.state.apply(d.batch);
+                    self.state.apply_decided(d.batch, d.olds);
                     answers[d.slot] = Some(Ok(CommitReceipt {
                         shard: self.options.shard,
                         position,
@@ -420,17 +425,27 @@ impl<S: Storage> Shard<S> {
         overlay: &HashMap<String, (Option<Current>, usize)>,
         position: u64,
         now_ms: u64,
-    ) -> Result<(CommittedBatch, Vec<ResourceId>, Vec<String>)> {
+    ) -> Result<(
+        CommittedBatch,
+        Vec<ResourceId>,
+        Vec<String>,
+        Vec<Option<Option<Resource>>>,
+    )> {
         let commands = batch.into_commands();
         let mut changes = Vec::with_capacity(commands.len());
         let mut ids = Vec::with_capacity(commands.len());
         let mut keys = Vec::with_capacity(commands.len());
+        let mut olds = Vec::with_capacity(commands.len());
         for (index, command) in commands.into_iter().enumerate() {
             let key = command.key();
-            let current: Option<Current> = match overlay.get(&key) {
-                Some((after, _)) => *after,
-                None => self.state.try_get(&key)?.as_ref().map(Current::from),
-            };
+            let (current, old): (Option<Current>, Option<Option<Resource>>) =
+                match overlay.get(&key) {
+                    Some((after, _)) => (*after, None),
+                    None => {
+                        let stored = self.state.get_valid(command.namespace(), command.name())?;
+                        (stored.as_ref().map(Current::from), Some(stored))
+                    }
+                };
             let conflict = |reason| Error::Conflict {
                 command_index: index,
                 key: key.clone(),
@@ -483,6 +498,7 @@ impl<S: Storage> Shard<S> {
             });
             changes.push(change);
             keys.push(key);
+            olds.push(old);
         }
         Ok((
             CommittedBatch {
@@ -492,6 +508,7 @@ impl<S: Storage> Shard<S> {
             },
             ids,
             keys,
+            olds,
         ))
     }
 }
