@@ -186,7 +186,9 @@ fn reads_during_background_flushes_see_every_acknowledged_write() {
     acknowledged.store(u64::MAX, Ordering::Release);
     let reads: u64 = readers.into_iter().map(|r| r.join().unwrap()).sum();
     assert!(reads > 0);
-    assert!(table_files(dir.path()).len() >= 3, "flushes ran meanwhile");
+    // Compaction may have merged the tables since: count the flushes, not the files.
+    let stats = engine.table_stats(0).unwrap();
+    assert!(stats.flushes >= 3, "flushes ran meanwhile: {stats:?}");
 }
 
 #[test]
