@@ -195,7 +195,8 @@ fn bench_configuration(
 /// `AORTA_PIN=on|off` (pinning shard threads to CPUs), `AORTA_WAL_PREALLOCATE=on|off` (segments
 /// made ahead of time at full size by a helper thread, or grown by appends),
 /// `AORTA_MEMTABLE_BYTES=n` (the memtable size at which it is frozen and flushed to a table;
-/// default the engine's 64 MiB; `4294967296`, the maximum, means no flush during a run).
+/// default the engine's 64 MiB; `2147483648`, the maximum, means no flush during a run; runs before 2026-11-25 23:15 UTC used
+/// `4294967296`, the maximum then).
 fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     let mut config = EngineConfig::new(dir).with_shards(shards);
     match std::env::var("AORTA_WAL_SYNC").as_deref() {

@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use super::manifest::TableMeta;
+use crate::limits::SSTABLE_ENTRIES_MAX;
 
 /// Tables a merge takes at least (unless forced).
 pub const MERGE_WIDTH_MIN: usize = 4;
@@ -24,6 +25,13 @@ pub const MERGE_WIDTH_MIN: usize = 4;
 pub const MERGE_WIDTH_MAX: usize = 16;
 /// Tables at which a merge of the newest `MERGE_WIDTH_MAX` is forced.
 pub const TABLES_SOFT_MAX: usize = 48;
+/// Bytes a merge reads at most: its output is one table, whose index (one entry per 16 KiB block,
+/// each up to a whole key) must fit `SSTABLE_INDEX_BYTES_MAX` and which a compactor writes in one
+/// go. Tables that grew past it stay as they are (a point read probes their bloom filters), so a
+/// shard larger than a few of these keeps several bottom tables instead of failing a merge.
+pub const MERGE_INPUT_BYTES_MAX: u64 = 2 * 1024 * 1024 * 1024;
+/// Entries a merge reads at most: its output (never more entries than its input) fits one table.
+pub const MERGE_INPUT_ENTRIES_MAX: u64 = SSTABLE_ENTRIES_MAX;
 
 /// A merge to run: the tables at `run` (indices in the newest-first list) into one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +47,15 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
     if tables.len() < MERGE_WIDTH_MIN {
         return None;
     }
+    // The longest run from the newest within the input caps, and within the size rule.
+    let within_caps = |end: usize| {
+        let run = &tables[..end];
+        run.iter().map(|t| t.bytes).sum::<u64>() <= MERGE_INPUT_BYTES_MAX
+            && run.iter().map(|t| t.entries).sum::<u64>() <= MERGE_INPUT_ENTRIES_MAX
+    };
     let mut run_bytes = tables[0].bytes;
     let mut end = 1;
-    while end < tables.len() && end < MERGE_WIDTH_MAX {
+    while end < tables.len() && end < MERGE_WIDTH_MAX && within_caps(end + 1) {
         let allowance = run_bytes + run_bytes / 100;
         if tables[end].bytes > allowance {
             break;
@@ -53,7 +67,13 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
         if tables.len() < TABLES_SOFT_MAX {
             return None;
         }
-        end = MERGE_WIDTH_MAX.min(tables.len());
+        end = 1;
+        while end < tables.len().min(MERGE_WIDTH_MAX) && within_caps(end + 1) {
+            end += 1;
+        }
+        if end < 2 {
+            return None;
+        }
     }
     Some(Plan {
         run: 0..end,
@@ -125,6 +145,33 @@ mod tests {
                 bottom: false
             })
         );
+    }
+
+    #[test]
+    fn a_merge_never_reads_more_than_its_caps() {
+        let gib = 1024 * 1024 * 1024;
+        // Four equal tables of 1 GiB: the run stops at two (2 GiB), below the width: no merge.
+        assert_eq!(plan(&tables(&[gib, gib, gib, gib])), None);
+        // Small flushes above large tables merge among themselves only.
+        assert_eq!(
+            plan(&tables(&[10, 10, 10, 10, 2 * gib])),
+            Some(Plan {
+                run: 0..4,
+                bottom: false
+            })
+        );
+        // A forced merge takes what fits the caps.
+        let mut sizes = vec![gib; TABLES_SOFT_MAX];
+        sizes[0] = 10;
+        assert_eq!(
+            plan(&tables(&sizes)),
+            Some(Plan {
+                run: 0..2,
+                bottom: false
+            })
+        );
+        // Nothing fits: no merge rather than a merge that cannot be written.
+        assert_eq!(plan(&tables(&vec![2 * gib; TABLES_SOFT_MAX])), None);
     }
 
     /// Simulated flushes of equal tables: the table count stays logarithmic and each byte is
