@@ -135,7 +135,7 @@ const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_PAGE_CHANGES_MAX);
 /// megabytes); the maximum bounds what a restart replays from the WAL tail.
 pub const MEMTABLE_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
 pub const MEMTABLE_BYTES_MIN: u64 = 4 * 1024;
-pub const MEMTABLE_BYTES_MAX: u64 = 2 * 1024 * 1024 * 1024;
+pub const MEMTABLE_BYTES_MAX: u64 = 1024 * 1024 * 1024;
 /// Frozen memtables waiting for their flush. When the flush falls this far behind, the shard waits
 /// for it before it takes the next group (back-pressure), so memory stays at most
 /// `(1 + FROZEN_MEMTABLES_MAX) × memtable_bytes`.
@@ -149,8 +149,9 @@ pub const TABLES_PER_SHARD_MAX: usize = 4096;
 const _: () = assert!(MEMTABLE_BYTES_MIN <= MEMTABLE_BYTES_DEFAULT);
 const _: () = assert!(MEMTABLE_BYTES_DEFAULT <= MEMTABLE_BYTES_MAX);
 // A full memtable flushes into one sstable: each entry is charged at least 128 bytes
-// (`memtable::ENTRY_OVERHEAD_BYTES`), so a maximal memtable's entries fit a table.
-const _: () = assert!(MEMTABLE_BYTES_MAX / 128 <= SSTABLE_ENTRIES_MAX);
+// (`memtable::ENTRY_OVERHEAD_BYTES`), so a maximal memtable holds at most half the entries a table
+// may; the other half is headroom for the group that takes it past its maximum before it is frozen.
+const _: () = assert!(MEMTABLE_BYTES_MAX / 128 <= SSTABLE_ENTRIES_MAX / 2);
 
 /// Bytes of a type index key (`table::key`): `t`, the type, 0x00, then a resource key without its
 /// family byte.

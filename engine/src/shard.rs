@@ -140,6 +140,20 @@ impl<S: Storage> Shard<S> {
             shard: options.shard,
             shard_count: options.shard_count,
         };
+        let tables = manifest.tables.len();
+        let mut flusher = Flusher::new(
+            store,
+            state.published().clone(),
+            options.table_work,
+            Retention {
+                versions_retained: options.versions_retained,
+            },
+        )?;
+        // The replay freezes and flushes full memtables as the live path does, so that a long WAL
+        // tail never holds more than the live bound in memory. A failed flush fails the shard's
+        // writes once it is open (the WAL still holds everything).
+        let mut replay_failure: Option<String> = None;
+        let memtable_bytes_max = options.memtable_bytes_max;
         let wal = Wal::open(
             storage,
             wal_dir,
@@ -167,6 +181,14 @@ impl<S: Storage> Shard<S> {
                     .map_err(|e| e.to_string())?;
                 state.check_logged(&batch, minter)?;
                 state.apply(batch);
+                if replay_failure.is_none() && state.active_bytes() >= memtable_bytes_max {
+                    let job = FlushJob {
+                        memtable: state.freeze(),
+                        position: state.applied_position(),
+                        resource_count: state.len() as u64,
+                    };
+                    replay_failure = flusher.flush(job).err();
+                }
                 Ok(())
             },
         )?;
@@ -190,25 +212,20 @@ impl<S: Storage> Shard<S> {
             shard = options.shard,
             position = wal.durable_position(),
             flushed,
-            tables = manifest.tables.len(),
+            tables,
             resources = state.len(),
             "shard recovered"
         );
-        let flusher = Flusher::new(
-            store,
-            state.published().clone(),
-            options.table_work,
-            Retention {
-                versions_retained: options.versions_retained,
-            },
-        )?;
+        if let Some(cause) = &replay_failure {
+            tracing::error!(shard = options.shard, %cause, "the tables failed during recovery");
+        }
         let mut shard = Shard {
             options,
             wal,
             state,
             flusher,
             purged_through: 0,
-            tables_failure: None,
+            tables_failure: replay_failure,
         };
         shard.purge_flushed();
         Ok(shard)

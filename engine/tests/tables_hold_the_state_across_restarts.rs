@@ -239,3 +239,27 @@ fn a_missing_table_is_an_error_not_an_empty_answer() {
         Ok(_) => panic!("an engine without one of its tables opened"),
     }
 }
+
+#[test]
+fn recovery_flushes_a_long_wal_tail_as_the_live_path_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        // A memtable large enough that nothing is flushed: the whole history stays in the WAL.
+        let mut config = config(dir.path(), TableWork::Inline);
+        config.memtable_bytes_max = aorta_engine::limits::MEMTABLE_BYTES_MAX;
+        let engine = Engine::open(config).unwrap();
+        write_history(&engine, 1_500)
+    };
+    assert!(table_files(dir.path()).is_empty());
+    // Reopened with a small memtable, the replay freezes and flushes as it goes.
+    let engine = Engine::open(config(dir.path(), TableWork::Inline)).unwrap();
+    let stats = engine.table_stats(0).unwrap();
+    assert!(stats.flushes >= 5, "the replay flushed: {stats:?}");
+    assert!(!table_files(dir.path()).is_empty());
+    assert_state(&engine, &expected);
+    let first_segment = wal_dir(dir.path(), 0).join("00000000000000000001.wal");
+    assert!(
+        !first_segment.exists(),
+        "the log the replay flushed was purged"
+    );
+}
