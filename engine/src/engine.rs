@@ -525,8 +525,15 @@ impl Engine {
 
     /// The read view of a shard that is up. Reads are answered on the caller's thread from the
     /// view the shard published after its last apply: they never wait behind a group commit.
+    /// A shard number outside the engine is invalid input.
     fn published(&self, shard: u16) -> Result<&Arc<Published>> {
-        let handle = &self.shards[shard as usize];
+        let Some(handle) = self.shards.get(shard as usize) else {
+            return Err(Error::Invalid(crate::ValidationError::Syntax {
+                field: "shard",
+                value: shard.to_string(),
+                rule: "below the shard count",
+            }));
+        };
         if handle.status.cause().is_some() {
             return Err(self.down_error(shard));
         }
@@ -538,7 +545,6 @@ impl Engine {
 
     /// What a shard's tables wrote and dropped (flushes, compactions, write amplification).
     pub fn table_stats(&self, shard: u16) -> Result<TableStats> {
-        self.view(shard)?;
         Ok(self.published(shard)?.table_stats())
     }
 
@@ -553,27 +559,18 @@ impl Engine {
         max_changes: usize,
         max_bytes: u64,
     ) -> Result<HistoryPage> {
-        self.view(shard)?;
         self.published(shard)?
             .history_from(from, max_changes, max_bytes)
     }
 
     /// A consistent view of one shard at its latest durable position.
     pub fn view(&self, shard: u16) -> Result<ReadView> {
-        if shard >= self.shard_count() {
-            return Err(Error::Invalid(crate::ValidationError::Syntax {
-                field: "shard",
-                value: shard.to_string(),
-                rule: "below the shard count",
-            }));
-        }
         Ok(self.published(shard)?.view())
     }
 
     /// A consistent view of one shard at an older position, if the shard still holds it
     /// (`Error::Compacted` otherwise).
     pub fn view_at(&self, shard: u16, position: u64) -> Result<ReadView> {
-        self.view(shard)?;
         self.published(shard)?.view_at(position)
     }
 

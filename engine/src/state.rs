@@ -40,7 +40,7 @@ use crate::table::key::{
     encode_type_index_key, KeyRange,
 };
 use crate::table::memtable::Memtable;
-use crate::table::merge::{memtable_source, MergeError, MergingIter, Source, VisibleAt};
+use crate::table::merge::{memtable_source, MergingIter, Source, VisibleAt};
 use crate::table::store::{TableCounters, TableStats};
 use crate::table::version::VersionedEntry;
 
@@ -279,14 +279,8 @@ impl ReadView {
             sources.push(Box::new(entries));
         }
         for item in VisibleAt::new(MergingIter::new(sources), self.position) {
-            let entry = item.map_err(|error| match error {
-                MergeError::Source(error) => error,
-                MergeError::Key(error) => Error::Corrupt {
-                    path: format!("shard {} tables", self.shard).into(),
-                    offset: 0,
-                    reason: format!("a stored key is not a versioned key: {error}"),
-                },
-            })?;
+            let entry = item
+                .map_err(|error| error.into_engine_error(format!("shard {} tables", self.shard)))?;
             if visit(entry.user_key(), entry.position, &entry.value).is_break() {
                 break;
             }

@@ -48,6 +48,21 @@ pub enum MergeError<E> {
     Key(#[from] VersionKeyError),
 }
 
+impl MergeError<crate::error::Error> {
+    /// The engine error of a merge of `place`'s tables: a source's own error, or a key that is
+    /// not versioned reported as corruption of `place`.
+    pub fn into_engine_error(self, place: impl AsRef<std::path::Path>) -> crate::error::Error {
+        match self {
+            MergeError::Source(error) => error,
+            MergeError::Key(error) => crate::error::Error::Corrupt {
+                path: place.as_ref().to_path_buf(),
+                offset: 0,
+                reason: format!("a table holds a key that is not versioned: {error}"),
+            },
+        }
+    }
+}
+
 /// The head entry of one source, ordered so that `BinaryHeap` (a max-heap) pops the smallest key
 /// first, and of equal keys the newest source (smallest index) first.
 struct Head<'a> {

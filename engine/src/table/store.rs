@@ -28,10 +28,10 @@ use super::compaction;
 use super::file::TableFile;
 use super::manifest::{parse_table_file_name, Manifest, TableMeta, MANIFEST_FILE};
 use super::memtable::Memtable;
-use super::merge::{CompactionFilter, CompactionStats, MergeError, MergingIter, Source};
+use super::merge::{CompactionFilter, CompactionStats, MergingIter, Source};
 use super::sstable::SstableWriter;
+use super::version::split_versioned;
 use super::version::VersionedEntry;
-use super::version::{split_versioned, VERSION_SUFFIX_BYTES};
 use crate::error::{Error, Result};
 use crate::state::{Parts, Published};
 use crate::storage::{create_dir_durable, write_file_atomically, Storage};
@@ -143,31 +143,13 @@ impl<S: Storage> TableStore<S> {
     pub fn flush(&mut self, job: &FlushJob) -> Result<Arc<TableFile>> {
         assert!(job.position >= self.manifest.flushed_position);
         let number = self.manifest.next_table_number;
-        let path = self.dir.join(super::manifest::table_file_name(number));
-        let io = |what: &str, e| Error::io(format!("{what} {}", path.display()), e);
-        let file = self
-            .storage
-            .open(&path, true)
-            .map_err(|e| io("creating table", e))?;
-        let written = self.write_table(file, &job.memtable);
-        let synced = written.and_then(|(bytes, entries, positions)| {
-            self.storage
-                .sync_data(file)
-                .map_err(|e| io("syncing table", e))?;
-            Ok((bytes, entries, positions))
-        });
-        self.storage.close(file);
-        let (bytes, entries, (min_position, max_position)) = synced?;
-        self.storage
-            .sync_dir(&self.dir)
-            .map_err(|e| io("syncing the directory of table", e))?;
-        let meta = TableMeta {
+        let meta = write_table_file(
+            &mut self.storage,
+            &self.dir,
             number,
-            min_position,
-            max_position,
-            bytes,
-            entries,
-        };
+            job.memtable.iter().map(Ok),
+        )?
+        .expect("only a memtable with versions is flushed");
         let mut next = self.manifest.clone();
         next.tables.insert(0, meta);
         next.flushed_position = job.position;
@@ -185,44 +167,86 @@ impl<S: Storage> TableStore<S> {
         self.manifest = manifest;
         Ok(())
     }
+}
 
-    /// Streams the memtable into `file` in bounded writes. Returns the file's bytes, its entries and
-    /// the positions of the versions it holds.
-    fn write_table(
-        &mut self,
-        file: crate::storage::FileId,
-        memtable: &Memtable,
-    ) -> Result<(u64, u64, (u64, u64))> {
-        let mut writer = SstableWriter::new();
-        let mut offset = 0u64;
-        let mut positions = (u64::MAX, 0u64);
-        let dir = self.dir.clone();
-        let write_error = |e| Error::io(format!("writing a table in {}", dir.display()), e);
-        for entry in memtable.iter() {
-            let key = &*entry.key;
+/// Writes the versions `entries` yields (in internal-key order) as table `number` in `dir`, in
+/// writes of about `FLUSH_WRITE_BYTES`, fdatasyncs it and fsyncs the directory: step 1 of a flush
+/// or of a compaction. Returns its manifest entry, or `None` (and no file) when `entries` yields
+/// nothing. A file left by a failure is removed here or, after a crash, by the next open.
+fn write_table_file<'a, S: Storage>(
+    storage: &mut S,
+    dir: &Path,
+    number: u64,
+    entries: impl Iterator<Item = Result<VersionedEntry<'a>>>,
+) -> Result<Option<TableMeta>> {
+    let path = dir.join(super::manifest::table_file_name(number));
+    let io = |what: &str, e| Error::io(format!("{what} {}", path.display()), e);
+    let full = |e: super::sstable::WriteError| {
+        Error::io(
+            format!("writing table {}", path.display()),
+            std::io::Error::other(e.to_string()),
+        )
+    };
+    let file = storage
+        .open(&path, true)
+        .map_err(|e| io("creating table", e))?;
+    let mut writer = SstableWriter::new();
+    let mut offset = 0u64;
+    let mut positions = (u64::MAX, 0u64);
+    let written = || -> Result<Option<TableMeta>> {
+        for entry in entries {
+            let entry = entry?;
             let (user_key, position) =
-                split_versioned(key).expect("the memtable holds versioned keys");
+                split_versioned(&entry.key).expect("tables are written from versioned keys");
             positions = (positions.0.min(position), positions.1.max(position));
             writer
-                .add_with_filter_key(key, user_key, entry.sstable_value())
-                .expect("memtable entries are within the table limits and in order");
-            debug_assert!(key.len() >= VERSION_SUFFIX_BYTES);
+                .add_with_filter_key(&entry.key, user_key, entry.sstable_value())
+                .map_err(full)?;
             if writer.position() - offset >= FLUSH_WRITE_BYTES as u64 {
                 let ready = writer.take_ready();
-                self.storage
+                storage
                     .write_at(file, offset, &ready)
-                    .map_err(write_error)?;
+                    .map_err(|e| io("writing table", e))?;
                 offset += ready.len() as u64;
             }
         }
         let entries = writer.entry_count();
-        assert!(entries > 0, "only a memtable with versions is flushed");
-        let rest = writer.finish().expect("a table with entries finishes");
-        self.storage
+        if entries == 0 {
+            return Ok(None);
+        }
+        let rest = writer.finish().map_err(full)?;
+        storage
             .write_at(file, offset, &rest)
-            .map_err(write_error)?;
-        Ok((offset + rest.len() as u64, entries, positions))
+            .map_err(|e| io("writing table", e))?;
+        storage
+            .sync_data(file)
+            .map_err(|e| io("syncing table", e))?;
+        Ok(Some(TableMeta {
+            number,
+            min_position: positions.0,
+            max_position: positions.1,
+            bytes: offset + rest.len() as u64,
+            entries,
+        }))
+    };
+    let meta = written();
+    storage.close(file);
+    let meta = match meta {
+        Ok(meta) => meta,
+        Err(error) => {
+            let _ = storage.remove_file(&path);
+            return Err(error);
+        }
+    };
+    if meta.is_none() {
+        storage
+            .remove_file(&path)
+            .map_err(|e| io("removing empty table", e))?;
     }
+    storage
+        .sync_dir(dir)
+        .map_err(|e| io("syncing the directory of table", e))?;
+    Ok(meta)
 }
 
 /// What a shard's tables have written and dropped, for write-amplification reports.
@@ -297,8 +321,6 @@ impl<S: Storage> TableStore<S> {
         horizon: u64,
         bottom: bool,
     ) -> Result<(Option<TableMeta>, CompactionStats)> {
-        let path = dir.join(super::manifest::table_file_name(number));
-        let io = |what: &str, e| Error::io(format!("{what} {}", path.display()), e);
         let sources: Vec<Source<'_, '_, Error>> = inputs
             .iter()
             .map(|table| {
@@ -310,78 +332,11 @@ impl<S: Storage> TableStore<S> {
             })
             .collect();
         let mut filter = CompactionFilter::new(MergingIter::new(sources), horizon, bottom);
-        let file = storage
-            .open(&path, true)
-            .map_err(|e| io("creating table", e))?;
-        let mut writer = SstableWriter::new();
-        let mut offset = 0u64;
-        let mut positions = (u64::MAX, 0u64);
-        let written: Result<()> = (|| {
-            for entry in filter.by_ref() {
-                let entry = entry.map_err(|error| match error {
-                    MergeError::Source(error) => error,
-                    MergeError::Key(error) => Error::Corrupt {
-                        path: dir.to_path_buf(),
-                        offset: 0,
-                        reason: format!("a table holds a key that is not versioned: {error}"),
-                    },
-                })?;
-                let (user_key, position) = split_versioned(&entry.key)
-                    .expect("the compaction filter yields versioned keys");
-                positions = (positions.0.min(position), positions.1.max(position));
-                writer
-                    .add_with_filter_key(&entry.key, user_key, entry.sstable_value())
-                    .map_err(|e| Error::io("compacting", std::io::Error::other(e.to_string())))?;
-                if writer.position() - offset >= FLUSH_WRITE_BYTES as u64 {
-                    let ready = writer.take_ready();
-                    storage
-                        .write_at(file, offset, &ready)
-                        .map_err(|e| io("writing table", e))?;
-                    offset += ready.len() as u64;
-                }
-            }
-            Ok(())
-        })();
-        let stats = filter.stats();
-        let finished = written.and_then(|()| {
-            if writer.entry_count() == 0 {
-                return Ok(None);
-            }
-            let entries = writer.entry_count();
-            let rest = writer
-                .finish()
-                .map_err(|e| Error::io("compacting", std::io::Error::other(e.to_string())))?;
-            storage
-                .write_at(file, offset, &rest)
-                .map_err(|e| io("writing table", e))?;
-            storage
-                .sync_data(file)
-                .map_err(|e| io("syncing table", e))?;
-            Ok(Some(TableMeta {
-                number,
-                min_position: positions.0,
-                max_position: positions.1,
-                bytes: offset + rest.len() as u64,
-                entries,
-            }))
-        });
-        storage.close(file);
-        let meta = match finished {
-            Ok(meta) => meta,
-            Err(error) => {
-                let _ = storage.remove_file(&path);
-                return Err(error);
-            }
-        };
-        if meta.is_none() {
-            storage
-                .remove_file(&path)
-                .map_err(|e| io("removing empty table", e))?;
-        }
-        storage
-            .sync_dir(dir)
-            .map_err(|e| io("syncing the directory of table", e))?;
-        Ok((meta, stats))
+        let entries = filter
+            .by_ref()
+            .map(|entry| entry.map_err(|error| error.into_engine_error(dir)));
+        let meta = write_table_file(storage, dir, number, entries)?;
+        Ok((meta, filter.stats()))
     }
 
     /// Names `output` in place of the run of tables `replaced` in the manifest, and the new
@@ -559,7 +514,6 @@ struct WorkerState {
     flushed_position: u64,
     /// Flushes the compactor has not looked at yet.
     unplanned_flushes: u64,
-    tables: u64,
     failure: Option<String>,
     stop: bool,
 }
@@ -580,7 +534,6 @@ impl<S: Storage> Flusher<S> {
             .sibling()
             .map_err(|e| Error::io("creating the compactor's storage", e))?;
         let counters = published.counters().clone();
-        let tables = store.manifest().tables.len() as u64;
         let flushed_position = store.manifest().flushed_position;
         let store = Mutex::new(store);
         match work {
@@ -597,7 +550,6 @@ impl<S: Storage> Flusher<S> {
                         jobs: VecDeque::new(),
                         flushed_position,
                         unplanned_flushes: 1,
-                        tables,
                         failure: None,
                         stop: false,
                     }),
@@ -653,11 +605,7 @@ impl<S: Storage> Flusher<S> {
                     .unwrap_or_else(|p| p.into_inner())
                     .flush(&job)
                     .map_err(|e| e.to_string())?;
-                counters.flushes.fetch_add(1, Ordering::Relaxed);
-                counters
-                    .flushed_bytes
-                    .fetch_add(table.meta().bytes, Ordering::Relaxed);
-                install_flushed(published, &job.memtable, table);
+                install_flushed(published, counters, &job.memtable, table);
                 while compact_once(store, storage, published, counters, *retention)
                     .map_err(|e| e.to_string())?
                 {}
@@ -743,8 +691,18 @@ impl Drop for Workers {
     }
 }
 
-/// Swaps a flushed memtable for its table in the readers' parts (step 3 of the module doc).
-fn install_flushed(published: &Published, memtable: &Arc<Memtable>, table: Arc<TableFile>) {
+/// Swaps a flushed memtable for its table in the readers' parts (step 3 of the module doc), and
+/// counts the flush.
+fn install_flushed(
+    published: &Published,
+    counters: &TableCounters,
+    memtable: &Arc<Memtable>,
+    table: Arc<TableFile>,
+) {
+    counters.flushes.fetch_add(1, Ordering::Relaxed);
+    counters
+        .flushed_bytes
+        .fetch_add(table.meta().bytes, Ordering::Relaxed);
     published.update_parts(|parts| {
         let memtables: Vec<_> = parts
             .memtables
@@ -807,20 +765,15 @@ fn run_flusher<S: Storage>(
         let flushed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
             let table = store.flush(&job)?;
-            install_flushed(published, &job.memtable, table.clone());
-            Ok::<_, Error>((table, store.manifest().tables.len() as u64))
+            install_flushed(published, counters, &job.memtable, table);
+            Ok::<_, Error>(())
         }));
         let mut state = lock_state(shared);
         match flushed {
-            Ok(Ok((table, tables))) => {
-                counters.flushes.fetch_add(1, Ordering::Relaxed);
-                counters
-                    .flushed_bytes
-                    .fetch_add(table.meta().bytes, Ordering::Relaxed);
+            Ok(Ok(())) => {
                 state.jobs.pop_front();
                 state.flushed_position = job.position;
                 state.unplanned_flushes += 1;
-                state.tables = tables;
                 tracing::debug!(
                     shard = published.shard(),
                     position = job.position,
