@@ -20,8 +20,9 @@
 //! - write amplification (printed, not timed): 500,000 puts over 100,000 keys (5 rounds), then
 //!   10,000 deletes, with the default tiered compaction; `table_stats()` once flushes and
 //!   compactions have settled. With the default 64 MiB memtable, and with 4 MiB (more tiers); with
-//!   `versions_retained` at its default (100,000 positions: with batches of 1,000 commands the
-//!   whole run is ~510 positions, so nothing is old enough to drop) and at 0.
+//!   the history's horizon at its default (16 Mi changes, 1 GiB: the whole run is inside it, so
+//!   compaction keeps every version) and at 1,000 changes (compaction drops what is superseded
+//!   before the last history file). History file bytes are printed beside the tables' figures.
 //! - `tables/history`: streaming 1,000,000 committed changes (creates of 256-byte resources, in
 //!   batches of 1,000) through `Engine::history` pages from the oldest position, pages of 64 Ki
 //!   changes (the maximum) and of 1 Ki changes.
@@ -578,20 +579,20 @@ fn write_amplification(base: &Path, sizes: &Sizes) {
         sizes.amp_deletes
     );
     println!(
-        "| memtable | versions_retained | flushes | flushed MiB | compactions | compaction read MiB | \
+        "| memtable | history changes kept | flushes | flushed MiB | compactions | compaction read MiB | \
          compaction written MiB | write amplification | superseded dropped | tombstones dropped | \
-         tables left | table MiB on disk | write s | settle s |"
+         tables left | history MiB written | tables dir MiB on disk | write s | settle s |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let retained_default = aorta_engine::limits::VERSIONS_RETAINED_DEFAULT;
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let retained_default = aorta_engine::limits::HISTORY_CHANGES_DEFAULT;
     for (memtable, retained) in [
         (DEFAULT_MEMTABLE, retained_default),
         (SMALL_MEMTABLE, retained_default),
-        (SMALL_MEMTABLE, 0),
+        (SMALL_MEMTABLE, 1000),
     ] {
         let dir = temp_dir(base);
         let mut cfg = config(dir.path(), memtable);
-        cfg.versions_retained = retained;
+        cfg.history.changes_max = retained;
         let engine = Engine::open(cfg).unwrap();
         let start = Instant::now();
         for round in 0..sizes.amp_rounds {
@@ -606,7 +607,7 @@ fn write_amplification(base: &Path, sizes: &Sizes) {
         let settled = start.elapsed() - written;
         let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
         println!(
-            "| {} MiB | {retained} | {} | {:.1} | {} | {:.1} | {:.1} | {:.2} | {} | {} | {} | {:.1} | {:.1} | {:.1} |",
+            "| {} MiB | {retained} | {} | {:.1} | {} | {:.1} | {:.1} | {:.2} | {} | {} | {} | {:.1} | {:.1} | {:.1} | {:.1} |",
             memtable >> 20,
             s.flushes,
             mib(s.flushed_bytes),
@@ -617,6 +618,7 @@ fn write_amplification(base: &Path, sizes: &Sizes) {
             s.superseded_dropped,
             s.tombstones_dropped,
             s.tables,
+            mib(s.history_bytes_written),
             mib(dir_bytes(&dir.path().join("shard-000/tables")).0),
             written.as_secs_f64(),
             settled.as_secs_f64(),

@@ -17,10 +17,11 @@ use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
 use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
 use crate::limits::{
-    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, MEMTABLE_BYTES_DEFAULT,
-    MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN, SEGMENT_BYTES_DEFAULT, SHARDS_MAX,
-    SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX, SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX,
-    VERSIONS_RETAINED_DEFAULT, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
+    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, HISTORY_MEMORY_BYTES_DEFAULT,
+    HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, MEMTABLE_BYTES_DEFAULT, MEMTABLE_BYTES_MAX,
+    MEMTABLE_BYTES_MIN, SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT,
+    SHARD_QUEUE_BYTES_MAX, SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, WAL_SEGMENT_BYTES_MAX,
+    WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
@@ -79,14 +80,17 @@ pub struct EngineConfig {
     /// Where flushes run (default `Background`: a worker thread per shard; `Inline` for tests that
     /// cut power at every IO point).
     pub table_work: TableWork,
-    /// Commit positions of superseded versions that compaction keeps (default
-    /// `VERSIONS_RETAINED_DEFAULT`): a read at a position at most this far behind a shard's flushed
-    /// position sees exactly that position; an older one is answered `Compacted`.
-    pub versions_retained: u64,
-    /// The horizon of each shard's history of changes (count, bytes, age), which
-    /// `Engine::history` streams from. After a restart the history begins after the tables'
-    /// flushed position (the WAL tail is replayed into it).
+    /// The horizon of each shard's history of changes (count, bytes of history files, age;
+    /// defaults `HISTORY_*_DEFAULT`), which `Engine::history` streams from and which survives
+    /// restarts. It is also how far back queries reach: compaction keeps every version a query at
+    /// a position inside the horizon needs (`Engine::view_at`, `Engine::query_at`), so the horizon
+    /// costs table space as well as history files.
     pub history: HistoryLimits,
+    /// Estimated bytes of each shard's newest changes kept in memory beside its history files
+    /// (default `HISTORY_MEMORY_BYTES_DEFAULT`), `HISTORY_MEMORY_BYTES_MIN` to
+    /// `HISTORY_MEMORY_BYTES_MAX`: a read of them never touches a file. Changes not yet in a
+    /// history file are kept whatever this says.
+    pub history_memory_bytes: u64,
 }
 
 impl EngineConfig {
@@ -106,8 +110,8 @@ impl EngineConfig {
             wal_preallocation: Preallocation::Background,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Background,
-            versions_retained: VERSIONS_RETAINED_DEFAULT,
             history: HistoryLimits::default(),
+            history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
         }
     }
 
@@ -159,6 +163,12 @@ impl EngineConfig {
             },
             other => unreachable!("validation yields only invalid limits: {other}"),
         })?;
+        check_range(
+            "history_memory_bytes",
+            self.history_memory_bytes,
+            HISTORY_MEMORY_BYTES_MIN,
+            HISTORY_MEMORY_BYTES_MAX,
+        )?;
         check_range(
             "memtable_bytes_max",
             self.memtable_bytes_max,
@@ -707,8 +717,8 @@ where
         preallocation: config.wal_preallocation,
         memtable_bytes_max: config.memtable_bytes_max,
         table_work: config.table_work,
-        versions_retained: config.versions_retained,
         history: config.history,
+        history_memory_bytes: config.history_memory_bytes,
         ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);

@@ -107,16 +107,26 @@ const _: () = assert!(SSTABLE_ENTRIES_MAX <= u32::MAX as u64);
 /// a spin is CPU taken from everyone else on the core.
 pub const SHARD_SPIN_MAX: std::time::Duration = std::time::Duration::from_millis(1);
 
-/// History (`history`): the default horizon of one shard's in-memory tail of changes, by count,
-/// estimated bytes and age. 64 MiB a shard keeps 256 shards under 16 GiB; an hour lets a
-/// subscriber that lost its connection resume without listing again.
-pub const HISTORY_CHANGES_DEFAULT: usize = 1 << 20;
-pub const HISTORY_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+/// History (`history`): the default horizon of one shard's history of changes (kept on disk in
+/// history files, see `history::file`), by count, file bytes and age. An hour lets a subscriber
+/// that lost its connection resume without listing again; a gibibyte a shard bounds the disk it
+/// takes.
+pub const HISTORY_CHANGES_DEFAULT: usize = 1 << 24;
+pub const HISTORY_BYTES_DEFAULT: u64 = 1024 * 1024 * 1024;
 pub const HISTORY_AGE_MS_DEFAULT: u64 = 60 * 60 * 1000;
 /// The largest configurable horizon: 64 Mi changes, 64 GiB, 30 days.
 pub const HISTORY_CHANGES_MAX: usize = 1 << 26;
 pub const HISTORY_BYTES_MAX: u64 = 64 * 1024 * 1024 * 1024;
 pub const HISTORY_AGE_MS_MAX: u64 = 30 * 24 * 60 * 60 * 1000;
+/// History files one shard keeps (one per flush): beyond it the oldest is dropped whatever the
+/// horizon says, so the manifest and the open files stay bounded.
+pub const HISTORY_FILES_MAX: usize = 1024;
+/// Estimated bytes of the newest changes a shard keeps in memory beside its history files
+/// (`EngineConfig::history_memory_bytes`): reads of that tail never touch a file. Changes not yet in
+/// a history file are kept whatever this says (at most the unflushed memtables' changes).
+pub const HISTORY_MEMORY_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+pub const HISTORY_MEMORY_BYTES_MIN: u64 = 1024 * 1024;
+pub const HISTORY_MEMORY_BYTES_MAX: u64 = 16 * 1024 * 1024 * 1024;
 /// The largest page a history read may ask for, in changes and in estimated bytes. A page holds
 /// whole batches, so it may exceed these by one batch (its first) when that batch alone does.
 pub const HISTORY_PAGE_CHANGES_MAX: usize = 64 * 1024;
@@ -128,6 +138,10 @@ const _: () = assert!(HISTORY_AGE_MS_DEFAULT <= HISTORY_AGE_MS_MAX);
 // A maximal batch's changes fit in a default horizon, so the newest batch is normally kept within it.
 const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_CHANGES_DEFAULT);
 const _: () = assert!(BATCH_COMMANDS_MAX <= HISTORY_PAGE_CHANGES_MAX);
+const _: () = assert!(HISTORY_MEMORY_BYTES_MIN <= HISTORY_MEMORY_BYTES_DEFAULT);
+const _: () = assert!(HISTORY_MEMORY_BYTES_DEFAULT <= HISTORY_MEMORY_BYTES_MAX);
+// A change in a history file (both resources, its commit time and header) fits one sstable value.
+const _: () = assert!(2 * (DATA_BYTES_MAX + 64 * 1024) + 64 <= SSTABLE_VALUE_BYTES_MAX);
 
 /// Tables (`table::store`): the default bytes of a shard's active memtable before it is frozen and
 /// flushed to an sstable, and the configurable range. The minimum is for tests that want flushes
@@ -140,9 +154,6 @@ pub const MEMTABLE_BYTES_MAX: u64 = 1024 * 1024 * 1024;
 /// for it before it takes the next group (back-pressure), so memory stays at most
 /// `(1 + FROZEN_MEMTABLES_MAX) × memtable_bytes`.
 pub const FROZEN_MEMTABLES_MAX: usize = 2;
-/// Commit positions of superseded versions that compaction keeps by default, so that a read at a
-/// position that recent sees exactly that position (`EngineConfig::versions_retained`).
-pub const VERSIONS_RETAINED_DEFAULT: u64 = 100_000;
 /// Sstables one shard's manifest may name. Tiered compaction keeps far fewer (a few per tier).
 pub const TABLES_PER_SHARD_MAX: usize = 4096;
 

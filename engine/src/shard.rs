@@ -15,12 +15,14 @@ use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch}
 use crate::error::{ConflictReason, Error, Result};
 use crate::history::HistoryLimits;
 use crate::limits::BATCH_BYTES_MAX;
-use crate::limits::{MEMTABLE_BYTES_DEFAULT, VERSIONS_RETAINED_DEFAULT};
+use crate::limits::{
+    HISTORY_AGE_MS_MAX, HISTORY_CHANGES_MAX, HISTORY_MEMORY_BYTES_DEFAULT, MEMTABLE_BYTES_DEFAULT,
+};
 use crate::resource::{Resource, ResourceId, ResourceSpec};
 use crate::state::Published;
 use crate::state::{Minter, State};
 use crate::storage::Storage;
-use crate::table::store::{FlushJob, Flusher, Retention, TableStore, TableWork};
+use crate::table::store::{Flusher, TableStore, TableWork};
 use crate::wal::record::RecordKind;
 use crate::wal::{FailStop, Preallocation, Wal, WalOptions};
 use std::sync::Arc;
@@ -47,10 +49,11 @@ pub struct ShardOptions {
     pub memtable_bytes_max: u64,
     /// Where flushes run (see [`TableWork`]).
     pub table_work: TableWork,
-    /// Commit positions of superseded versions compaction keeps (see [`Retention`]).
-    pub versions_retained: u64,
-    /// The horizon of the shard's history of changes.
+    /// The horizon of the shard's history of changes (its history files), which is also how far
+    /// back compaction keeps superseded versions.
     pub history: HistoryLimits,
+    /// Estimated bytes of changes the history keeps in memory beside its files.
+    pub history_memory_bytes: u64,
 }
 
 impl ShardOptions {
@@ -65,8 +68,8 @@ impl ShardOptions {
             preallocation: Preallocation::Off,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Inline,
-            versions_retained: VERSIONS_RETAINED_DEFAULT,
             history: HistoryLimits::default(),
+            history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
         }
     }
 }
@@ -124,16 +127,22 @@ impl<S: Storage> Shard<S> {
             .sibling()
             .map_err(|e| Error::io("creating the tables' storage", e))?;
         let tables_dir = Self::tables_dir(wal_dir);
-        let (store, tables) = TableStore::open(table_storage, &tables_dir, options.shard)?;
+        let (store, tables, history_files) =
+            TableStore::open(table_storage, &tables_dir, options.shard)?;
         let manifest = store.manifest().clone();
         let flushed = manifest.flushed_position;
         let mut state = State::from_tables(
             options.shard,
             tables,
+            history_files,
             flushed,
             manifest.resource_count,
-            manifest.horizon,
-            options.history,
+            manifest.horizon.max(manifest.history_horizon),
+            HistoryLimits {
+                changes_max: HISTORY_CHANGES_MAX,
+                bytes_max: options.history_memory_bytes,
+                age_max_ms: HISTORY_AGE_MS_MAX,
+            },
         );
         let minter = Minter {
             cluster_id: options.cluster_id,
@@ -145,9 +154,7 @@ impl<S: Storage> Shard<S> {
             store,
             state.published().clone(),
             options.table_work,
-            Retention {
-                versions_retained: options.versions_retained,
-            },
+            options.history,
         )?;
         // The replay freezes and flushes full memtables as the live path does, so that a long WAL
         // tail never holds more than the live bound in memory. A failed flush fails the shard's
@@ -182,12 +189,7 @@ impl<S: Storage> Shard<S> {
                 state.check_logged(&batch, minter)?;
                 state.apply(batch);
                 if replay_failure.is_none() && state.active_bytes() >= memtable_bytes_max {
-                    let job = FlushJob {
-                        memtable: state.freeze(),
-                        position: state.applied_position(),
-                        resource_count: state.len() as u64,
-                    };
-                    replay_failure = flusher.flush(job).err();
+                    replay_failure = flusher.flush(state.freeze()).err();
                 }
                 Ok(())
             },
@@ -263,12 +265,7 @@ impl<S: Storage> Shard<S> {
         if self.tables_failure.is_none()
             && self.state.active_bytes() >= self.options.memtable_bytes_max
         {
-            let job = FlushJob {
-                memtable: self.state.freeze(),
-                position: self.state.applied_position(),
-                resource_count: self.state.len() as u64,
-            };
-            if let Err(cause) = self.flusher.flush(job) {
+            if let Err(cause) = self.flusher.flush(self.state.freeze()) {
                 tracing::error!(shard = self.options.shard, %cause, "the tables failed");
                 self.tables_failure = Some(cause);
             }

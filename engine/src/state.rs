@@ -30,7 +30,10 @@ use arc_swap::ArcSwap;
 use crate::codec;
 use crate::command::{Change, CommittedBatch};
 use crate::error::{Error, Result};
-use crate::history::{History, HistoryChange, HistoryError, HistoryLimits, Page};
+use crate::history::file::HistoryFiles;
+use crate::history::{
+    History, HistoryChange, HistoryError, HistoryLimits, Page, BATCH_OVERHEAD_BYTES,
+};
 use crate::limits::BATCH_COMMANDS_MAX;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
@@ -41,7 +44,7 @@ use crate::table::key::{
 };
 use crate::table::memtable::Memtable;
 use crate::table::merge::{memtable_source, MergingIter, Source, VisibleAt};
-use crate::table::store::{TableCounters, TableStats};
+use crate::table::store::{FlushJob, TableCounters, TableStats};
 use crate::table::version::VersionedEntry;
 
 /// Who wrote a logged batch: a create's id is derived from the log (cluster id, shard, position,
@@ -74,11 +77,13 @@ pub struct AppliedChange<'a> {
 }
 
 /// What a view reads: the memtables (the active one first, then the frozen ones, newest first) and
-/// the tables (newest first). Versions in an earlier part are newer than those in a later one.
+/// the tables (newest first). Versions in an earlier part are newer than those in a later one. And
+/// the history files, which a history read uses for the changes memory no longer holds.
 #[derive(Default)]
 pub struct Parts {
     pub memtables: Vec<Arc<Memtable>>,
     pub tables: Vec<Arc<TableFile>>,
+    pub history: HistoryFiles,
 }
 
 /// One shard's published state, shared by the shard thread (the only writer of versions and of the
@@ -94,8 +99,9 @@ pub struct Published {
     horizon: AtomicU64,
     /// What the shard's flushes and compactions wrote and dropped.
     counters: Arc<TableCounters>,
-    /// Every change since the history's horizon, in commit order. The shard records a batch's
-    /// changes under one lock, before it publishes the batch's position.
+    /// The newest changes, in commit order: every change not yet in a history file, and older ones
+    /// while they fit `history_memory_bytes`. The shard records a batch's changes under one lock,
+    /// before it publishes the batch's position.
     history: Mutex<History>,
 }
 
@@ -132,28 +138,72 @@ impl Published {
         self.shard
     }
 
-    /// A page of the changes at positions `>= from`, in commit order (see `History::read_from`);
-    /// `Error::Compacted` if some of them are past the history's horizon.
+    /// A page of the changes at positions `>= from`, in commit order, as whole batches within
+    /// `max_changes` and `max_bytes` (see `History::read_from`): from memory when it still holds
+    /// them, else from the history files (a page then ends at the last file's end at the latest).
+    /// `Error::Compacted` if some of them are past the history's horizon (the files dropped them).
     pub fn history_from(&self, from: u64, max_changes: usize, max_bytes: u64) -> Result<Page> {
-        let history = self.history.lock().unwrap_or_else(|p| p.into_inner());
-        history
-            .read_from(from, max_changes, max_bytes)
-            .map_err(|error| match error {
-                HistoryError::Compacted {
-                    oldest_available,
-                    current,
-                } => Error::Compacted {
+        crate::history::check_page_limits(max_changes, max_bytes)
+            .map_err(|error| self.history_error(from, error))?;
+        let mut at = from;
+        loop {
+            let memory = self.history.lock().unwrap_or_else(|p| p.into_inner());
+            let current = memory.current();
+            // Loaded under the memory's lock: the files name at least every change memory evicted
+            // (a flush swaps the parts before it lets memory evict what the new file holds).
+            let parts = self.parts.load_full();
+            let horizon = parts.history.horizon;
+            if at.max(1) <= horizon {
+                return Err(Error::Compacted {
                     shard: self.shard,
                     requested: from,
-                    oldest_available,
+                    oldest_available: horizon + 1,
                     current,
-                },
-                HistoryError::InvalidLimit { field, value, rule } => Error::InvalidConfig {
-                    field,
-                    value: value.to_string(),
-                    rule,
-                },
-            })
+                });
+            }
+            if at >= memory.oldest_available() {
+                return memory
+                    .read_from(at, max_changes, max_bytes)
+                    .map_err(|error| self.history_error(from, error));
+            }
+            drop(memory);
+            let page = read_history_files(&parts.history, at, max_changes, max_bytes, current)?;
+            if !page.changes.is_empty() {
+                return Ok(page);
+            }
+            // No change from `at` to the files' end: the rest is in memory, or in files a flush
+            // added meanwhile.
+            debug_assert!(page.next_position > at);
+            at = page.next_position;
+        }
+    }
+
+    fn history_error(&self, from: u64, error: HistoryError) -> Error {
+        match error {
+            HistoryError::Compacted {
+                oldest_available,
+                current,
+            } => Error::Compacted {
+                shard: self.shard,
+                requested: from,
+                oldest_available,
+                current,
+            },
+            HistoryError::InvalidLimit { field, value, rule } => Error::InvalidConfig {
+                field,
+                value: value.to_string(),
+                rule,
+            },
+        }
+    }
+
+    /// Says that the history files now hold every change up to `position` (after the parts name
+    /// the new file): memory may evict them.
+    pub fn history_persisted_through(&self, position: u64) {
+        self.history
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .persisted_through(position);
     }
 
     pub fn counters(&self) -> &Arc<TableCounters> {
@@ -332,11 +382,74 @@ impl ReadView {
     }
 }
 
+/// A page of history read from `files`, from `from` (inside them) on: whole batches within the
+/// page limits (the first always), ending at the files' end at the latest.
+fn read_history_files(
+    files: &HistoryFiles,
+    from: u64,
+    max_changes: usize,
+    max_bytes: u64,
+    current: u64,
+) -> Result<Page> {
+    let first = files
+        .files
+        .partition_point(|f| f.meta().last_position < from);
+    let end = files
+        .files
+        .last()
+        .map_or(from, |f| f.meta().last_position + 1);
+    let mut page = Page {
+        changes: Vec::new(),
+        next_position: end.max(from),
+        current,
+    };
+    let (mut bytes, mut batch_start, mut batch_bytes) = (0u64, 0usize, 0u64);
+    // Adds the batch being read (changes[batch_start..]) if it fits, else drops it and stops.
+    let close_batch = |page: &mut Page, bytes: &mut u64, batch_start: usize, batch_bytes: u64| {
+        let count = page.changes.len();
+        let fits = count <= max_changes && *bytes + batch_bytes <= max_bytes;
+        if batch_start > 0 && !fits {
+            page.changes.truncate(batch_start);
+            return false;
+        }
+        *bytes += batch_bytes;
+        page.next_position = page.changes[count - 1].position + 1;
+        true
+    };
+    for file in &files.files[first..] {
+        for change in file.changes_from(from) {
+            let change = change?;
+            let last = page.changes.last().map(|c| c.position);
+            if last.is_some_and(|p| p != change.position) {
+                if !close_batch(&mut page, &mut bytes, batch_start, batch_bytes) {
+                    return Ok(page);
+                }
+                batch_start = page.changes.len();
+                batch_bytes = 0;
+            }
+            if batch_bytes == 0 {
+                batch_bytes = BATCH_OVERHEAD_BYTES;
+            }
+            batch_bytes += change.estimated_bytes();
+            page.changes.push(change);
+        }
+    }
+    if batch_start < page.changes.len()
+        && close_batch(&mut page, &mut bytes, batch_start, batch_bytes)
+    {
+        // Every change the files hold from `from` on fits: continue past the last file.
+        page.next_position = end;
+    }
+    Ok(page)
+}
+
 /// The shard thread's side of the state: the only writer of versions.
 pub struct State {
     published: Arc<Published>,
     active: Arc<Memtable>,
     applied_position: u64,
+    /// The applied position when the active memtable was started: its changes are those after it.
+    frozen_position: u64,
     resource_count: u64,
     key: Vec<u8>,
     value: Vec<u8>,
@@ -344,7 +457,15 @@ pub struct State {
 
 impl Default for State {
     fn default() -> Self {
-        State::from_tables(0, Vec::new(), 0, 0, 0, HistoryLimits::default())
+        State::from_tables(
+            0,
+            Vec::new(),
+            HistoryFiles::default(),
+            0,
+            0,
+            0,
+            HistoryLimits::default(),
+        )
     }
 }
 
@@ -356,19 +477,22 @@ fn split_key(key: &str) -> Option<(&str, &str)> {
 
 impl State {
     /// A state whose tables hold every batch up to `flushed_position` (`resource_count`
-    /// resources then), with compaction's `horizon`; the WAL tail is applied on top.
+    /// resources then), with compaction's `horizon`, and whose history files hold the changes up
+    /// to it; the WAL tail is applied on top. `memory` bounds the history's in-memory tail.
     pub fn from_tables(
         shard: u16,
         tables: Vec<Arc<TableFile>>,
+        history_files: HistoryFiles,
         flushed_position: u64,
         resource_count: u64,
         horizon: u64,
-        history: HistoryLimits,
+        memory: HistoryLimits,
     ) -> Self {
         let active = Arc::new(Memtable::new());
         let parts = Parts {
             memtables: vec![active.clone()],
             tables,
+            history: history_files,
         };
         State {
             published: Arc::new(Published::new(
@@ -376,11 +500,12 @@ impl State {
                 parts,
                 flushed_position,
                 horizon,
-                History::after(history, flushed_position)
+                History::tail_after(memory, flushed_position)
                     .expect("history limits are validated with the configuration"),
             )),
             active,
             applied_position: flushed_position,
+            frozen_position: flushed_position,
             resource_count,
             key: Vec::new(),
             value: Vec::new(),
@@ -694,8 +819,8 @@ impl State {
     }
 
     /// Freezes the active memtable (it stays readable) and starts a new one; returns the frozen one
-    /// for its flush.
-    pub fn freeze(&mut self) -> Arc<Memtable> {
+    /// for its flush, with the changes it holds for the flush's history file.
+    pub fn freeze(&mut self) -> FlushJob {
         let frozen = std::mem::replace(&mut self.active, Arc::new(Memtable::new()));
         let active = self.active.clone();
         self.published.update_parts(|parts| {
@@ -706,9 +831,22 @@ impl State {
             Parts {
                 memtables,
                 tables: parts.tables.clone(),
+                history: parts.history.clone(),
             }
         });
-        frozen
+        let changes = self
+            .published
+            .history
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .changes_between(self.frozen_position, self.applied_position);
+        self.frozen_position = self.applied_position;
+        FlushJob {
+            memtable: frozen,
+            position: self.applied_position,
+            resource_count: self.resource_count,
+            changes: Arc::new(changes),
+        }
     }
 
     /// Every resource at the applied position, in table-key order (tree order of namespaces, then

@@ -18,6 +18,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use aorta_engine::history::HistoryLimits;
 use aorta_engine::shard::{Shard, ShardOptions};
 use aorta_engine::storage::sim::{PageChoice, SimDisk, SimStorage, Tear};
 use aorta_engine::table::store::{TableStats, TableWork};
@@ -55,7 +56,10 @@ fn options(preallocation: Preallocation) -> ShardOptions {
         preallocation,
         memtable_bytes_max: MEMTABLE_BYTES,
         table_work: TableWork::Inline,
-        versions_retained: 4,
+        history: HistoryLimits {
+            changes_max: 8,
+            ..HistoryLimits::default()
+        },
         ..ShardOptions::new(0, CLUSTER_ID, SEGMENT_BYTES)
     }
 }

@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use aorta_engine::history::HistoryLimits;
 use aorta_engine::limits::{MEMTABLE_BYTES_MIN, WAL_SEGMENT_BYTES_MIN};
 use aorta_engine::storage::sim::{SimDisk, Tear};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, Resource, ResourceSpec};
@@ -264,7 +265,10 @@ fn config(dir: &Path) -> EngineConfig {
     EngineConfig {
         segment_bytes_max: WAL_SEGMENT_BYTES_MIN,
         memtable_bytes_max: MEMTABLE_BYTES_MIN,
-        versions_retained: 8,
+        history: HistoryLimits {
+            changes_max: 16,
+            ..HistoryLimits::default()
+        },
         ..EngineConfig::new(dir).with_shards(2)
     }
 }

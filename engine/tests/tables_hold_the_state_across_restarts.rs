@@ -100,10 +100,12 @@ fn a_restart_reads_the_tables_and_replays_only_the_wal_tail() {
     let expected = write_history(&engine, 3_000);
     assert_state(&engine, &expected);
     let position = engine.positions().unwrap()[0];
+    let stats = engine.table_stats(0).unwrap();
+    assert!(stats.flushes >= 5, "{stats:?}");
     engine.close();
 
     let tables = table_files(dir.path());
-    assert!(tables.len() >= 5, "flushes made tables: {tables:?}");
+    assert!(!tables.is_empty(), "flushes made tables");
     assert!(tables_dir(dir.path()).join("MANIFEST").exists());
     let first_segment = wal_dir(dir.path(), 0).join("00000000000000000001.wal");
     assert!(!first_segment.exists(), "the flushed log was purged");

@@ -50,6 +50,8 @@
 //! Resources are held in `Arc`s: recording clones each resource once; a page clones only pointers;
 //! the iterator borrows.
 
+pub mod file;
+
 use std::collections::{vec_deque, VecDeque};
 use std::mem::size_of;
 use std::sync::Arc;
@@ -107,6 +109,17 @@ fn check_range(field: &'static str, value: u64, max: u64) -> Result<(), HistoryE
         });
     }
     Ok(())
+}
+
+/// Checks a history page's limits: `max_changes` 1 to `HISTORY_PAGE_CHANGES_MAX`, `max_bytes` 1 to
+/// `HISTORY_PAGE_BYTES_MAX`.
+pub fn check_page_limits(max_changes: usize, max_bytes: u64) -> Result<(), HistoryError> {
+    check_range(
+        "max_changes",
+        max_changes as u64,
+        HISTORY_PAGE_CHANGES_MAX as u64,
+    )?;
+    check_range("max_bytes", max_bytes, HISTORY_PAGE_BYTES_MAX)
 }
 
 /// What a history read cannot answer.
@@ -192,6 +205,9 @@ pub struct History {
     newest_time_ms: u64,
     /// Position of the last evicted batch (0: none).
     evicted_through: u64,
+    /// Batches above this position are never evicted: in an engine, the changes not yet in a
+    /// history file (see [`History::persisted_through`]). `u64::MAX` for a history of its own.
+    evictable_through: u64,
 }
 
 impl History {
@@ -206,6 +222,7 @@ impl History {
             current: 0,
             newest_time_ms: 0,
             evicted_through: 0,
+            evictable_through: u64::MAX,
         })
     }
 
@@ -216,6 +233,37 @@ impl History {
         history.current = position;
         history.evicted_through = position;
         Ok(history)
+    }
+
+    /// The in-memory tail of an engine's shard, beside its history files: it begins after
+    /// `persisted` (the files hold the changes up to it) and evicts a batch only once a file holds
+    /// it ([`History::persisted_through`]), whatever the limits say.
+    pub fn tail_after(limits: HistoryLimits, persisted: u64) -> Result<Self, HistoryError> {
+        let mut history = History::after(limits, persisted)?;
+        history.evictable_through = persisted;
+        Ok(history)
+    }
+
+    /// Says that history files now hold every change up to `position`: those batches may be
+    /// evicted when the limits ask.
+    pub fn persisted_through(&mut self, position: u64) {
+        assert!(
+            position <= self.current,
+            "persisted {position} beyond the recorded {}",
+            self.current
+        );
+        self.evictable_through = self.evictable_through.max(position);
+        self.evict();
+    }
+
+    /// Owned copies (sharing the resources) of the changes at positions in `after + 1 ..= through`,
+    /// in commit order: what a flush writes to a history file. They must not have been evicted.
+    pub fn changes_between(&self, after: u64, through: u64) -> Vec<HistoryChange> {
+        self.iter_from(after + 1)
+            .expect("changes not yet in a history file are never evicted")
+            .take_while(|change| change.position <= through)
+            .cloned()
+            .collect()
     }
 
     /// Records one change (cloning its resources), then evicts the oldest whole batches until the
@@ -281,7 +329,10 @@ impl History {
 
     /// Evicts the oldest whole batches while a limit is broken, keeping the newest batch.
     fn evict(&mut self) {
-        while self.batches.len() > 1 && self.over_limits(&self.batches[0]) {
+        while self.batches.len() > 1
+            && self.batches[0].position <= self.evictable_through
+            && self.over_limits(&self.batches[0])
+        {
             let oldest = self.batches.pop_front().expect("more than one batch");
             assert_eq!(oldest.first_sequence, self.front_sequence);
             for _ in 0..oldest.changes {
@@ -319,12 +370,7 @@ impl History {
         max_changes: usize,
         max_bytes: u64,
     ) -> Result<Page, HistoryError> {
-        check_range(
-            "max_changes",
-            max_changes as u64,
-            HISTORY_PAGE_CHANGES_MAX as u64,
-        )?;
-        check_range("max_bytes", max_bytes, HISTORY_PAGE_BYTES_MAX)?;
+        check_page_limits(max_changes, max_bytes)?;
         let first = self.locate(from_position)?;
         let (mut count, mut bytes, mut next_position) = (0usize, 0u64, from_position);
         for batch in self.batches.range(first..) {

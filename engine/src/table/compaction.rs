@@ -3,7 +3,9 @@
 //! Tiered (size-tiered, as RocksDB's universal compaction): tables are listed newest first and
 //! cover disjoint, contiguous spans of the log, so a merge takes a run of adjacent tables starting
 //! at the newest. The run grows while the next older table is no larger than the run so far (with a
-//! 1 % allowance), and is merged once it holds at least `MERGE_WIDTH_MIN` tables. Equal flushes thus
+//! 1 % allowance) or than twice the newest table (flushes vary in size: a memtable is frozen at the
+//! first group past its limit, and the versions it holds vary in length), and is merged once it
+//! holds at least `MERGE_WIDTH_MIN` tables. Equal flushes thus
 //! merge four at a time into a table four times as large, which later merges with three others of
 //! its size: each byte is rewritten about once per tier, `log4(data / memtable)` times in all, and
 //! the shard keeps a few tables per tier. Leveled compaction rewrites each byte about ten times per
@@ -56,7 +58,7 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
     let mut run_bytes = tables[0].bytes;
     let mut end = 1;
     while end < tables.len() && end < MERGE_WIDTH_MAX && within_caps(end + 1) {
-        let allowance = run_bytes + run_bytes / 100;
+        let allowance = (run_bytes + run_bytes / 100).max(2 * tables[0].bytes);
         if tables[end].bytes > allowance {
             break;
         }
@@ -101,6 +103,19 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn flushes_of_uneven_size_still_merge() {
+        // The next older flush a little larger than the newest one must not stop the run.
+        assert_eq!(
+            plan(&tables(&[25, 28, 26, 27])),
+            Some(Plan {
+                run: 0..4,
+                bottom: true
+            })
+        );
+        assert_eq!(plan(&tables(&[25, 28, 26, 80])), None);
     }
 
     #[test]

@@ -17,7 +17,8 @@ use crate::error::Error;
 use crate::storage::{FileBytes, Storage};
 
 self_cell! {
-    struct OpenedTable {
+    /// A file's bytes and the sstable decoded over them.
+    pub(crate) struct OpenedTable {
         owner: FileBytes,
         #[covariant]
         dependent: Sstable,
@@ -55,41 +56,7 @@ impl TableFile {
         meta: TableMeta,
     ) -> Result<TableFile, Error> {
         let path = dir.join(meta.file_name());
-        let bytes = storage.map_file(&path).map_err(|error| {
-            if error.kind() == std::io::ErrorKind::NotFound {
-                Error::Corrupt {
-                    path: path.clone(),
-                    offset: 0,
-                    reason: "the manifest names this table but the file is missing".into(),
-                }
-            } else {
-                Error::io(format!("opening table {}", path.display()), error)
-            }
-        })?;
-        if bytes.len() as u64 != meta.bytes {
-            return Err(Error::Corrupt {
-                path,
-                offset: bytes.len() as u64,
-                reason: format!(
-                    "the table has {} bytes, the manifest says {}",
-                    bytes.len(),
-                    meta.bytes
-                ),
-            });
-        }
-        let opened = OpenedTable::try_new(bytes, |bytes| Sstable::open(bytes))
-            .map_err(|error| table_error(&path, error))?;
-        if opened.borrow_dependent().entry_count() != meta.entries {
-            return Err(Error::Corrupt {
-                path,
-                offset: 0,
-                reason: format!(
-                    "the table has {} entries, the manifest says {}",
-                    opened.borrow_dependent().entry_count(),
-                    meta.entries
-                ),
-            });
-        }
+        let opened = open_sstable_file(storage, &path, "table", meta.bytes, meta.entries)?;
         Ok(TableFile { meta, path, opened })
     }
 
@@ -146,6 +113,52 @@ impl TableFile {
     pub fn error(&self, error: ReadError) -> Error {
         table_error(&self.path, error)
     }
+}
+
+/// Maps (or reads) the sstable file at `path` that the manifest names as a `what` of `bytes` bytes
+/// and `entries` entries, and checks its footer, index and filter. A missing file is corruption
+/// (the manifest names only durable files), never an empty one.
+pub(crate) fn open_sstable_file<S: Storage + ?Sized>(
+    storage: &mut S,
+    path: &Path,
+    what: &str,
+    bytes: u64,
+    entries: u64,
+) -> Result<OpenedTable, Error> {
+    let corrupt = |offset, reason| Error::Corrupt {
+        path: path.to_path_buf(),
+        offset,
+        reason,
+    };
+    let mapped = storage.map_file(path).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::NotFound {
+            corrupt(
+                0,
+                format!("the manifest names this {what} but the file is missing"),
+            )
+        } else {
+            Error::io(format!("opening {what} {}", path.display()), error)
+        }
+    })?;
+    if mapped.len() as u64 != bytes {
+        return Err(corrupt(
+            mapped.len() as u64,
+            format!(
+                "the {what} has {} bytes, the manifest says {bytes}",
+                mapped.len()
+            ),
+        ));
+    }
+    let opened = OpenedTable::try_new(mapped, |bytes| Sstable::open(bytes))
+        .map_err(|error| table_error(path, error))?;
+    let found = opened.borrow_dependent().entry_count();
+    if found != entries {
+        return Err(corrupt(
+            0,
+            format!("the {what} has {found} entries, the manifest says {entries}"),
+        ));
+    }
+    Ok(opened)
 }
 
 /// A table's read error as the engine reports it: the file, the block and its offset.

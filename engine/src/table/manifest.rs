@@ -1,11 +1,11 @@
-//! The manifest of one shard's tables, format version 1: which sstables hold the shard's state, and
-//! up to which commit position they hold it. Sans-IO: `encode` and `decode` over bytes; the caller
+//! The manifest of one shard's tables, format version 2: which sstables hold the shard's state, up
+//! to which commit position they hold it, and which history files hold its changes. Sans-IO: `encode` and `decode` over bytes; the caller
 //! writes it atomically (temporary file, fdatasync, rename, directory fsync) after the tables it
 //! names are durable, so that a manifest never names a table a power cut can take away.
 //!
 //! ```text
 //! 0   8  magic "AORTAMAN"
-//! 8   1  format version = 1
+//! 8   1  format version = 2
 //! 9   1  reserved, zero
 //! 10  2  shard, u16 little-endian
 //! 12  4  table count, u32 little-endian
@@ -13,23 +13,41 @@
 //! 24  8  next table number, u64: numbers are never reused
 //! 32  8  resource count as of the flushed position, u64
 //! 40  8  horizon, u64: compaction dropped versions that only reads below it could see
-//! 48  .. tables, newest first, each:
+//! 48  8  history horizon, u64: the changes at or below it were dropped from the history
+//! 56  4  history file count, u32 little-endian
+//! 60  4  reserved, zero
+//! 64  .. tables, newest first, each (40 bytes):
 //!        number u64 | min position u64 | max position u64 | bytes u64 | entries u64
+//! ..  .. history files, oldest first, each (56 bytes):
+//!        number u64 | first position u64 | last position u64 | changes u64 | bytes u64 |
+//!        oldest commit time (ms) u64 | newest commit time (ms) u64
 //! end 4  CRC32C of every byte before it, u32 little-endian
 //! ```
+//! Every integer is little-endian.
 //!
 //! Invariants (checked by `decode`, asserted by `encode`): tables are listed newest first and their
-//! position ranges are disjoint and descending, none above the flushed position; numbers are unique
-//! and below the next table number. Tables of a tiered store cover disjoint, contiguous spans of
-//! the log, so "newest first" is one order for every reader.
+//! position ranges are disjoint and descending, none above the flushed position; numbers (of tables
+//! and history files: one number space) are unique and below the next table number. Tables of a
+//! tiered store cover disjoint, contiguous spans of the log, so "newest first" is one order for
+//! every reader. History files cover `history horizon + 1 ..= flushed position` exactly: the first
+//! begins one past the history horizon, each next one past the previous one's last position, the
+//! last ends at the flushed position (no file: the history horizon is the flushed position). At most
+//! `HISTORY_FILES_MAX` history files.
+//!
+//! Format 1 (no history fields, 48-byte header) is read as a manifest with no history file and the
+//! history horizon at its flushed position: the changes before it were never written to a file.
 
-use crate::limits::TABLES_PER_SHARD_MAX;
+use crate::limits::{HISTORY_FILES_MAX, TABLES_PER_SHARD_MAX};
 
 pub const MANIFEST_FILE: &str = "MANIFEST";
 pub const MAGIC: [u8; 8] = *b"AORTAMAN";
-pub const FORMAT_VERSION: u8 = 1;
-pub const HEADER_BYTES: usize = 48;
+pub const FORMAT_VERSION: u8 = 2;
+/// The previous format, still read.
+pub const FORMAT_VERSION_1: u8 = 1;
+pub const HEADER_BYTES: usize = 64;
+pub const HEADER_BYTES_V1: usize = 48;
 pub const TABLE_ENTRY_BYTES: usize = 40;
+pub const HISTORY_ENTRY_BYTES: usize = 56;
 pub const TRAILER_BYTES: usize = 4;
 
 /// One sstable the manifest names. `min_position..=max_position` are the positions of the versions
@@ -48,6 +66,41 @@ impl TableMeta {
     pub fn file_name(&self) -> String {
         table_file_name(self.number)
     }
+}
+
+/// One history file the manifest names: the changes at positions `first_position..=last_position`
+/// (every change of the flush that wrote it; a span may hold no change at some positions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryMeta {
+    pub number: u64,
+    pub first_position: u64,
+    pub last_position: u64,
+    pub changes: u64,
+    pub bytes: u64,
+    pub oldest_commit_ms: u64,
+    pub newest_commit_ms: u64,
+}
+
+impl HistoryMeta {
+    pub fn file_name(&self) -> String {
+        history_file_name(self.number)
+    }
+}
+
+/// A history file's name: its number in 16 hex digits and `.hist`.
+pub fn history_file_name(number: u64) -> String {
+    format!("{number:016x}.hist")
+}
+
+/// The number in a table or history file name, if `name` is one.
+pub fn parse_numbered_file_name(name: &str) -> Option<u64> {
+    let hex = name
+        .strip_suffix(".sst")
+        .or_else(|| name.strip_suffix(".hist"))?;
+    if hex.len() != 16 {
+        return None;
+    }
+    u64::from_str_radix(hex, 16).ok()
 }
 
 pub fn table_file_name(number: u64) -> String {
@@ -73,6 +126,10 @@ pub struct Manifest {
     pub horizon: u64,
     /// Newest first.
     pub tables: Vec<TableMeta>,
+    /// The history's changes at or below this position were dropped (see the module doc).
+    pub history_horizon: u64,
+    /// Oldest first; they cover `history_horizon + 1 ..= flushed_position`.
+    pub history: Vec<HistoryMeta>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -111,8 +168,9 @@ impl Manifest {
                 self.horizon, self.flushed_position
             ));
         }
-        let mut above = self.flushed_position.checked_add(1);
         let mut numbers = std::collections::HashSet::new();
+        self.check_history(&mut numbers)?;
+        let mut above = self.flushed_position.checked_add(1);
         for table in &self.tables {
             if table.min_position > table.max_position || table.min_position == 0 {
                 return Err(format!(
@@ -138,12 +196,55 @@ impl Manifest {
         Ok(())
     }
 
+    fn check_history(&self, numbers: &mut std::collections::HashSet<u64>) -> Result<(), String> {
+        if self.history.len() > HISTORY_FILES_MAX {
+            return Err(format!(
+                "{} history files (at most {HISTORY_FILES_MAX})",
+                self.history.len()
+            ));
+        }
+        let mut next_first = self.history_horizon.checked_add(1);
+        for file in &self.history {
+            if Some(file.first_position) != next_first || file.last_position < file.first_position {
+                return Err(format!(
+                    "history file {} (positions {}..={}) does not begin one past the history \
+                     horizon {} or the file before it",
+                    file.number, file.first_position, file.last_position, self.history_horizon
+                ));
+            }
+            if file.oldest_commit_ms > file.newest_commit_ms || file.changes == 0 {
+                return Err(format!(
+                    "history file {} has {} changes and commit times {}..={}",
+                    file.number, file.changes, file.oldest_commit_ms, file.newest_commit_ms
+                ));
+            }
+            if file.number >= self.next_table_number || !numbers.insert(file.number) {
+                return Err(format!(
+                    "history file number {} is repeated or not below the next number {}",
+                    file.number, self.next_table_number
+                ));
+            }
+            next_first = file.last_position.checked_add(1);
+        }
+        if next_first != self.flushed_position.checked_add(1) {
+            return Err(format!(
+                "the history files end at {}, not at the flushed position {}",
+                next_first.map_or(u64::MAX, |n| n - 1),
+                self.flushed_position
+            ));
+        }
+        Ok(())
+    }
+
     pub fn encode(&self) -> Vec<u8> {
         if let Err(reason) = self.check() {
             panic!("encoding an invalid manifest: {reason}");
         }
         let mut out = Vec::with_capacity(
-            HEADER_BYTES + self.tables.len() * TABLE_ENTRY_BYTES + TRAILER_BYTES,
+            HEADER_BYTES
+                + self.tables.len() * TABLE_ENTRY_BYTES
+                + self.history.len() * HISTORY_ENTRY_BYTES
+                + TRAILER_BYTES,
         );
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
@@ -154,6 +255,9 @@ impl Manifest {
         out.extend_from_slice(&self.next_table_number.to_le_bytes());
         out.extend_from_slice(&self.resource_count.to_le_bytes());
         out.extend_from_slice(&self.horizon.to_le_bytes());
+        out.extend_from_slice(&self.history_horizon.to_le_bytes());
+        out.extend_from_slice(&(self.history.len() as u32).to_le_bytes());
+        out.extend_from_slice(&0u32.to_le_bytes());
         for table in &self.tables {
             for field in [
                 table.number,
@@ -165,24 +269,40 @@ impl Manifest {
                 out.extend_from_slice(&field.to_le_bytes());
             }
         }
+        for file in &self.history {
+            for field in [
+                file.number,
+                file.first_position,
+                file.last_position,
+                file.changes,
+                file.bytes,
+                file.oldest_commit_ms,
+                file.newest_commit_ms,
+            ] {
+                out.extend_from_slice(&field.to_le_bytes());
+            }
+        }
         let crc = crc32c::crc32c(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out
     }
 
-    /// Decodes a manifest of `shard`; accepts exactly what `encode` produces and never panics.
+    /// Decodes a manifest of `shard` (format 2, or 1); accepts exactly what `encode` produces (and
+    /// format 1's encoder did) and never panics.
     pub fn decode(bytes: &[u8], shard: u16) -> Result<Manifest, ManifestError> {
-        if bytes.len() < HEADER_BYTES + TRAILER_BYTES || bytes[0..8] != MAGIC {
+        if bytes.len() < HEADER_BYTES_V1 + TRAILER_BYTES || bytes[0..8] != MAGIC {
             return Err(ManifestError::NotAManifest);
         }
         let (body, trailer) = bytes.split_at(bytes.len() - TRAILER_BYTES);
         if u32::from_le_bytes(trailer.try_into().unwrap()) != crc32c::crc32c(body) {
             return Err(ManifestError::Checksum);
         }
-        if body[8] != FORMAT_VERSION {
-            return Err(ManifestError::Version { found: body[8] });
+        let version = body[8];
+        if version != FORMAT_VERSION && version != FORMAT_VERSION_1 {
+            return Err(ManifestError::Version { found: version });
         }
         let u64_at = |at: usize| u64::from_le_bytes(body[at..at + 8].try_into().unwrap());
+        let u32_at = |at: usize| u32::from_le_bytes(body[at..at + 4].try_into().unwrap());
         let found_shard = u16::from_le_bytes(body[10..12].try_into().unwrap());
         if found_shard != shard {
             return Err(ManifestError::WrongShard {
@@ -190,25 +310,56 @@ impl Manifest {
                 expected: shard,
             });
         }
-        let count = u32::from_le_bytes(body[12..16].try_into().unwrap()) as usize;
         if body[9] != 0 {
             return Err(ManifestError::Invalid("a reserved byte is not zero".into()));
         }
-        if count > TABLES_PER_SHARD_MAX || body.len() != HEADER_BYTES + count * TABLE_ENTRY_BYTES {
+        let count = u32_at(12) as usize;
+        let (header, history_count, history_horizon) = if version == FORMAT_VERSION_1 {
+            (HEADER_BYTES_V1, 0, u64_at(16))
+        } else {
+            if body.len() < HEADER_BYTES {
+                return Err(ManifestError::NotAManifest);
+            }
+            if u32_at(60) != 0 {
+                return Err(ManifestError::Invalid(
+                    "a reserved field is not zero".into(),
+                ));
+            }
+            (HEADER_BYTES, u32_at(56) as usize, u64_at(48))
+        };
+        if count > TABLES_PER_SHARD_MAX
+            || history_count > HISTORY_FILES_MAX
+            || body.len()
+                != header + count * TABLE_ENTRY_BYTES + history_count * HISTORY_ENTRY_BYTES
+        {
             return Err(ManifestError::Invalid(format!(
-                "{count} tables do not fit {} bytes",
+                "{count} tables and {history_count} history files do not fit {} bytes",
                 bytes.len()
             )));
         }
         let tables = (0..count)
             .map(|i| {
-                let at = HEADER_BYTES + i * TABLE_ENTRY_BYTES;
+                let at = header + i * TABLE_ENTRY_BYTES;
                 TableMeta {
                     number: u64_at(at),
                     min_position: u64_at(at + 8),
                     max_position: u64_at(at + 16),
                     bytes: u64_at(at + 24),
                     entries: u64_at(at + 32),
+                }
+            })
+            .collect();
+        let history = (0..history_count)
+            .map(|i| {
+                let at = header + count * TABLE_ENTRY_BYTES + i * HISTORY_ENTRY_BYTES;
+                HistoryMeta {
+                    number: u64_at(at),
+                    first_position: u64_at(at + 8),
+                    last_position: u64_at(at + 16),
+                    changes: u64_at(at + 24),
+                    bytes: u64_at(at + 32),
+                    oldest_commit_ms: u64_at(at + 40),
+                    newest_commit_ms: u64_at(at + 48),
                 }
             })
             .collect();
@@ -219,6 +370,8 @@ impl Manifest {
             resource_count: u64_at(32),
             horizon: u64_at(40),
             tables,
+            history_horizon,
+            history,
         };
         manifest.check().map_err(ManifestError::Invalid)?;
         Ok(manifest)
@@ -250,6 +403,27 @@ mod tests {
                     max_position: 500,
                     bytes: 8192,
                     entries: 20,
+                },
+            ],
+            history_horizon: 500,
+            history: vec![
+                HistoryMeta {
+                    number: 8,
+                    first_position: 501,
+                    last_position: 700,
+                    changes: 250,
+                    bytes: 10_000,
+                    oldest_commit_ms: 1_000,
+                    newest_commit_ms: 2_000,
+                },
+                HistoryMeta {
+                    number: 10,
+                    first_position: 701,
+                    last_position: 900,
+                    changes: 3,
+                    bytes: 900,
+                    oldest_commit_ms: 2_000,
+                    newest_commit_ms: 2_500,
                 },
             ],
         }
@@ -300,10 +474,62 @@ mod tests {
     }
 
     #[test]
+    fn history_files_must_cover_the_horizon_to_the_flushed_position() {
+        let mut manifest = sample();
+        manifest.history_horizon = 499;
+        assert!(manifest.check().is_err(), "a gap after the horizon");
+        let mut manifest = sample();
+        manifest.history[1].first_position = 702;
+        assert!(manifest.check().is_err(), "a gap between files");
+        let mut manifest = sample();
+        manifest.history[1].last_position = 899;
+        assert!(
+            manifest.check().is_err(),
+            "ends before the flushed position"
+        );
+        let mut manifest = sample();
+        manifest.history[0].number = 11;
+        assert!(manifest.check().is_err(), "a number a table holds");
+        let mut manifest = sample();
+        manifest.history.clear();
+        assert!(
+            manifest.check().is_err(),
+            "no file but a horizon below the flushed position"
+        );
+        manifest.history_horizon = 900;
+        assert!(manifest.check().is_ok());
+    }
+
+    #[test]
+    fn a_format_1_manifest_reads_with_no_history_from_its_flushed_position() {
+        let mut v1 = Vec::new();
+        v1.extend_from_slice(&MAGIC);
+        v1.extend_from_slice(&[FORMAT_VERSION_1, 0]);
+        v1.extend_from_slice(&3u16.to_le_bytes());
+        v1.extend_from_slice(&0u32.to_le_bytes());
+        for field in [900u64, 12, 77, 600] {
+            v1.extend_from_slice(&field.to_le_bytes());
+        }
+        let crc = crc32c::crc32c(&v1);
+        v1.extend_from_slice(&crc.to_le_bytes());
+        let manifest = Manifest::decode(&v1, 3).unwrap();
+        assert_eq!(manifest.history_horizon, 900);
+        assert!(manifest.history.is_empty());
+        assert_eq!(manifest.flushed_position, 900);
+    }
+
+    #[test]
     fn table_file_names_round_trip() {
         assert_eq!(table_file_name(0xab), "00000000000000ab.sst");
         assert_eq!(parse_table_file_name("00000000000000ab.sst"), Some(0xab));
         assert_eq!(parse_table_file_name("ab.sst"), None);
         assert_eq!(parse_table_file_name("00000000000000ab.sst.tmp"), None);
+        assert_eq!(history_file_name(0xab), "00000000000000ab.hist");
+        assert_eq!(
+            parse_numbered_file_name("00000000000000ab.hist"),
+            Some(0xab)
+        );
+        assert_eq!(parse_numbered_file_name("00000000000000ab.sst"), Some(0xab));
+        assert_eq!(parse_numbered_file_name("00000000000000ab.hist.tmp"), None);
     }
 }

@@ -3,12 +3,17 @@
 //!
 //! A flush, in the order that keeps every step crash-safe:
 //! 1. the table is written under its final name (`<number>.sst`, a number never used before) and
-//!    fdatasynced, then the directory is fsynced — a crash here leaves a file no manifest names,
-//!    which the next open removes;
-//! 2. the manifest naming it, with the new flushed position, is written atomically (temporary file,
-//!    fdatasync, rename, directory fsync) — only now do the table's versions count as durable in
-//!    the tables;
-//! 3. the readers' parts swap the frozen memtable for the table (the same versions);
+//!    fdatasynced, then the directory is fsynced; so is the history file of the memtable's changes
+//!    (`<number + 1>.hist`, `history::file`) — a crash here leaves files no manifest names, which
+//!    the next open removes;
+//! 2. the manifest naming both, with the new flushed position, is written atomically (temporary
+//!    file, fdatasync, rename, directory fsync) — only now do the table's versions and the file's
+//!    changes count as durable. The same manifest drops the oldest history files that fall past the
+//!    history's horizon (`history::file::files_past_horizon`) and raises the history horizon;
+//!    their files are removed after it is written (a crash before leaves files the next open
+//!    removes);
+//! 3. the readers' parts swap the frozen memtable for the table (the same versions) and take the
+//!    new history file; then the history's memory may evict the changes the file holds;
 //! 4. the shard, on its own thread, purges the WAL segments wholly at or below the flushed position
 //!    (`Wal::purge_before`): the first segment that remains chains to it.
 //!
@@ -26,13 +31,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::compaction;
 use super::file::TableFile;
-use super::manifest::{parse_table_file_name, Manifest, TableMeta, MANIFEST_FILE};
+use super::manifest::{parse_numbered_file_name, HistoryMeta, Manifest, TableMeta, MANIFEST_FILE};
 use super::memtable::Memtable;
 use super::merge::{CompactionFilter, CompactionStats, MergingIter, Source};
-use super::sstable::SstableWriter;
+use super::sstable::{SstableWriter, WriteError};
 use super::version::split_versioned;
 use super::version::VersionedEntry;
 use crate::error::{Error, Result};
+use crate::history::file::{files_past_horizon, write_history_file, HistoryFile, HistoryFiles};
+use crate::history::{HistoryChange, HistoryLimits};
 use crate::state::{Parts, Published};
 use crate::storage::{create_dir_durable, write_file_atomically, Storage};
 
@@ -59,18 +66,35 @@ pub struct TableStore<S: Storage> {
 }
 
 /// What a frozen memtable's flush needs to know of the state when it was frozen.
+#[derive(Clone)]
 pub struct FlushJob {
     pub memtable: Arc<Memtable>,
     /// Every batch at or below it is in the memtable or older tables.
     pub position: u64,
     pub resource_count: u64,
+    /// The changes at the positions after the previous flush's, up to `position`, in commit order
+    /// (at least one: the memtable holds their versions).
+    pub changes: Arc<Vec<HistoryChange>>,
+}
+
+/// What a flush made: the open table, the open history file, and how many of the oldest history
+/// files its manifest dropped (with the new history horizon).
+pub struct Flushed {
+    pub table: Arc<TableFile>,
+    pub history: Arc<HistoryFile>,
+    pub history_dropped: usize,
+    pub history_horizon: u64,
 }
 
 impl<S: Storage> TableStore<S> {
     /// Opens (or creates) the tables of `shard` in `dir`: reads the manifest, removes files that no
-    /// manifest names (a crash in the middle of a flush), opens every table. A table the manifest
-    /// names but that is missing or damaged is an error, never an empty answer.
-    pub fn open(mut storage: S, dir: &Path, shard: u16) -> Result<(Self, Vec<Arc<TableFile>>)> {
+    /// manifest names (a crash in the middle of a flush), opens every table and history file. A
+    /// file the manifest names but that is missing or damaged is an error, never an empty answer.
+    pub fn open(
+        mut storage: S,
+        dir: &Path,
+        shard: u16,
+    ) -> Result<(Self, Vec<Arc<TableFile>>, HistoryFiles)> {
         create_dir_durable(&mut storage, dir)
             .map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
         storage
@@ -96,10 +120,15 @@ impl<S: Storage> TableStore<S> {
         } else {
             Manifest::new(shard)
         };
-        let named: HashSet<u64> = manifest.tables.iter().map(|t| t.number).collect();
+        let named: HashSet<u64> = manifest
+            .tables
+            .iter()
+            .map(|t| t.number)
+            .chain(manifest.history.iter().map(|h| h.number))
+            .collect();
         let mut removed = false;
         for name in &names {
-            let leftover = match parse_table_file_name(name) {
+            let leftover = match parse_numbered_file_name(name) {
                 Some(number) => !named.contains(&number),
                 None => name.ends_with(".tmp"),
             };
@@ -122,12 +151,20 @@ impl<S: Storage> TableStore<S> {
             .iter()
             .map(|meta| TableFile::open(&mut storage, dir, *meta).map(Arc::new))
             .collect::<Result<Vec<_>>>()?;
+        let history = HistoryFiles {
+            horizon: manifest.history_horizon,
+            files: manifest
+                .history
+                .iter()
+                .map(|meta| HistoryFile::open(&mut storage, dir, *meta).map(Arc::new))
+                .collect::<Result<Vec<_>>>()?,
+        };
         let store = TableStore {
             storage,
             dir: dir.to_path_buf(),
             manifest,
         };
-        Ok((store, tables))
+        Ok((store, tables, history))
     }
 
     pub fn manifest(&self) -> &Manifest {
@@ -138,9 +175,10 @@ impl<S: Storage> TableStore<S> {
         &self.dir
     }
 
-    /// Writes `job`'s memtable as a table, makes it durable and names it in the manifest (steps 1
-    /// and 2 of the module doc). Returns the open table.
-    pub fn flush(&mut self, job: &FlushJob) -> Result<Arc<TableFile>> {
+    /// Writes `job`'s memtable as a table and its changes as a history file, makes them durable and
+    /// names them in the manifest, dropping the history files past `history`'s horizon (steps 1 and
+    /// 2 of the module doc).
+    pub fn flush(&mut self, job: &FlushJob, history: &HistoryLimits) -> Result<Flushed> {
         assert!(job.position >= self.manifest.flushed_position);
         let number = self.manifest.next_table_number;
         let meta = write_table_file(
@@ -150,13 +188,41 @@ impl<S: Storage> TableStore<S> {
             job.memtable.iter().map(Ok),
         )?
         .expect("only a memtable with versions is flushed");
+        let history_meta = write_history_file(
+            &mut self.storage,
+            &self.dir,
+            number + 1,
+            self.manifest.flushed_position + 1,
+            job.position,
+            &job.changes,
+        )?;
         let mut next = self.manifest.clone();
         next.tables.insert(0, meta);
         next.flushed_position = job.position;
-        next.next_table_number = number + 1;
+        next.next_table_number = number + 2;
         next.resource_count = job.resource_count;
+        next.history.push(history_meta);
+        let history_dropped = files_past_horizon(&next.history, history);
+        let dropped: Vec<HistoryMeta> = next.history.drain(..history_dropped).collect();
+        if let Some(last) = dropped.last() {
+            next.history_horizon = last.last_position;
+        }
+        let history_horizon = next.history_horizon;
         self.write_manifest(next)?;
-        TableFile::open(&mut self.storage, &self.dir, meta).map(Arc::new)
+        for file in &dropped {
+            let path = self.dir.join(file.file_name());
+            // No manifest names it any more: a file a failed removal leaves is removed at the
+            // next open.
+            if let Err(error) = self.storage.remove_file(&path) {
+                tracing::warn!(file = %path.display(), %error, "removing a dropped history file failed");
+            }
+        }
+        Ok(Flushed {
+            table: TableFile::open(&mut self.storage, &self.dir, meta).map(Arc::new)?,
+            history: HistoryFile::open(&mut self.storage, &self.dir, history_meta).map(Arc::new)?,
+            history_dropped,
+            history_horizon,
+        })
     }
 
     /// Writes the manifest atomically; only then is it the store's manifest.
@@ -169,10 +235,9 @@ impl<S: Storage> TableStore<S> {
     }
 }
 
-/// Writes the versions `entries` yields (in internal-key order) as table `number` in `dir`, in
-/// writes of about `FLUSH_WRITE_BYTES`, fdatasyncs it and fsyncs the directory: step 1 of a flush
-/// or of a compaction. Returns its manifest entry, or `None` (and no file) when `entries` yields
-/// nothing. A file left by a failure is removed here or, after a crash, by the next open.
+/// Writes the versions `entries` yields (in internal-key order) as table `number` in `dir`: step 1
+/// of a flush or of a compaction (see [`write_sstable_file`]). Returns its manifest entry, or `None`
+/// (and no file) when `entries` yields nothing.
 fn write_table_file<'a, S: Storage>(
     storage: &mut S,
     dir: &Path,
@@ -180,33 +245,51 @@ fn write_table_file<'a, S: Storage>(
     entries: impl Iterator<Item = Result<VersionedEntry<'a>>>,
 ) -> Result<Option<TableMeta>> {
     let path = dir.join(super::manifest::table_file_name(number));
-    let io = |what: &str, e| Error::io(format!("{what} {}", path.display()), e);
-    let full = |e: super::sstable::WriteError| {
+    let mut positions = (u64::MAX, 0u64);
+    let written = write_sstable_file(storage, &path, "table", entries, |writer, entry| {
+        let (user_key, position) =
+            split_versioned(&entry.key).expect("tables are written from versioned keys");
+        positions = (positions.0.min(position), positions.1.max(position));
+        writer.add_with_filter_key(&entry.key, user_key, entry.sstable_value())
+    })?;
+    Ok(written.map(|(bytes, entries)| TableMeta {
+        number,
+        min_position: positions.0,
+        max_position: positions.1,
+        bytes,
+        entries,
+    }))
+}
+
+/// Writes a new sstable file at `path` (a `what`, for errors) from `entries`, each handed to
+/// `add`, in writes of about `FLUSH_WRITE_BYTES`; fdatasyncs it and fsyncs its directory. Returns
+/// its bytes and entries, or `None` (and no file) when `entries` yields nothing. A file left by a
+/// failure is removed here or, after a crash, by the next open (no manifest names it).
+pub(crate) fn write_sstable_file<S: Storage, E>(
+    storage: &mut S,
+    path: &Path,
+    what: &str,
+    entries: impl Iterator<Item = Result<E>>,
+    mut add: impl FnMut(&mut SstableWriter, E) -> std::result::Result<(), WriteError>,
+) -> Result<Option<(u64, u64)>> {
+    let io = |doing: &str, e| Error::io(format!("{doing} {what} {}", path.display()), e);
+    let full = |e: WriteError| {
         Error::io(
-            format!("writing table {}", path.display()),
+            format!("writing {what} {}", path.display()),
             std::io::Error::other(e.to_string()),
         )
     };
-    let file = storage
-        .open(&path, true)
-        .map_err(|e| io("creating table", e))?;
+    let file = storage.open(path, true).map_err(|e| io("creating", e))?;
     let mut writer = SstableWriter::new();
     let mut offset = 0u64;
-    let mut positions = (u64::MAX, 0u64);
-    let written = || -> Result<Option<TableMeta>> {
+    let written = || -> Result<Option<(u64, u64)>> {
         for entry in entries {
-            let entry = entry?;
-            let (user_key, position) =
-                split_versioned(&entry.key).expect("tables are written from versioned keys");
-            positions = (positions.0.min(position), positions.1.max(position));
-            writer
-                .add_with_filter_key(&entry.key, user_key, entry.sstable_value())
-                .map_err(full)?;
+            add(&mut writer, entry?).map_err(full)?;
             if writer.position() - offset >= FLUSH_WRITE_BYTES as u64 {
                 let ready = writer.take_ready();
                 storage
                     .write_at(file, offset, &ready)
-                    .map_err(|e| io("writing table", e))?;
+                    .map_err(|e| io("writing", e))?;
                 offset += ready.len() as u64;
             }
         }
@@ -214,39 +297,32 @@ fn write_table_file<'a, S: Storage>(
         if entries == 0 {
             return Ok(None);
         }
-        let rest = writer.finish().map_err(full)?;
+        let rest = std::mem::take(&mut writer).finish().map_err(full)?;
         storage
             .write_at(file, offset, &rest)
-            .map_err(|e| io("writing table", e))?;
-        storage
-            .sync_data(file)
-            .map_err(|e| io("syncing table", e))?;
-        Ok(Some(TableMeta {
-            number,
-            min_position: positions.0,
-            max_position: positions.1,
-            bytes: offset + rest.len() as u64,
-            entries,
-        }))
+            .map_err(|e| io("writing", e))?;
+        storage.sync_data(file).map_err(|e| io("syncing", e))?;
+        Ok(Some((offset + rest.len() as u64, entries)))
     };
-    let meta = written();
+    let written = written();
     storage.close(file);
-    let meta = match meta {
-        Ok(meta) => meta,
+    let written = match written {
+        Ok(written) => written,
         Err(error) => {
-            let _ = storage.remove_file(&path);
+            let _ = storage.remove_file(path);
             return Err(error);
         }
     };
-    if meta.is_none() {
+    if written.is_none() {
         storage
-            .remove_file(&path)
-            .map_err(|e| io("removing empty table", e))?;
+            .remove_file(path)
+            .map_err(|e| io("removing empty", e))?;
     }
+    let dir = path.parent().unwrap_or(Path::new("."));
     storage
         .sync_dir(dir)
-        .map_err(|e| io("syncing the directory of table", e))?;
-    Ok(meta)
+        .map_err(|e| io("syncing the directory of", e))?;
+    Ok(written)
 }
 
 /// What a shard's tables have written and dropped, for write-amplification reports.
@@ -259,6 +335,8 @@ pub struct TableCounters {
     pub compaction_bytes_written: AtomicU64,
     pub superseded_dropped: AtomicU64,
     pub tombstones_dropped: AtomicU64,
+    /// Bytes of history files written (one per flush).
+    pub history_bytes_written: AtomicU64,
 }
 
 /// A snapshot of [`TableCounters`].
@@ -271,6 +349,8 @@ pub struct TableStats {
     pub compaction_bytes_written: u64,
     pub superseded_dropped: u64,
     pub tombstones_dropped: u64,
+    /// Bytes of history files written (one per flush): not in `write_amplification`.
+    pub history_bytes_written: u64,
     /// Tables the shard holds now.
     pub tables: u64,
 }
@@ -297,16 +377,10 @@ impl TableCounters {
             compaction_bytes_written: get(&self.compaction_bytes_written),
             superseded_dropped: get(&self.superseded_dropped),
             tombstones_dropped: get(&self.tombstones_dropped),
+            history_bytes_written: get(&self.history_bytes_written),
             tables,
         }
     }
-}
-
-/// How far back compaction keeps superseded versions: reads at positions down to
-/// `flushed position - versions_retained` see exactly that position.
-#[derive(Clone, Copy, Debug)]
-pub struct Retention {
-    pub versions_retained: u64,
 }
 
 impl<S: Storage> TableStore<S> {
@@ -382,7 +456,6 @@ fn compact_once<S: Storage>(
     storage: &mut S,
     published: &Published,
     counters: &TableCounters,
-    retention: Retention,
 ) -> Result<bool> {
     let lock = || store.lock().unwrap_or_else(|p| p.into_inner());
     let (plan, number, dir, horizon, numbers, inputs) = {
@@ -390,11 +463,9 @@ fn compact_once<S: Storage>(
         let Some(plan) = compaction::plan(&store.manifest.tables) else {
             return Ok(false);
         };
-        let horizon = store
-            .manifest
-            .flushed_position
-            .saturating_sub(retention.versions_retained)
-            .max(store.manifest.horizon);
+        // Versions stay readable back to the history's horizon: a query at any position the
+        // history still streams from sees exactly that position.
+        let horizon = store.manifest.history_horizon.max(store.manifest.horizon);
         let numbers: Vec<u64> = store.manifest.tables[plan.run.clone()]
             .iter()
             .map(|t| t.number)
@@ -449,6 +520,7 @@ fn compact_once<S: Storage>(
             Parts {
                 memtables: parts.memtables.clone(),
                 tables,
+                history: parts.history.clone(),
             }
         });
     }
@@ -491,7 +563,7 @@ pub enum Flusher<S: Storage> {
         storage: S,
         published: Arc<Published>,
         counters: Arc<TableCounters>,
-        retention: Retention,
+        history: HistoryLimits,
     },
     Background(Workers),
 }
@@ -526,7 +598,7 @@ impl<S: Storage> Flusher<S> {
         store: TableStore<S>,
         published: Arc<Published>,
         work: TableWork,
-        retention: Retention,
+        history: HistoryLimits,
     ) -> Result<Self> {
         let shard = store.manifest().shard;
         let storage = store
@@ -542,7 +614,7 @@ impl<S: Storage> Flusher<S> {
                 storage,
                 published,
                 counters,
-                retention,
+                history,
             }),
             TableWork::Background => {
                 let shared = Arc::new(WorkerShared {
@@ -565,7 +637,9 @@ impl<S: Storage> Flusher<S> {
                     );
                     std::thread::Builder::new()
                         .name(format!("aorta-flush-{shard}"))
-                        .spawn(move || run_flusher(&store, &published, &shared, &counters))
+                        .spawn(move || {
+                            run_flusher(&store, &published, &shared, &counters, &history)
+                        })
                         .map_err(|e| Error::io("spawning a flush worker", e))?
                 };
                 let compact_thread = {
@@ -573,9 +647,7 @@ impl<S: Storage> Flusher<S> {
                     std::thread::Builder::new()
                         .name(format!("aorta-compact-{shard}"))
                         .spawn(move || {
-                            run_compactor(
-                                &store, storage, &published, &shared, &counters, retention,
-                            )
+                            run_compactor(&store, storage, &published, &shared, &counters)
                         })
                         .map_err(|e| Error::io("spawning a compactor", e))?
                 };
@@ -598,15 +670,15 @@ impl<S: Storage> Flusher<S> {
                 storage,
                 published,
                 counters,
-                retention,
+                history,
             } => {
-                let table = store
+                let flushed = store
                     .get_mut()
                     .unwrap_or_else(|p| p.into_inner())
-                    .flush(&job)
+                    .flush(&job, history)
                     .map_err(|e| e.to_string())?;
-                install_flushed(published, counters, &job.memtable, table);
-                while compact_once(store, storage, published, counters, *retention)
+                install_flushed(published, counters, &job, flushed);
+                while compact_once(store, storage, published, counters)
                     .map_err(|e| e.to_string())?
                 {}
                 Ok(())
@@ -691,23 +763,30 @@ impl Drop for Workers {
     }
 }
 
-/// Swaps a flushed memtable for its table in the readers' parts (step 3 of the module doc), and
-/// counts the flush.
+/// Swaps a flushed memtable for its table in the readers' parts and adds its history file, dropping
+/// the history files its manifest dropped (step 3 of the module doc); then lets the history's
+/// memory evict what the new file holds, and counts the flush. Called under the store's lock, so
+/// that a compaction plans against a horizon the readers already refuse below.
 fn install_flushed(
     published: &Published,
     counters: &TableCounters,
-    memtable: &Arc<Memtable>,
-    table: Arc<TableFile>,
+    job: &FlushJob,
+    flushed: Flushed,
 ) {
     counters.flushes.fetch_add(1, Ordering::Relaxed);
     counters
         .flushed_bytes
-        .fetch_add(table.meta().bytes, Ordering::Relaxed);
+        .fetch_add(flushed.table.meta().bytes, Ordering::Relaxed);
+    counters
+        .history_bytes_written
+        .fetch_add(flushed.history.meta().bytes, Ordering::Relaxed);
+    // Readers below the history's horizon are refused before compaction can drop what they need.
+    published.raise_horizon(flushed.history_horizon);
     published.update_parts(|parts| {
         let memtables: Vec<_> = parts
             .memtables
             .iter()
-            .filter(|m| !Arc::ptr_eq(m, memtable))
+            .filter(|m| !Arc::ptr_eq(m, &job.memtable))
             .cloned()
             .collect();
         assert_eq!(
@@ -720,10 +799,21 @@ fn install_flushed(
             "the active memtable is never flushed"
         );
         let mut tables = Vec::with_capacity(parts.tables.len() + 1);
-        tables.push(table);
+        tables.push(flushed.table.clone());
         tables.extend(parts.tables.iter().cloned());
-        Parts { memtables, tables }
+        let mut files: Vec<Arc<HistoryFile>> =
+            parts.history.files[flushed.history_dropped..].to_vec();
+        files.push(flushed.history.clone());
+        Parts {
+            memtables,
+            tables,
+            history: HistoryFiles {
+                horizon: flushed.history_horizon,
+                files,
+            },
+        }
     });
+    published.history_persisted_through(job.position);
 }
 
 fn lock_state(shared: &WorkerShared) -> std::sync::MutexGuard<'_, WorkerState> {
@@ -738,6 +828,7 @@ fn run_flusher<S: Storage>(
     published: &Arc<Published>,
     shared: &WorkerShared,
     counters: &TableCounters,
+    history: &HistoryLimits,
 ) {
     loop {
         let job = {
@@ -747,11 +838,7 @@ fn run_flusher<S: Storage>(
                     return;
                 }
                 if let Some(job) = state.jobs.front() {
-                    break FlushJob {
-                        memtable: job.memtable.clone(),
-                        position: job.position,
-                        resource_count: job.resource_count,
-                    };
+                    break job.clone();
                 }
                 if state.stop {
                     return;
@@ -764,8 +851,8 @@ fn run_flusher<S: Storage>(
         };
         let flushed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
-            let table = store.flush(&job)?;
-            install_flushed(published, counters, &job.memtable, table);
+            let flushed = store.flush(&job, history)?;
+            install_flushed(published, counters, &job, flushed);
             Ok::<_, Error>(())
         }));
         let mut state = lock_state(shared);
@@ -798,7 +885,6 @@ fn run_compactor<S: Storage>(
     published: &Arc<Published>,
     shared: &WorkerShared,
     counters: &TableCounters,
-    retention: Retention,
 ) {
     loop {
         {
@@ -819,7 +905,7 @@ fn run_compactor<S: Storage>(
         }
         loop {
             let compacted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                compact_once(store, &mut storage, published, counters, retention)
+                compact_once(store, &mut storage, published, counters)
             }));
             let failure = match compacted {
                 Ok(Ok(true)) => {
