@@ -300,3 +300,128 @@ pub fn files_past_horizon(files: &[HistoryMeta], limits: &crate::history::Histor
     }
     dropped
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::HistoryLimits;
+    use crate::resource::{Resource, ResourceId};
+
+    fn meta(number: u64, first: u64, last: u64, changes: u64, bytes: u64, ms: u64) -> HistoryMeta {
+        HistoryMeta {
+            number,
+            first_position: first,
+            last_position: last,
+            changes,
+            bytes,
+            oldest_commit_ms: ms,
+            newest_commit_ms: ms,
+        }
+    }
+
+    fn limits(changes_max: usize, bytes_max: u64, age_max_ms: u64) -> HistoryLimits {
+        HistoryLimits {
+            changes_max,
+            bytes_max,
+            age_max_ms,
+        }
+    }
+
+    #[test]
+    fn the_oldest_files_past_any_limit_are_dropped_but_never_the_newest() {
+        let files = [
+            meta(1, 1, 10, 10, 1000, 1_000),
+            meta(2, 11, 20, 10, 1000, 2_000),
+            meta(3, 21, 30, 10, 1000, 3_000),
+        ];
+        let roomy = limits(1000, 1 << 20, 1 << 30);
+        assert_eq!(files_past_horizon(&files, &roomy), 0);
+        assert_eq!(files_past_horizon(&files, &limits(20, 1 << 20, 1 << 30)), 1);
+        assert_eq!(files_past_horizon(&files, &limits(19, 1 << 20, 1 << 30)), 2);
+        assert_eq!(files_past_horizon(&files, &limits(1000, 2000, 1 << 30)), 1);
+        assert_eq!(files_past_horizon(&files, &limits(1000, 1 << 20, 1_000)), 1);
+        assert_eq!(files_past_horizon(&files, &limits(1000, 1 << 20, 999)), 2);
+        // A single file larger than every limit is kept: the newest changes are never dropped.
+        assert_eq!(files_past_horizon(&files, &limits(1, 1, 1)), 2);
+        assert_eq!(files_past_horizon(&files[2..], &limits(1, 1, 1)), 0);
+        assert_eq!(files_past_horizon(&[], &limits(1, 1, 1)), 0);
+    }
+
+    #[test]
+    fn file_count_is_bounded_whatever_the_horizon() {
+        let max = crate::limits::HISTORY_FILES_MAX as u64;
+        let files: Vec<HistoryMeta> = (0..max + 3)
+            .map(|i| meta(i, i + 1, i + 1, 1, 100, 0))
+            .collect();
+        let roomy = limits(
+            crate::limits::HISTORY_CHANGES_MAX,
+            crate::limits::HISTORY_BYTES_MAX,
+            crate::limits::HISTORY_AGE_MS_MAX,
+        );
+        assert_eq!(files_past_horizon(&files, &roomy), 3);
+    }
+
+    fn resource(name: &str, revision: u64) -> Arc<Resource> {
+        let mut tags = std::collections::BTreeMap::new();
+        tags.insert("env".to_string(), "prod".to_string());
+        Arc::new(Resource {
+            api_version: "v1".into(),
+            id: ResourceId::new(7, 0, 3, 1),
+            namespace: "/apps".into(),
+            name: name.into(),
+            kind: "task".into(),
+            created_ms: 12,
+            owner: "ops".into(),
+            tags,
+            cost: 5,
+            data: vec![1, 2, 3],
+            revision,
+        })
+    }
+
+    fn change(position: u64, action: Action) -> HistoryChange {
+        let (old, new) = match action {
+            Action::Created => (None, Some(resource("a", position))),
+            Action::Updated => (Some(resource("a", position - 1)), Some(resource("a", position))),
+            Action::Deleted => (Some(resource("a", position - 2)), None),
+        };
+        HistoryChange {
+            position,
+            commit_time_ms: 99,
+            action,
+            old,
+            new,
+        }
+    }
+
+    #[test]
+    fn changes_round_trip_and_refuse_what_does_not_fit_their_action() {
+        for action in [Action::Created, Action::Updated, Action::Deleted] {
+            let change = change(10, action);
+            let mut value = Vec::new();
+            encode_change_value(&change, &mut value);
+            assert_eq!(decode_change(&change_key(10, 3), &value), Ok(change.clone()));
+            for len in 0..value.len() {
+                assert!(decode_change(&change_key(10, 3), &value[..len]).is_err());
+            }
+            let mut longer = value.clone();
+            longer.push(0);
+            assert!(decode_change(&change_key(10, 3), &longer).is_err());
+            let mut wrong = value.clone();
+            wrong[9] ^= 3;
+            assert!(decode_change(&change_key(10, 3), &wrong).is_err());
+        }
+        // An old resource must be older than its change.
+        let mut value = Vec::new();
+        encode_change_value(&change(10, Action::Updated), &mut value);
+        assert!(decode_change(&change_key(9, 0), &value).is_err());
+        assert!(decode_change(&change_key(0, 0), &value).is_err());
+        assert!(decode_change(&[0; 11], &value).is_err());
+    }
+
+    #[test]
+    fn keys_sort_in_commit_order() {
+        let keys = [change_key(1, 0), change_key(1, 1), change_key(2, 0), change_key(256, 0)];
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    }
+}
