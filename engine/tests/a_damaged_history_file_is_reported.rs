@@ -18,8 +18,11 @@ fn config(dir: &Path) -> EngineConfig {
 fn write_and_close(dir: &Path) -> Vec<PathBuf> {
     let engine = Engine::open(config(dir)).unwrap();
     for i in 0..300u64 {
-        let spec = ResourceSpec::new("/h", &format!("k{}", i % 13), "t").with_data(vec![i as u8; 64]);
-        engine.commit(Batch::single(Command::put(spec, None))).unwrap();
+        let spec =
+            ResourceSpec::new("/h", &format!("k{}", i % 13), "t").with_data(vec![i as u8; 64]);
+        engine
+            .commit(Batch::single(Command::put(spec, None)))
+            .unwrap();
     }
     engine.close();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("shard-000/tables"))
@@ -44,7 +47,10 @@ fn a_flipped_bit_in_a_history_file_is_reported_with_the_file() {
     let engine = Engine::open(config(dir.path())).unwrap();
     match engine.history(0, 1, 1000, 1 << 20) {
         Err(Error::Corrupt { path, .. }) => assert_eq!(&path, oldest),
-        other => panic!("expected Corrupt naming {}, got {other:?}", oldest.display()),
+        other => panic!(
+            "expected Corrupt naming {}, got {other:?}",
+            oldest.display()
+        ),
     }
     // Changes the damaged file does not hold are still served.
     let current = engine.positions().unwrap()[0];

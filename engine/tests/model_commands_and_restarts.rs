@@ -1,5 +1,8 @@
 //! Model-based property test: random command batches, reads and restarts (clean, and power cuts)
-//! against the engine with two shards; every answer and every read equals the model's.
+//! against the engine with two shards; every answer and every read equals the model's: current
+//! reads, reads at every older position the shard still serves, and the history of changes
+//! streamed from its oldest available position (across flushes, history files dropped past the
+//! horizon, and restarts).
 //! Runs on the simulated disk (many cases) and on the real io_uring storage (fewer cases).
 
 mod common;
@@ -9,6 +12,7 @@ use std::path::Path;
 
 use aorta_engine::history::HistoryLimits;
 use aorta_engine::limits::{MEMTABLE_BYTES_MIN, WAL_SEGMENT_BYTES_MIN};
+use aorta_engine::state::Action;
 use aorta_engine::storage::sim::{SimDisk, Tear};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, Resource, ResourceSpec};
 use common::{key, Model};
@@ -111,6 +115,133 @@ fn without_time(mut r: Resource) -> Resource {
     r
 }
 
+/// One change as the model saw it: action, old, new (created times zeroed).
+type ModelChange = (Action, Option<Resource>, Option<Resource>);
+
+/// What the model records of each shard: its changes and its state after each position.
+#[derive(Default)]
+struct ModelHistory {
+    /// Shard → position → the batch's changes, in command order.
+    changes: BTreeMap<u16, BTreeMap<u64, Vec<ModelChange>>>,
+    /// Shard → position → the shard's resources (key → resource) after it.
+    states: BTreeMap<u16, BTreeMap<u64, BTreeMap<String, Resource>>>,
+}
+
+impl ModelHistory {
+    fn record(
+        &mut self,
+        engine: &Engine,
+        shard: u16,
+        position: u64,
+        batch: &Batch,
+        before: &Model,
+        after: &Model,
+    ) {
+        let changes = batch
+            .commands
+            .iter()
+            .map(|command| {
+                let k = command.key();
+                let old = before.resources.get(&k).cloned().map(without_time);
+                let new = after.resources.get(&k).cloned().map(without_time);
+                let action = match (&old, &new) {
+                    (None, Some(_)) => Action::Created,
+                    (Some(_), Some(_)) => Action::Updated,
+                    _ => Action::Deleted,
+                };
+                (action, old, new)
+            })
+            .collect();
+        self.changes
+            .entry(shard)
+            .or_default()
+            .insert(position, changes);
+        let state = after
+            .resources
+            .iter()
+            .filter(|(_, r)| engine.shard_for(&r.namespace) == shard)
+            .map(|(k, r)| (k.clone(), without_time(r.clone())))
+            .collect();
+        self.states
+            .entry(shard)
+            .or_default()
+            .insert(position, state);
+    }
+}
+
+/// Streams each shard's history from its oldest available position and compares it with the
+/// model's changes from there; reads every key at every position from one below that (the
+/// horizon: list there, stream from one past it) and compares with the model's state then.
+fn check_history(engine: &Engine, history: &ModelHistory) -> Result<(), TestCaseError> {
+    for shard in 0..engine.shard_count() {
+        let from = match engine.history(shard, 1, 1, 1 << 20) {
+            Ok(_) => 1,
+            Err(Error::Compacted {
+                oldest_available,
+                current,
+                ..
+            }) => {
+                prop_assert_eq!(current, engine.positions().unwrap()[shard as usize]);
+                oldest_available
+            }
+            Err(other) => return Err(TestCaseError::fail(format!("history: {other}"))),
+        };
+        let mut streamed: Vec<(u64, ModelChange)> = Vec::new();
+        let mut next = from;
+        loop {
+            let page = engine.history(shard, next, 7, 1 << 20).unwrap();
+            if page.changes.is_empty() {
+                break;
+            }
+            next = page.next_position;
+            streamed.extend(page.changes.into_iter().map(|c| {
+                let strip =
+                    |r: Option<std::sync::Arc<Resource>>| r.map(|r| without_time((*r).clone()));
+                (c.position, (c.action, strip(c.old), strip(c.new)))
+            }));
+        }
+        let empty = BTreeMap::new();
+        let modeled: Vec<(u64, ModelChange)> = history
+            .changes
+            .get(&shard)
+            .unwrap_or(&empty)
+            .range(from..)
+            .flat_map(|(p, changes)| changes.iter().map(move |c| (*p, c.clone())))
+            .collect();
+        prop_assert_eq!(
+            &streamed,
+            &modeled,
+            "history of shard {} from {}",
+            shard,
+            from
+        );
+
+        let states = history.states.get(&shard);
+        for at in from.saturating_sub(1)..=engine.positions().unwrap()[shard as usize] {
+            let view = engine.view_at(shard, at).unwrap();
+            let want = states
+                .and_then(|s| s.range(..=at).next_back())
+                .map(|(_, state)| state.clone())
+                .unwrap_or_default();
+            for namespace in NAMESPACES.iter().filter(|n| engine.shard_for(n) == shard) {
+                for n in 0..NAMES {
+                    let name = format!("n{n}");
+                    let got = view.get(namespace, &name).unwrap().map(without_time);
+                    prop_assert_eq!(
+                        got.as_ref(),
+                        want.get(&key(namespace, &name)),
+                        "{} {} at {}",
+                        namespace,
+                        name,
+                        at
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check_reads(engine: &Engine, model: &Model) -> Result<(), TestCaseError> {
     for namespace in NAMESPACES {
         for n in 0..NAMES {
@@ -135,6 +266,7 @@ fn check_reads(engine: &Engine, model: &Model) -> Result<(), TestCaseError> {
 fn check_answer(
     engine: &Engine,
     model: &mut Model,
+    history: &mut ModelHistory,
     created: &mut BTreeMap<aorta_engine::ResourceId, u64>,
     cluster_id: u32,
     batch: &Batch,
@@ -169,7 +301,11 @@ fn check_answer(
         return Ok(());
     }
     let shard = *shards.iter().next().unwrap();
+    let before = model.clone();
     let modeled = model.apply(shard, cluster_id, batch, 0);
+    if let Some(position) = modeled {
+        history.record(engine, shard, position, batch, &before, model);
+    }
     match answer {
         Ok(receipt) => {
             prop_assert_eq!(Some(receipt.position), modeled);
@@ -196,6 +332,7 @@ fn run(
     let mut engine = open();
     let cluster_id = engine.cluster_id();
     let mut model = Model::default();
+    let mut history = ModelHistory::default();
     let mut created: BTreeMap<aorta_engine::ResourceId, u64> = BTreeMap::new();
     for step in steps {
         match step {
@@ -205,6 +342,7 @@ fn run(
                 check_answer(
                     &engine,
                     &mut model,
+                    &mut history,
                     &mut created,
                     cluster_id,
                     &batch,
@@ -230,6 +368,7 @@ fn run(
                     check_answer(
                         &engine,
                         &mut model,
+                        &mut history,
                         &mut created,
                         cluster_id,
                         &batch,
@@ -247,14 +386,17 @@ fn run(
                 power_cut();
                 engine.close();
                 engine = open();
+                check_history(&engine, &history)?;
             }
         }
         check_reads(&engine, &model)?;
     }
+    check_history(&engine, &history)?;
     engine.close();
-    // A last restart: everything acknowledged is still there.
+    // A last restart: everything acknowledged is still there, and so is the history.
     let engine = open();
-    check_reads(&engine, &model)
+    check_reads(&engine, &model)?;
+    check_history(&engine, &history)
 }
 
 /// Two shards, the default configuration but for small segments and memtables: the runs cross

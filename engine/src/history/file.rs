@@ -382,7 +382,10 @@ mod tests {
     fn change(position: u64, action: Action) -> HistoryChange {
         let (old, new) = match action {
             Action::Created => (None, Some(resource("a", position))),
-            Action::Updated => (Some(resource("a", position - 1)), Some(resource("a", position))),
+            Action::Updated => (
+                Some(resource("a", position - 1)),
+                Some(resource("a", position)),
+            ),
             Action::Deleted => (Some(resource("a", position - 2)), None),
         };
         HistoryChange {
@@ -400,7 +403,10 @@ mod tests {
             let change = change(10, action);
             let mut value = Vec::new();
             encode_change_value(&change, &mut value);
-            assert_eq!(decode_change(&change_key(10, 3), &value), Ok(change.clone()));
+            assert_eq!(
+                decode_change(&change_key(10, 3), &value),
+                Ok(change.clone())
+            );
             for len in 0..value.len() {
                 assert!(decode_change(&change_key(10, 3), &value[..len]).is_err());
             }
@@ -421,7 +427,12 @@ mod tests {
 
     #[test]
     fn keys_sort_in_commit_order() {
-        let keys = [change_key(1, 0), change_key(1, 1), change_key(2, 0), change_key(256, 0)];
+        let keys = [
+            change_key(1, 0),
+            change_key(1, 1),
+            change_key(2, 0),
+            change_key(256, 0),
+        ];
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
     }
 }
