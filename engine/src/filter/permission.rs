@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::policy::{Entry, Policy};
+use super::policy::{Entry, Policy, POLICY_NAMESPACE};
 use super::{validate_principal_name, Action, Input, Principal, Rejection};
 use crate::command::Change;
 use crate::error::Result;
@@ -214,7 +214,7 @@ impl Permissions {
                     index
                         .entry(subject.clone())
                         .or_default()
-                        .push((name.clone(), Arc::new(rule.clone())));
+                        .push((format!("{POLICY_NAMESPACE}/{name}"), Arc::new(rule.clone())));
                 }
                 Entry::Binding(binding) => {
                     compiled
