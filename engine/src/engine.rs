@@ -891,7 +891,9 @@ fn serve_group<S: Storage>(
     if batches.is_empty() {
         return Ok(());
     }
-    let committed = catch_unwind(AssertUnwindSafe(|| shard.commit_group_as(batches, now_ms())));
+    let committed = catch_unwind(AssertUnwindSafe(|| {
+        shard.commit_group_as(batches, now_ms())
+    }));
     match committed {
         Ok(answers) => {
             assert_eq!(answers.len(), replies.len(), "one answer per batch");

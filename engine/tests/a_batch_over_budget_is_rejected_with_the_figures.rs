@@ -49,7 +49,14 @@ fn a_batch_over_budget_is_rejected_with_the_figures() {
         ]))
         .unwrap();
     let (_, _, reason) = rejection(engine.commit(Batch::single(put_cost("/teams/a", "v", 1))));
-    assert!(matches!(reason, Rejection::OverBudget { used: 100, asked: 1, .. }));
+    assert!(matches!(
+        reason,
+        Rejection::OverBudget {
+            used: 100,
+            asked: 1,
+            ..
+        }
+    ));
     engine
         .commit(Batch::single(Command::delete("/teams/a", "w", None)))
         .unwrap();
@@ -68,7 +75,14 @@ fn a_batch_over_budget_is_rejected_with_the_figures() {
         .commit(Batch::single(budget("team-a", "/teams/a", 20)))
         .unwrap();
     let (_, _, reason) = rejection(engine.commit(Batch::single(put_cost("/teams/a", "t", 1))));
-    assert!(matches!(reason, Rejection::OverBudget { used: 150, limit: 20, .. }));
+    assert!(matches!(
+        reason,
+        Rejection::OverBudget {
+            used: 150,
+            limit: 20,
+            ..
+        }
+    ));
     engine
         .commit(Batch::single(put_cost("/teams/a", "u", 40)))
         .unwrap();
@@ -89,10 +103,16 @@ fn nested_budgets_each_hold() {
             budget("web", "/apps/web", 10),
         ]))
         .unwrap();
-    engine.commit(Batch::single(put_cost("/apps/web", "a", 10))).unwrap();
+    engine
+        .commit(Batch::single(put_cost("/apps/web", "a", 10)))
+        .unwrap();
     let (_, _, reason) = rejection(engine.commit(Batch::single(put_cost("/apps/web/eu", "b", 1))));
-    assert!(matches!(reason, Rejection::OverBudget { ref budget, .. } if budget == "/system/policy/web"));
-    engine.commit(Batch::single(put_cost("/apps/db", "c", 40))).unwrap();
+    assert!(
+        matches!(reason, Rejection::OverBudget { ref budget, .. } if budget == "/system/policy/web")
+    );
+    engine
+        .commit(Batch::single(put_cost("/apps/db", "c", 40)))
+        .unwrap();
     let (_, _, reason) = rejection(engine.commit(Batch::single(put_cost("/other", "d", 1))));
     assert!(matches!(
         reason,

@@ -25,7 +25,10 @@ fn one_forbidden_command_rejects_the_whole_batch() {
         .unwrap();
     let before = positions(&engine);
 
-    let batch = Batch::new(vec![put("/apps/web", "a", "task"), put("/secret", "b", "task")]);
+    let batch = Batch::new(vec![
+        put("/apps/web", "a", "task"),
+        put("/secret", "b", "task"),
+    ]);
     let (filter, index, reason) = rejection(engine.commit_as(&alice, batch));
     assert_eq!((filter, index), ("permission", 1));
     assert_eq!(
@@ -40,17 +43,28 @@ fn one_forbidden_command_rejects_the_whole_batch() {
     );
     assert_eq!(engine.get("/apps/web", "a").unwrap(), None);
     assert_eq!(engine.get("/secret", "b").unwrap(), None);
-    assert_eq!(positions(&engine), before, "a rejected batch takes no position");
+    assert_eq!(
+        positions(&engine),
+        before,
+        "a rejected batch takes no position"
+    );
 
     // Alone, the allowed command commits; a delete is not among alice's actions.
     engine
         .commit_as(&alice, Batch::single(put("/apps/web", "a", "task")))
         .unwrap();
-    let (filter, _, reason) = rejection(
-        engine.commit_as(&alice, Batch::single(Command::delete("/apps/web", "a", None))),
-    );
+    let (filter, _, reason) = rejection(engine.commit_as(
+        &alice,
+        Batch::single(Command::delete("/apps/web", "a", None)),
+    ));
     assert_eq!(filter, "permission");
-    assert!(matches!(reason, Rejection::Denied { action: Action::Delete, .. }));
+    assert!(matches!(
+        reason,
+        Rejection::Denied {
+            action: Action::Delete,
+            ..
+        }
+    ));
     assert!(engine.get("/apps/web", "a").unwrap().is_some());
 }
 

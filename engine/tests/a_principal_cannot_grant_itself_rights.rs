@@ -16,7 +16,14 @@ fn a_principal_cannot_write_itself_a_rule_or_a_role() {
     let alice = principal("alice");
     engine
         .commit(Batch::new(vec![
-            rule("alice-apps", "allow", "principal:alice", "/apps", &["*"], &["*"]),
+            rule(
+                "alice-apps",
+                "allow",
+                "principal:alice",
+                "/apps",
+                &["*"],
+                &["*"],
+            ),
             rule("admins", "allow", "role:admin", "/", &["*"], &["*"]),
         ]))
         .unwrap();
@@ -36,7 +43,14 @@ fn a_principal_cannot_write_itself_a_rule_or_a_role() {
     rejection(engine.commit_as(&alice, Batch::single(binding("me", "alice", &["admin"]))));
     // Nor delete or rewrite the rules that bind her.
     rejection(engine.commit_as(&alice, delete_policy("alice-apps")));
-    let widened = rule("alice-apps", "allow", "principal:alice", "/", &["*"], &["*"]);
+    let widened = rule(
+        "alice-apps",
+        "allow",
+        "principal:alice",
+        "/",
+        &["*"],
+        &["*"],
+    );
     rejection(engine.commit_as(&alice, Batch::single(widened)));
 
     assert!(engine.get("/system/policy", "mine").unwrap().is_none());
@@ -60,11 +74,21 @@ fn a_batch_cannot_use_the_rule_it_writes() {
             &[RULE_TYPE],
         )))
         .unwrap();
-    let grant = rule("alice-secrets", "allow", "principal:alice", "/secrets", &["*"], &["*"]);
+    let grant = rule(
+        "alice-secrets",
+        "allow",
+        "principal:alice",
+        "/secrets",
+        &["*"],
+        &["*"],
+    );
     let batch = Batch::new(vec![grant.clone(), put("/secrets", "x", "t")]);
     let (filter, index, _) = rejection(engine.commit_as(&alice, batch));
     assert_eq!((filter, index), ("permission", 1));
-    assert!(engine.get("/system/policy", "alice-secrets").unwrap().is_none());
+    assert!(engine
+        .get("/system/policy", "alice-secrets")
+        .unwrap()
+        .is_none());
 
     // Once the rule is committed on its own, it applies to her next batch.
     engine.commit_as(&alice, Batch::single(grant)).unwrap();
@@ -80,11 +104,27 @@ fn changing_a_type_does_not_escape_a_rule_on_the_old_type() {
     let alice = principal("alice");
     engine
         .commit(Batch::new(vec![
-            rule("alice-apps", "allow", "principal:alice", "/apps", &["*"], &["*"]),
-            rule("no-secrets", "deny", "principal:alice", "/apps", &["update", "delete"], &["secret"]),
+            rule(
+                "alice-apps",
+                "allow",
+                "principal:alice",
+                "/apps",
+                &["*"],
+                &["*"],
+            ),
+            rule(
+                "no-secrets",
+                "deny",
+                "principal:alice",
+                "/apps",
+                &["update", "delete"],
+                &["secret"],
+            ),
         ]))
         .unwrap();
-    engine.commit(Batch::single(put("/apps", "s", "secret"))).unwrap();
+    engine
+        .commit(Batch::single(put("/apps", "s", "secret")))
+        .unwrap();
     let (_, _, reason) =
         rejection(engine.commit_as(&alice, Batch::single(put("/apps", "s", "public"))));
     assert!(matches!(
@@ -96,6 +136,10 @@ fn changing_a_type_does_not_escape_a_rule_on_the_old_type() {
     rejection(engine.commit_as(&alice, Batch::single(update)));
     assert_eq!(engine.get("/apps", "s").unwrap().unwrap().kind, "secret");
     // Her own resources of other types she may change freely.
-    engine.commit_as(&alice, Batch::single(put("/apps", "p", "public"))).unwrap();
-    engine.commit_as(&alice, Batch::single(put("/apps", "p", "other"))).unwrap();
+    engine
+        .commit_as(&alice, Batch::single(put("/apps", "p", "public")))
+        .unwrap();
+    engine
+        .commit_as(&alice, Batch::single(put("/apps", "p", "other")))
+        .unwrap();
 }

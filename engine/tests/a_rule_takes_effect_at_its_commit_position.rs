@@ -13,7 +13,14 @@ use aorta_engine::{Batch, Engine, EngineConfig, Error, Principal};
 use filters_common::*;
 
 fn allow_alice() -> Batch {
-    Batch::single(rule("alice-apps", "allow", "principal:alice", "/apps", &["*"], &["*"]))
+    Batch::single(rule(
+        "alice-apps",
+        "allow",
+        "principal:alice",
+        "/apps",
+        &["*"],
+        &["*"],
+    ))
 }
 
 #[test]
@@ -58,7 +65,9 @@ fn within_one_group_a_rule_applies_to_exactly_the_batches_after_it() {
     let alice = principal("alice");
 
     let stall = disk.stall();
-    let first = engine.submit(Batch::single(put("/other", "first", "t"))).unwrap();
+    let first = engine
+        .submit(Batch::single(put("/other", "first", "t")))
+        .unwrap();
     wait_until_queued(&engine, 0);
     let group = vec![
         engine.submit_as(&alice, Batch::single(put("/apps", "before", "t"))),
@@ -70,7 +79,10 @@ fn within_one_group_a_rule_applies_to_exactly_the_batches_after_it() {
     let queued = engine.shard_health()[0].queued_requests;
     drop(stall);
 
-    assert_eq!(queued, 5, "the five batches wait together for the next group");
+    assert_eq!(
+        queued, 5,
+        "the five batches wait together for the next group"
+    );
     first.wait().unwrap().unwrap();
     let answers: Vec<Result<_, Error>> = group
         .into_iter()
@@ -80,7 +92,11 @@ fn within_one_group_a_rule_applies_to_exactly_the_batches_after_it() {
         .iter()
         .map(|a| a.as_ref().ok().map(|r| r.position))
         .collect();
-    assert_eq!(positions, vec![None, Some(2), Some(3), Some(4), None], "{answers:?}");
+    assert_eq!(
+        positions,
+        vec![None, Some(2), Some(3), Some(4), None],
+        "{answers:?}"
+    );
     for (answer, filter) in [(&answers[0], "permission"), (&answers[4], "permission")] {
         assert!(
             matches!(answer, Err(Error::Rejected { filter: f, .. }) if *f == filter),

@@ -16,7 +16,14 @@ fn a_principal_deny_beats_a_role_allow() {
         .commit(Batch::new(vec![
             binding("alice-roles", "alice", &["dev"]),
             rule("dev-all", "allow", "role:dev", "/", &["*"], &["*"]),
-            rule("alice-prod", "deny", "principal:alice", "/apps/prod", &["update", "delete"], &["*"]),
+            rule(
+                "alice-prod",
+                "deny",
+                "principal:alice",
+                "/apps/prod",
+                &["update", "delete"],
+                &["*"],
+            ),
         ]))
         .unwrap();
 
@@ -36,9 +43,10 @@ fn a_principal_deny_beats_a_role_allow() {
             rule: Some("/system/policy/alice-prod".into()),
         }
     );
-    let (_, _, reason) = rejection(
-        engine.commit_as(&alice, Batch::single(Command::delete("/apps/prod", "x", None))),
-    );
+    let (_, _, reason) = rejection(engine.commit_as(
+        &alice,
+        Batch::single(Command::delete("/apps/prod", "x", None)),
+    ));
     assert!(matches!(reason, Rejection::Denied { rule: Some(_), .. }));
     // The deny covers /apps/prod's subtree by whole segments, not /apps/production.
     engine
@@ -56,7 +64,10 @@ fn a_principal_deny_beats_a_role_allow() {
     engine
         .commit_as(&alice, Batch::single(put("/apps/prod", "x", "task2")))
         .unwrap();
-    assert_eq!(engine.get("/apps/prod", "x").unwrap().unwrap().kind, "task2");
+    assert_eq!(
+        engine.get("/apps/prod", "x").unwrap().unwrap().kind,
+        "task2"
+    );
 }
 
 #[test]
@@ -67,7 +78,14 @@ fn a_role_deny_beats_a_principal_allow() {
     engine
         .commit(Batch::new(vec![
             rule("alice-all", "allow", "principal:alice", "/", &["*"], &["*"]),
-            rule("no-interns-secrets", "deny", "role:intern", "/secrets", &["*"], &["*"]),
+            rule(
+                "no-interns-secrets",
+                "deny",
+                "role:intern",
+                "/secrets",
+                &["*"],
+                &["*"],
+            ),
         ]))
         .unwrap();
     engine
@@ -75,7 +93,11 @@ fn a_role_deny_beats_a_principal_allow() {
         .unwrap();
 
     engine
-        .commit(Batch::single(binding("alice-roles", "alice", &["dev", "intern"])))
+        .commit(Batch::single(binding(
+            "alice-roles",
+            "alice",
+            &["dev", "intern"],
+        )))
         .unwrap();
     let (_, _, reason) =
         rejection(engine.commit_as(&alice, Batch::single(put("/secrets", "b", "t"))));

@@ -68,8 +68,15 @@ fn writer(engine: &Engine, ns: &str, seed: u64, start: &Barrier) -> (BTreeMap<St
         }
         match engine.commit(Batch::new(commands)) {
             Ok(_) => mine = next,
-            Err(Error::Rejected { filter: "quota", reason, .. }) => {
-                let Rejection::OverBudget { used, limit, asked, .. } = *reason else {
+            Err(Error::Rejected {
+                filter: "quota",
+                reason,
+                ..
+            }) => {
+                let Rejection::OverBudget {
+                    used, limit, asked, ..
+                } = *reason
+                else {
                     panic!("{reason:?}");
                 };
                 assert_eq!(limit, BUDGET);
@@ -123,7 +130,10 @@ fn quota_holds_across_shards_under_concurrent_writers() {
             std::thread::sleep(std::time::Duration::from_micros(200));
         }
         assert!(samples > 0);
-        writers.into_iter().map(|w| w.join().unwrap()).collect::<Vec<_>>()
+        writers
+            .into_iter()
+            .map(|w| w.join().unwrap())
+            .collect::<Vec<_>>()
     });
 
     let mut total = 0;
@@ -132,7 +142,10 @@ fn quota_holds_across_shards_under_concurrent_writers() {
         total += stored_cost(&engine, ns, mine);
         refused += r;
     }
-    assert!(total <= BUDGET, "committed {total} over the budget {BUDGET}");
+    assert!(
+        total <= BUDGET,
+        "committed {total} over the budget {BUDGET}"
+    );
     assert!(refused > 0, "the writers never reached the budget");
     assert_eq!(
         engine.filter_board().budget_usage()[0].2,
@@ -145,7 +158,11 @@ fn quota_holds_across_shards_under_concurrent_writers() {
     let fill_ns = &namespaces[0];
     let mut filled = 0;
     loop {
-        match engine.commit(Batch::single(put_cost(fill_ns, &format!("fill{filled}"), 1))) {
+        match engine.commit(Batch::single(put_cost(
+            fill_ns,
+            &format!("fill{filled}"),
+            1,
+        ))) {
             Ok(_) => filled += 1,
             Err(error) => {
                 let (_, _, reason) = rejection::<()>(Err(error));
@@ -176,6 +193,10 @@ fn quota_holds_across_shards_under_concurrent_writers() {
         .commit(Batch::single(Command::delete(fill_ns, "fill0", None)))
         .unwrap();
     engine
-        .commit(Batch::single(put_cost(namespaces.last().unwrap(), "after-restart", 1)))
+        .commit(Batch::single(put_cost(
+            namespaces.last().unwrap(),
+            "after-restart",
+            1,
+        )))
         .unwrap();
 }

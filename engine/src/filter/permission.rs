@@ -112,14 +112,24 @@ fn string_list<'a>(
     }
     items
         .iter()
-        .map(|v| v.as_str().ok_or_else(|| format!("{field} must hold strings")))
+        .map(|v| {
+            v.as_str()
+                .ok_or_else(|| format!("{field} must hold strings"))
+        })
         .collect()
 }
 
 pub(crate) fn parse_rule(object: &Map<String, Value>) -> std::result::Result<Rule, String> {
     fields_only(
         object,
-        &["effect", "principal", "role", "namespace", "actions", "types"],
+        &[
+            "effect",
+            "principal",
+            "role",
+            "namespace",
+            "actions",
+            "types",
+        ],
     )?;
     let effect = match string_field(object, "effect")? {
         Some("allow") => Effect::Allow,

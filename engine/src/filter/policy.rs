@@ -113,10 +113,12 @@ impl Policy {
 
     /// Every budget, by the key of its resource.
     pub fn budgets(&self) -> impl Iterator<Item = (String, &Budget)> {
-        self.entries.iter().filter_map(|(name, entry)| match &**entry {
-            Entry::Budget(budget) => Some((format!("{POLICY_NAMESPACE}/{name}"), budget)),
-            _ => None,
-        })
+        self.entries
+            .iter()
+            .filter_map(|(name, entry)| match &**entry {
+                Entry::Budget(budget) => Some((format!("{POLICY_NAMESPACE}/{name}"), budget)),
+                _ => None,
+            })
     }
 
     /// The policy held by `view`'s resources under [`POLICY_NAMESPACE`]. A resource that does not

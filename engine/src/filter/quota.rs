@@ -53,7 +53,9 @@ pub(crate) fn parse_budget(object: &Map<String, Value>) -> std::result::Result<B
         .keys()
         .find(|k| !matches!(k.as_str(), "namespace" | "budget"))
     {
-        return Err(format!("unknown field {unknown:?} (fields: namespace, budget)"));
+        return Err(format!(
+            "unknown field {unknown:?} (fields: namespace, budget)"
+        ));
     }
     let namespace = object
         .get("namespace")
@@ -135,7 +137,10 @@ impl BudgetEntry {
             .iter()
             .map(|f| i128::from(f.load(Ordering::Acquire)))
             .sum();
-        (ledger.amount, i128::from(ledger.amount) - ledger.pool - free)
+        (
+            ledger.amount,
+            i128::from(ledger.amount) - ledger.pool - free,
+        )
     }
 
     /// Shard `shard` counted `usage` from its own state, with nothing of it in flight: from now
@@ -258,8 +263,9 @@ pub fn subtree_cost(view: &ReadView, namespace: &str) -> Result<u128> {
     let range = subtree_range(namespace)?;
     let mut sum = 0u128;
     let mut failure = None;
-    view.scan(&range, &mut |_, position, value| {
-        match view.decode_resource(position, value) {
+    view.scan(
+        &range,
+        &mut |_, position, value| match view.decode_resource(position, value) {
             Ok(resource) => {
                 sum += u128::from(resource.cost);
                 ControlFlow::Continue(())
@@ -268,8 +274,8 @@ pub fn subtree_cost(view: &ReadView, namespace: &str) -> Result<u128> {
                 failure = Some(error);
                 ControlFlow::Break(())
             }
-        }
-    })?;
+        },
+    )?;
     match failure {
         Some(error) => Err(error),
         None => Ok(sum),

@@ -134,7 +134,9 @@ pub(crate) fn parse_schema(object: &Map<String, Value>) -> std::result::Result<S
     }
     let mut required = BTreeSet::new();
     if let Some(names) = object.get("required") {
-        let names = names.as_array().ok_or("required must be a list of strings")?;
+        let names = names
+            .as_array()
+            .ok_or("required must be a list of strings")?;
         for name in names {
             let name = name.as_str().ok_or("required must hold strings")?;
             if !fields.contains_key(name) {
@@ -145,7 +147,9 @@ pub(crate) fn parse_schema(object: &Map<String, Value>) -> std::result::Result<S
     }
     let additional_fields = match object.get("additional_fields") {
         None => true,
-        Some(v) => v.as_bool().ok_or("additional_fields must be true or false")?,
+        Some(v) => v
+            .as_bool()
+            .ok_or("additional_fields must be true or false")?,
     };
     let json = ["fields", "required", "additional_fields"]
         .iter()

@@ -4,8 +4,12 @@
 
 use std::path::Path;
 
-use aorta_engine::filter::{BUDGET_TYPE, POLICY_NAMESPACE, ROLE_BINDING_TYPE, RULE_TYPE, SCHEMA_TYPE};
-use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, Principal, Rejection, ResourceSpec};
+use aorta_engine::filter::{
+    BUDGET_TYPE, POLICY_NAMESPACE, ROLE_BINDING_TYPE, RULE_TYPE, SCHEMA_TYPE,
+};
+use aorta_engine::{
+    Batch, Command, Engine, EngineConfig, Error, Principal, Rejection, ResourceSpec,
+};
 
 /// An engine of `shards` shards on real files under `dir` (small segments: quick to make).
 pub fn open(dir: &Path, shards: u16) -> Engine {
@@ -32,10 +36,21 @@ pub fn delete_policy(name: &str) -> Batch {
 }
 
 /// A rule: `subject` is `principal:NAME` or `role:NAME`.
-pub fn rule(name: &str, effect: &str, subject: &str, namespace: &str, actions: &[&str], types: &[&str]) -> Command {
+pub fn rule(
+    name: &str,
+    effect: &str,
+    subject: &str,
+    namespace: &str,
+    actions: &[&str],
+    types: &[&str],
+) -> Command {
     let (field, who) = subject.split_once(':').unwrap();
     let list = |items: &[&str]| {
-        items.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join(",")
+        items
+            .iter()
+            .map(|i| format!("{i:?}"))
+            .collect::<Vec<_>>()
+            .join(",")
     };
     policy(
         name,
@@ -49,7 +64,11 @@ pub fn rule(name: &str, effect: &str, subject: &str, namespace: &str, actions: &
 }
 
 pub fn binding(name: &str, principal: &str, roles: &[&str]) -> Command {
-    let roles = roles.iter().map(|r| format!("{r:?}")).collect::<Vec<_>>().join(",");
+    let roles = roles
+        .iter()
+        .map(|r| format!("{r:?}"))
+        .collect::<Vec<_>>()
+        .join(",");
     policy(
         name,
         ROLE_BINDING_TYPE,
