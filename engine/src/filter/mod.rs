@@ -192,7 +192,8 @@ impl From<&Resource> for Old {
 pub struct Input<'a> {
     pub principal: &'a Principal,
     pub changes: &'a [Change],
-    /// Per change, what its key held before the batch (`None`: absent).
+    /// Per change, what its key held before the batch (`None`: absent). Empty when no filter
+    /// needs it: a batch of [`Principal::Root`] while no budget is in force.
     pub olds: &'a [Option<Old>],
 }
 
@@ -300,10 +301,15 @@ impl Pipeline {
     ) -> Result<Admission> {
         assert_eq!(olds.len(), batch.changes.len(), "one old per change");
         self.pending_policy = None;
+        // Only the permission filter (for a named principal) and quota (with budgets) read what
+        // the keys held: root's batches without budgets skip gathering it.
+        let needs_olds =
+            matches!(principal, Principal::Named(_)) || !self.enforced.budgets.is_empty();
         let olds: Vec<Option<Old>> = batch
             .changes
             .iter()
             .zip(olds)
+            .filter(|_| needs_olds)
             .map(|(change, old)| match old {
                 Some(stored) => stored.as_ref().map(Old::from),
                 None => self
@@ -318,6 +324,7 @@ impl Pipeline {
             changes: &batch.changes,
             olds: &olds,
         };
+        assert!(olds.is_empty() || olds.len() == batch.changes.len());
         permission::check(&self.policy, &input)?;
         validation::check(&self.policy, &input)?;
         if self.owns_policy {

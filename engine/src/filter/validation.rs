@@ -238,7 +238,12 @@ pub fn check(policy: &Policy, input: &Input<'_>) -> Result<()> {
         let (Change::Created(r) | Change::Updated(r)) = change else {
             continue;
         };
-        for (name, schema) in schemas.for_type(&r.kind) {
+        let governing = if schemas.is_empty() {
+            &[][..]
+        } else {
+            schemas.for_type(&r.kind)
+        };
+        for (name, schema) in governing {
             if let Err(reason) = schema.check(&r.data) {
                 return Err(input.reject(
                     "validation",
