@@ -15,6 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
+use crate::filter::{Board, Pipeline, Principal};
 use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
 use crate::limits::{
     BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, HISTORY_MEMORY_BYTES_DEFAULT,
@@ -209,6 +210,8 @@ pub fn default_shard_count() -> u16 {
 /// published read view on the caller's thread.
 struct Request {
     batch: ValidBatch,
+    /// Who sent it: what the permission filter checks.
+    principal: Principal,
     reply: Reply<CommitReceipt>,
 }
 
@@ -332,6 +335,8 @@ pub struct Engine {
     shards: Vec<ShardHandle>,
     cluster_id: u32,
     data_dir: PathBuf,
+    /// The command filters' shared state: the enforced policy and the quota ledgers.
+    board: Arc<Board>,
 }
 
 pub fn wal_dir(data_dir: &Path, shard: u16) -> PathBuf {
@@ -384,10 +389,12 @@ impl Engine {
             meta::fresh(config.shards, default_shard_count(), config.cluster_id)
         });
         let make_storage = Arc::new(make_storage);
+        let board = Arc::new(Board::new(meta.shard_count));
         let mut engine = Engine {
             shards: Vec::with_capacity(meta.shard_count as usize),
             cluster_id: meta.cluster_id,
             data_dir: config.data_dir.clone(),
+            board: board.clone(),
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
         for shard in 0..meta.shard_count {
@@ -398,6 +405,7 @@ impl Engine {
                 meta.cluster_id,
                 !is_new,
                 make_storage.clone(),
+                board.clone(),
             )?;
             engine.shards.push(handle);
             opened.push(ready);
@@ -408,6 +416,14 @@ impl Engine {
                 .unwrap_or_else(|_| Err(engine.down_error(shard as u16)))?;
             engine.shards[shard].published = Some(published);
         }
+        // Before any batch can be submitted: every pipeline's first group sees the durable policy.
+        board.start(
+            engine
+                .shards
+                .iter()
+                .map(|s| s.published.clone().expect("every shard opened"))
+                .collect(),
+        )?;
         if is_new {
             meta::write(&mut storage, &config.data_dir, meta)?;
         }
@@ -469,25 +485,55 @@ impl Engine {
 
     /// Validates and queues a batch without waiting; the returned completion resolves once the batch
     /// is durable (or rejected, or its shard went down). A queue full by either budget answers
-    /// `Overloaded` at once; a down shard answers `ShardDown`.
+    /// `Overloaded` at once; a down shard answers `ShardDown`. Runs as [`Principal::Root`].
     pub fn submit(&self, batch: Batch) -> Result<Pending<Result<CommitReceipt>>> {
+        self.submit_as(&Principal::Root, batch)
+    }
+
+    /// [`Engine::submit`] on behalf of `principal`, whose permissions the batch is checked against.
+    pub fn submit_as(
+        &self,
+        principal: &Principal,
+        batch: Batch,
+    ) -> Result<Pending<Result<CommitReceipt>>> {
         let batch = batch.validate()?;
         let shard = self.route(&batch)?;
         let (reply, pending) = Reply::new(shard);
-        let request = Request { batch, reply };
+        let request = Request {
+            batch,
+            principal: principal.clone(),
+            reply,
+        };
         self.enqueue(shard, request, Room::Refuse)?;
         Ok(pending)
     }
 
     /// Commits a batch and waits until it is durable; waits for room (by requests and by bytes) if
-    /// the shard queue is full.
+    /// the shard queue is full. Runs as [`Principal::Root`], which the permission filter lets do
+    /// anything (validation and quota still apply).
     pub fn commit(&self, batch: Batch) -> Result<CommitReceipt> {
+        self.commit_as(&Principal::Root, batch)
+    }
+
+    /// [`Engine::commit`] on behalf of `principal`: the permission filter checks each command
+    /// against the rules (default deny), then validation and quota as for every batch. A refusal
+    /// is `Error::Rejected` and writes nothing.
+    pub fn commit_as(&self, principal: &Principal, batch: Batch) -> Result<CommitReceipt> {
         let batch = batch.validate()?;
         let shard = self.route(&batch)?;
         let (reply, pending) = Reply::new(shard);
-        let request = Request { batch, reply };
+        let request = Request {
+            batch,
+            principal: principal.clone(),
+            reply,
+        };
         self.enqueue(shard, request, Room::Wait)?;
         self.wait(shard, pending)
+    }
+
+    /// The command filters' shared state: the enforced policy and each budget's ledger.
+    pub fn filter_board(&self) -> &Arc<Board> {
+        &self.board
     }
 
     /// Hands a request to its shard; on failure the caller gets the error and the request's reply is
@@ -700,6 +746,7 @@ fn spawn_shard<S, F>(
     cluster_id: u32,
     must_exist: bool,
     make_storage: Arc<F>,
+    board: Arc<Board>,
 ) -> Result<(ShardHandle, Pending<Result<Arc<Published>>>)>
 where
     S: Storage,
@@ -740,7 +787,9 @@ where
             }
             shard_thread(shard_loop, ready, || {
                 let storage = make_storage().map_err(|e| Error::io("creating shard storage", e))?;
-                Shard::open(storage, &dir, options)
+                let mut shard = Shard::open(storage, &dir, options)?;
+                shard.set_filters(Pipeline::new(shard.id(), board));
+                Ok(shard)
             });
         })
         .map_err(|e| Error::io("spawning a shard thread", e))?;
@@ -840,12 +889,21 @@ fn serve_group<S: Storage>(
     id: u16,
     group: impl Iterator<Item = Request>,
 ) -> Result<(), String> {
-    let (batches, replies): (Vec<ValidBatch>, Vec<Reply<CommitReceipt>>) =
-        group.map(|Request { batch, reply }| (batch, reply)).unzip();
+    let (batches, replies): (Vec<(Principal, ValidBatch)>, Vec<Reply<CommitReceipt>>) = group
+        .map(
+            |Request {
+                 batch,
+                 principal,
+                 reply,
+             }| ((principal, batch), reply),
+        )
+        .unzip();
     if batches.is_empty() {
         return Ok(());
     }
-    let committed = catch_unwind(AssertUnwindSafe(|| shard.commit_group(batches, now_ms())));
+    let committed = catch_unwind(AssertUnwindSafe(|| {
+        shard.commit_group_as(batches, now_ms())
+    }));
     match committed {
         Ok(answers) => {
             assert_eq!(answers.len(), replies.len(), "one answer per batch");

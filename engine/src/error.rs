@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::filter::Rejection;
 use crate::query::{QueryError, TokenError};
 use crate::resource::ValidationError;
 use crate::sync::Budget;
@@ -29,6 +30,18 @@ pub enum Error {
         command_index: usize,
         key: String,
         reason: ConflictReason,
+    },
+
+    /// A command filter (permission, validation, quota) refused a command of the batch; the whole
+    /// batch was rejected and nothing was written. `reason` says which rule, schema or budget, with
+    /// its figures.
+    #[error("batch rejected by the {filter} filter, command {command_index} on {key}: {reason}")]
+    Rejected {
+        filter: &'static str,
+        command_index: usize,
+        key: String,
+        /// Boxed: it is the largest reason, and every `Result` of the engine carries the enum.
+        reason: Box<Rejection>,
     },
 
     /// The batch names namespaces owned by different shards; a batch commits atomically on one shard.

@@ -205,3 +205,21 @@ const _: () = assert!(SELECTOR_TERMS_MAX >= TAG_COUNT_MAX);
 const _: () = assert!(SHARDS_MAX <= u16::MAX as usize);
 const _: () = assert!(TABLE_KEY_BYTES_MAX <= u16::MAX as usize);
 const _: () = assert!(PAGE_SIZE_MAX <= HISTORY_PAGE_CHANGES_MAX);
+
+/// Command filters (`filter`): resources under the policy namespace (rules, role bindings,
+/// budgets, schemas together). Every shard holds the whole compiled policy, and a policy change
+/// recompiles it, so this bounds both memory and the cost of a change.
+pub const POLICY_RESOURCES_MAX: usize = 4096;
+/// Bytes of one policy resource's data (a rule, a role binding, a budget or a schema, as JSON).
+pub const POLICY_DATA_BYTES_MAX: usize = 64 * 1024;
+/// Bytes of a principal's or a role's name.
+pub const PRINCIPAL_BYTES_MAX: usize = 128;
+/// Roles one role binding gives; types and actions one rule names.
+pub const BINDING_ROLES_MAX: usize = 64;
+pub const RULE_TYPES_MAX: usize = 64;
+/// Fields one schema declares.
+pub const SCHEMA_FIELDS_MAX: usize = 256;
+
+// A policy resource is an ordinary resource: its data must fit the resource limit.
+const _: () = assert!(POLICY_DATA_BYTES_MAX <= DATA_BYTES_MAX);
+const _: () = assert!(PRINCIPAL_BYTES_MAX <= OWNER_BYTES_MAX);

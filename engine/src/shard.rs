@@ -13,6 +13,7 @@ use std::path::Path;
 use crate::codec;
 use crate::command::{Change, Command, CommitReceipt, CommittedBatch, ValidBatch};
 use crate::error::{ConflictReason, Error, Result};
+use crate::filter::{Admission, Pipeline, Principal};
 use crate::history::HistoryLimits;
 use crate::limits::BATCH_BYTES_MAX;
 use crate::limits::{
@@ -83,6 +84,9 @@ pub struct Shard<S: Storage> {
     purged_through: u64,
     /// Why the tables failed (a flush's write or sync): the shard then refuses writes.
     tables_failure: Option<String>,
+    /// The command filters every decided batch passes before it is logged (`None`: no filters,
+    /// as a shard driven directly by a test).
+    filters: Option<Pipeline>,
 }
 
 /// What deciding a later command of the same group needs to know of a key an earlier batch changed:
@@ -112,6 +116,8 @@ struct Decided {
     /// What each change's key held before, where the decision read it (see
     /// [`State::apply_decided`]).
     olds: Vec<Option<Option<Resource>>>,
+    /// The batch's quota reservations, settled once it is durable or failed.
+    admission: Admission,
 }
 
 impl<S: Storage> Shard<S> {
@@ -228,9 +234,16 @@ impl<S: Storage> Shard<S> {
             flusher,
             purged_through: 0,
             tables_failure: replay_failure,
+            filters: None,
         };
         shard.purge_flushed();
         Ok(shard)
+    }
+
+    /// Installs the command filters: from now on every decided batch passes them before it is
+    /// logged (see `filter`).
+    pub fn set_filters(&mut self, filters: Pipeline) {
+        self.filters = Some(filters);
     }
 
     pub fn id(&self) -> u16 {
@@ -297,13 +310,30 @@ impl<S: Storage> Shard<S> {
         &mut self.wal
     }
 
-    /// Commits a group of batches: one answer per batch, in order (see the module doc).
-    ///
-    /// A batch answered `Conflict` because of an earlier batch of the same group whose flush then
-    /// failed is answered `LogFailed` instead: no answer describes a state that never existed.
+    /// Commits a group of batches, each as the root principal: one answer per batch, in order.
     pub fn commit_group(
         &mut self,
         batches: Vec<ValidBatch>,
+        now_ms: u64,
+    ) -> Vec<Result<CommitReceipt>> {
+        self.commit_group_as(
+            batches
+                .into_iter()
+                .map(|batch| (Principal::Root, batch))
+                .collect(),
+            now_ms,
+        )
+    }
+
+    /// Commits a group of batches, each sent by its principal: one answer per batch, in order (see
+    /// the module doc). Each decided batch passes the command filters before it is logged.
+    ///
+    /// A batch answered `Conflict` or `Rejected` because of an earlier batch of the same group
+    /// whose flush then failed is answered `LogFailed` instead: no answer describes a state that
+    /// never existed.
+    pub fn commit_group_as(
+        &mut self,
+        batches: Vec<(Principal, ValidBatch)>,
         now_ms: u64,
     ) -> Vec<Result<CommitReceipt>> {
         if let Some(cause) = &self.tables_failure {
@@ -328,7 +358,12 @@ impl<S: Storage> Shard<S> {
         let mut chunk = 0usize;
         let mut failed_chunk: Option<usize> = None;
         let mut payload = Vec::new();
-        for (slot, batch) in batches.into_iter().enumerate() {
+        // The chunk of the group's last accepted batch: a filter's verdict may depend on it.
+        let mut last_accepted_chunk: Option<usize> = None;
+        if let Some(filters) = &mut self.filters {
+            filters.begin_group(&self.state.view());
+        }
+        for (slot, (principal, batch)) in batches.into_iter().enumerate() {
             let position = self.wal.appended_position() + 1;
             let (committed, ids, keys, olds) = match self.decide(batch, &overlay, position, now_ms)
             {
@@ -343,12 +378,30 @@ impl<S: Storage> Shard<S> {
                     continue;
                 }
             };
+            let admission = match &mut self.filters {
+                None => Admission::default(),
+                Some(filters) => match filters.check(&principal, &committed, &olds) {
+                    Ok(admission) => admission,
+                    Err(error) => {
+                        if let Some(seen) = last_accepted_chunk {
+                            conflicts_on_overlay.push((slot, seen));
+                        }
+                        answers[slot] = Some(Err(error));
+                        continue;
+                    }
+                },
+            };
             payload.clear();
             codec::encode_batch(&committed, &mut payload);
             if let Err(error) = self.wal.append(RecordKind::Batch, position, &payload) {
+                self.settle(admission, false);
                 answers[slot] = Some(Err(error));
                 continue;
             }
+            if let Some(filters) = &mut self.filters {
+                filters.accepted(&committed);
+            }
+            last_accepted_chunk = Some(chunk);
             for (change, key) in committed.changes.iter().zip(keys) {
                 let after = match change {
                     Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
@@ -361,6 +414,7 @@ impl<S: Storage> Shard<S> {
                 batch: committed,
                 ids,
                 olds,
+                admission,
             });
             if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
                 if !self.make_durable(&mut decided, &mut answers) {
@@ -371,6 +425,9 @@ impl<S: Storage> Shard<S> {
         }
         if !self.make_durable(&mut decided, &mut answers) {
             failed_chunk.get_or_insert(chunk);
+        }
+        if let Some(filters) = &mut self.filters {
+            filters.end_group();
         }
         self.after_apply();
         if let Some(failed) = failed_chunk {
@@ -403,11 +460,16 @@ impl<S: Storage> Shard<S> {
         if decided.is_empty() {
             return self.wal.failure().is_none();
         }
-        match self.wal.flush() {
+        let flushed = self.wal.flush();
+        if let Some(filters) = &mut self.filters {
+            filters.flushed(flushed.is_ok());
+        }
+        match flushed {
             Ok(durable) => {
                 for d in decided.drain(..) {
                     debug_assert!(d.batch.position <= durable);
                     let position = d.batch.position;
+                    self.settle(d.admission, true);
                     self.state.apply_decided(d.batch, d.olds);
                     answers[d.slot] = Some(Ok(CommitReceipt {
                         shard: self.options.shard,
@@ -420,6 +482,7 @@ impl<S: Storage> Shard<S> {
             Err(error) => {
                 let cause = error.to_string();
                 for d in decided.drain(..) {
+                    self.settle(d.admission, false);
                     answers[d.slot] = Some(Err(Error::LogFailed {
                         shard: self.options.shard,
                         cause: cause.clone(),
@@ -427,6 +490,14 @@ impl<S: Storage> Shard<S> {
                 }
                 false
             }
+        }
+    }
+
+    /// Settles a batch's quota reservations (see [`Admission::settle`]).
+    fn settle(&mut self, admission: Admission, durable: bool) {
+        match &mut self.filters {
+            Some(filters) => filters.settle(admission, durable),
+            None => admission.settle(durable),
         }
     }
 
