@@ -25,7 +25,9 @@
 //!   before the last history file). History file bytes are printed beside the tables' figures.
 //! - `tables/history`: streaming 1,000,000 committed changes (creates of 256-byte resources, in
 //!   batches of 1,000) through `Engine::history` pages from the oldest position, pages of 64 Ki
-//!   changes (the maximum) and of 1 Ki changes.
+//!   changes (the maximum) and of 1 Ki changes: from the in-memory tail (a memory limit that holds
+//!   them all), and from history files (4 MiB memtables, the smallest memory limit, after a
+//!   restart).
 //!
 //! Setup writes go in batches of 1,000 puts, several in flight.
 //!
@@ -47,7 +49,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use aorta_engine::limits::{HISTORY_BYTES_MAX, HISTORY_PAGE_BYTES_MAX, HISTORY_PAGE_CHANGES_MAX};
+use aorta_engine::limits::{
+    HISTORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, HISTORY_PAGE_BYTES_MAX,
+    HISTORY_PAGE_CHANGES_MAX,
+};
 use aorta_engine::sync::Pending;
 use aorta_engine::table::store::TableStats;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
@@ -632,52 +637,76 @@ fn write_amplification(base: &Path, sizes: &Sizes) {
 
 fn bench_history(c: &mut Criterion, base: &Path, sizes: &Sizes) {
     let n = sizes.history_changes;
-    let dir = temp_dir(base);
-    let mut cfg = config(dir.path(), DEFAULT_MEMTABLE);
-    cfg.history.changes_max = n + BATCH;
-    cfg.history.bytes_max = HISTORY_BYTES_MAX;
-    let engine = Engine::open(cfg).unwrap();
-    fill(&engine, NAMESPACE, n, 0);
-    let from = match engine.history(0, 0, 1, HISTORY_PAGE_BYTES_MAX) {
-        Err(Error::Compacted {
-            oldest_available, ..
-        }) => oldest_available,
-        Ok(_) => 0,
-        Err(error) => panic!("reading the history: {error}"),
-    };
     let mut group = c.benchmark_group("tables/history");
     group.throughput(Throughput::Elements(n as u64));
-    for page_changes in [HISTORY_PAGE_CHANGES_MAX, 1024] {
-        let mut pages = 0usize;
-        group.bench_function(
-            BenchmarkId::new(format!("pages_of_{page_changes}"), n),
-            |b| {
-                b.iter(|| {
-                    let (mut next, mut seen, mut bytes) = (from, 0usize, 0usize);
-                    pages = 0;
-                    loop {
-                        let page = engine
-                            .history(0, next, page_changes, HISTORY_PAGE_BYTES_MAX)
-                            .unwrap();
-                        if page.changes.is_empty() {
-                            break;
-                        }
-                        pages += 1;
-                        seen += page.changes.len();
-                        bytes += page
-                            .changes
-                            .iter()
-                            .map(|c| c.new.as_ref().unwrap().data.len())
-                            .sum::<usize>();
-                        next = page.next_position;
-                    }
-                    assert_eq!(seen, n);
-                    black_box(bytes)
-                })
-            },
+    // From memory: every change in the in-memory tail. From files: 4 MiB memtables (a history
+    // file per flush) and the smallest in-memory tail, after a restart, so that all but the WAL
+    // tail's changes are read from history files.
+    for (source, memtable, memory) in [
+        ("memory", DEFAULT_MEMTABLE, HISTORY_MEMORY_BYTES_MAX),
+        ("files", SMALL_MEMTABLE, HISTORY_MEMORY_BYTES_MIN),
+    ] {
+        let dir = temp_dir(base);
+        let cfg = || {
+            let mut cfg = config(dir.path(), memtable);
+            cfg.history.changes_max = n + BATCH;
+            cfg.history.bytes_max = HISTORY_BYTES_MAX;
+            cfg.history_memory_bytes = memory;
+            cfg
+        };
+        let engine = Engine::open(cfg()).unwrap();
+        fill(&engine, NAMESPACE, n, 0);
+        let engine = if source == "files" {
+            engine.close();
+            Engine::open(cfg()).unwrap()
+        } else {
+            engine
+        };
+        let from = match engine.history(0, 0, 1, HISTORY_PAGE_BYTES_MAX) {
+            Err(Error::Compacted {
+                oldest_available, ..
+            }) => oldest_available,
+            Ok(_) => 0,
+            Err(error) => panic!("reading the history: {error}"),
+        };
+        let stats = engine.table_stats(0).unwrap();
+        println!(
+            "    {source}: {} flushes, {:.1} MiB of history files written",
+            stats.flushes,
+            stats.history_bytes_written as f64 / (1024.0 * 1024.0)
         );
-        println!("    pages of {page_changes} changes: {pages} pages per stream");
+        for page_changes in [HISTORY_PAGE_CHANGES_MAX, 1024] {
+            let mut pages = 0usize;
+            group.bench_function(
+                BenchmarkId::new(format!("{source}/pages_of_{page_changes}"), n),
+                |b| {
+                    b.iter(|| {
+                        let (mut next, mut seen, mut bytes) = (from, 0usize, 0usize);
+                        pages = 0;
+                        loop {
+                            let page = engine
+                                .history(0, next, page_changes, HISTORY_PAGE_BYTES_MAX)
+                                .unwrap();
+                            if page.changes.is_empty() {
+                                break;
+                            }
+                            pages += 1;
+                            seen += page.changes.len();
+                            bytes += page
+                                .changes
+                                .iter()
+                                .map(|c| c.new.as_ref().unwrap().data.len())
+                                .sum::<usize>();
+                            next = page.next_position;
+                        }
+                        assert_eq!(seen, n);
+                        black_box(bytes)
+                    })
+                },
+            );
+            println!("    {source}, pages of {page_changes} changes: {pages} pages per stream");
+        }
+        engine.close();
     }
     group.finish();
-    engine.close();
 }

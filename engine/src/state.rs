@@ -145,7 +145,8 @@ impl Published {
     pub fn history_from(&self, from: u64, max_changes: usize, max_bytes: u64) -> Result<Page> {
         crate::history::check_page_limits(max_changes, max_bytes)
             .map_err(|error| self.history_error(from, error))?;
-        let mut at = from;
+        // Positions start at 1: a read from 0 is a read from the beginning.
+        let mut at = from.max(1);
         loop {
             let memory = self.history.lock().unwrap_or_else(|p| p.into_inner());
             let current = memory.current();
@@ -153,7 +154,7 @@ impl Published {
             // (a flush swaps the parts before it lets memory evict what the new file holds).
             let parts = self.parts.load_full();
             let horizon = parts.history.horizon;
-            if at.max(1) <= horizon {
+            if at <= horizon {
                 return Err(Error::Compacted {
                     shard: self.shard,
                     requested: from,
@@ -168,12 +169,11 @@ impl Published {
             }
             drop(memory);
             let page = read_history_files(&parts.history, at, max_changes, max_bytes, current)?;
-            if !page.changes.is_empty() {
+            if !page.changes.is_empty() || page.next_position <= at {
                 return Ok(page);
             }
             // No change from `at` to the files' end: the rest is in memory, or in files a flush
             // added meanwhile.
-            debug_assert!(page.next_position > at);
             at = page.next_position;
         }
     }
