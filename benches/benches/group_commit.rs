@@ -15,6 +15,10 @@
 //!
 //! Files go under `$AORTA_BENCH_DIR` if set, else under cargo's target `tmp` directory.
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::VecDeque;
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::{FileExt, MetadataExt};

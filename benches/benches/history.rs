@@ -9,6 +9,10 @@
 //! `HISTORY_PAGE_BYTES_MAX` bytes. Without `--bench` (under `cargo test --benches`) everything runs
 //! once on 10,000 changes.
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -42,6 +42,10 @@
 //! Without `--bench` (as under `cargo test --benches`) every part runs once on a few thousand
 //! resources. Files go under `$AORTA_BENCH_DIR` if set, else under cargo's target `tmp` directory.
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::VecDeque;
 use std::hint::black_box;
 use std::os::unix::io::AsRawFd;
@@ -656,6 +660,12 @@ fn bench_history(c: &mut Criterion, base: &Path, sizes: &Sizes) {
         };
         let engine = Engine::open(cfg()).unwrap();
         fill(&engine, NAMESPACE, n, 0);
+        let stats = settle(&engine);
+        println!(
+            "    {source}: {} flushes, {:.1} MiB of history files written",
+            stats.flushes,
+            stats.history_bytes_written as f64 / (1024.0 * 1024.0)
+        );
         let engine = if source == "files" {
             engine.close();
             Engine::open(cfg()).unwrap()
@@ -669,12 +679,6 @@ fn bench_history(c: &mut Criterion, base: &Path, sizes: &Sizes) {
             Ok(_) => 0,
             Err(error) => panic!("reading the history: {error}"),
         };
-        let stats = engine.table_stats(0).unwrap();
-        println!(
-            "    {source}: {} flushes, {:.1} MiB of history files written",
-            stats.flushes,
-            stats.history_bytes_written as f64 / (1024.0 * 1024.0)
-        );
         for page_changes in [HISTORY_PAGE_CHANGES_MAX, 1024] {
             let mut pages = 0usize;
             group.bench_function(

@@ -19,10 +19,10 @@ use crate::filter::{Board, Pipeline, Principal};
 use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
 use crate::limits::{
     BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, HISTORY_MEMORY_BYTES_DEFAULT,
-    HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, MEMTABLE_BYTES_DEFAULT, MEMTABLE_BYTES_MAX,
-    MEMTABLE_BYTES_MIN, SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT,
-    SHARD_QUEUE_BYTES_MAX, SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, WAL_SEGMENT_BYTES_MAX,
-    WAL_SEGMENT_BYTES_MIN,
+    HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, MAPPED_RESIDENT_BYTES_DEFAULT,
+    MAPPED_RESIDENT_BYTES_MIN, MEMTABLE_BYTES_DEFAULT, MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN,
+    SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX,
+    SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
@@ -92,6 +92,10 @@ pub struct EngineConfig {
     /// `HISTORY_MEMORY_BYTES_MAX`: a read of them never touches a file. Changes not yet in a
     /// history file are kept whatever this says.
     pub history_memory_bytes: u64,
+    /// Bytes of mapped table and history file pages the process may keep resident before the
+    /// engine releases them to the page cache (`resident`; default
+    /// `MAPPED_RESIDENT_BYTES_DEFAULT`, at least `MAPPED_RESIDENT_BYTES_MIN`); `None`: never.
+    pub mapped_resident_bytes_max: Option<u64>,
 }
 
 impl EngineConfig {
@@ -113,6 +117,7 @@ impl EngineConfig {
             table_work: TableWork::Background,
             history: HistoryLimits::default(),
             history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
+            mapped_resident_bytes_max: Some(MAPPED_RESIDENT_BYTES_DEFAULT),
         }
     }
 
@@ -164,6 +169,14 @@ impl EngineConfig {
             },
             other => unreachable!("validation yields only invalid limits: {other}"),
         })?;
+        if let Some(max) = self.mapped_resident_bytes_max {
+            check_range(
+                "mapped_resident_bytes_max",
+                max,
+                MAPPED_RESIDENT_BYTES_MIN,
+                u64::MAX,
+            )?;
+        }
         check_range(
             "history_memory_bytes",
             self.history_memory_bytes,
@@ -337,6 +350,8 @@ pub struct Engine {
     data_dir: PathBuf,
     /// The command filters' shared state: the enforced policy and the quota ledgers.
     board: Arc<Board>,
+    /// Keeps mapped pages under `mapped_resident_bytes_max` (none: no budget).
+    resident: Option<crate::resident::ResidentGuard>,
 }
 
 pub fn wal_dir(data_dir: &Path, shard: u16) -> PathBuf {
@@ -395,6 +410,7 @@ impl Engine {
             cluster_id: meta.cluster_id,
             data_dir: config.data_dir.clone(),
             board: board.clone(),
+            resident: None,
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
         for shard in 0..meta.shard_count {
@@ -428,6 +444,17 @@ impl Engine {
             meta::write(&mut storage, &config.data_dir, meta)?;
         }
         drop(storage);
+        if let Some(max) = config.mapped_resident_bytes_max {
+            let shards = engine
+                .shards
+                .iter()
+                .map(|s| s.published.clone().expect("every shard opened"))
+                .collect();
+            engine.resident = Some(
+                crate::resident::ResidentGuard::start(shards, max)
+                    .map_err(|e| Error::io("spawning the resident-pages thread", e))?,
+            );
+        }
         Ok(engine)
     }
 
@@ -671,6 +698,7 @@ impl Engine {
     }
 
     fn shutdown(&mut self) {
+        self.resident.take();
         for shard in &self.shards {
             shard.queue.close();
         }

@@ -14,6 +14,7 @@ pub mod history;
 pub mod limits;
 pub mod meta;
 pub mod query;
+pub mod resident;
 pub mod resource;
 pub mod routing;
 pub mod shard;

@@ -403,40 +403,38 @@ fn read_history_files(
         next_position: end.max(from),
         current,
     };
+    // The page holds whole batches: `changes[..batch_start]` (of `bytes` estimated bytes) are
+    // taken; `changes[batch_start..]` is the batch being read (`batch_bytes`). A batch that is
+    // not the page's first is dropped, and the page ends, as soon as it breaks a limit: it can only
+    // grow, so nothing more of it is decoded.
     let (mut bytes, mut batch_start, mut batch_bytes) = (0u64, 0usize, 0u64);
-    // Adds the batch being read (changes[batch_start..]) if it fits, else drops it and stops.
-    let close_batch = |page: &mut Page, bytes: &mut u64, batch_start: usize, batch_bytes: u64| {
-        let count = page.changes.len();
-        let fits = count <= max_changes && *bytes + batch_bytes <= max_bytes;
-        if batch_start > 0 && !fits {
-            page.changes.truncate(batch_start);
-            return false;
-        }
-        *bytes += batch_bytes;
-        page.next_position = page.changes[count - 1].position + 1;
-        true
-    };
     for file in &files.files[first..] {
         for change in file.changes_from(from) {
             let change = change?;
-            let last = page.changes.last().map(|c| c.position);
-            if last.is_some_and(|p| p != change.position) {
-                if !close_batch(&mut page, &mut bytes, batch_start, batch_bytes) {
-                    return Ok(page);
-                }
+            if page
+                .changes
+                .last()
+                .is_some_and(|c| c.position != change.position)
+            {
+                // The batch being read is whole, and within the limits (checked as it grew).
+                bytes += batch_bytes;
                 batch_start = page.changes.len();
                 batch_bytes = 0;
+                page.next_position = page.changes[batch_start - 1].position + 1;
             }
             if batch_bytes == 0 {
                 batch_bytes = BATCH_OVERHEAD_BYTES;
             }
             batch_bytes += change.estimated_bytes();
             page.changes.push(change);
+            let over = page.changes.len() > max_changes || bytes + batch_bytes > max_bytes;
+            if over && batch_start > 0 {
+                page.changes.truncate(batch_start);
+                return Ok(page);
+            }
         }
     }
-    if batch_start < page.changes.len()
-        && close_batch(&mut page, &mut bytes, batch_start, batch_bytes)
-    {
+    if !page.changes.is_empty() {
         // Every change the files hold from `from` on fits: continue past the last file.
         page.next_position = end;
     }

@@ -74,7 +74,11 @@ fn changes_stream_in_commit_order_with_old_and_new() {
     let engine = Engine::open(config(dir.path(), 10_000)).unwrap();
     assert_eq!(stream(&engine, 1, 17), streamed);
     assert_eq!(stream(&engine, 1, 1000), streamed);
-    assert_eq!(stream(&engine, 0, 64), streamed, "a read from 0 reads from the beginning");
+    assert_eq!(
+        stream(&engine, 0, 64),
+        streamed,
+        "a read from 0 reads from the beginning"
+    );
     let middle = expected[expected.len() / 2].0;
     assert_eq!(
         stream(&engine, middle, 5),

@@ -235,6 +235,11 @@ impl HistoryFile {
         self.opened.borrow_dependent()
     }
 
+    /// Takes the file's mapped pages out of the process's resident set (see `resident`).
+    pub fn release_resident(&self) {
+        self.opened.borrow_owner().release_resident();
+    }
+
     /// The file's changes at positions `>= from`, in commit order, decoded; a damaged block or
     /// entry is `Error::Corrupt` naming this file (and the block).
     pub fn changes_from(&self, from: u64) -> impl Iterator<Item = Result<HistoryChange>> + '_ {

@@ -32,6 +32,21 @@ pub enum FileBytes {
     Owned(Vec<u8>),
 }
 
+impl FileBytes {
+    /// Takes a mapped file's pages out of the process's resident set (`madvise(MADV_DONTNEED)`);
+    /// they stay in the page cache, and the next access maps them again. Owned bytes are left as
+    /// they are. Best effort: a failed advice is ignored.
+    pub fn release_resident(&self) {
+        if let FileBytes::Mapped(map) = self {
+            // SAFETY: the engine maps its sstables and history files read-only and shared, and
+            // never changes those files after they are written (see `map_file`): dropping the
+            // pages from this mapping only means the next access reads the same bytes again, so
+            // every slice borrowed from the map stays valid and unchanged.
+            let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+        }
+    }
+}
+
 impl std::ops::Deref for FileBytes {
     type Target = [u8];
 

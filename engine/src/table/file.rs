@@ -109,6 +109,11 @@ impl TableFile {
         })
     }
 
+    /// Takes the table's mapped pages out of the process's resident set (see `resident`).
+    pub fn release_resident(&self) {
+        self.opened.borrow_owner().release_resident();
+    }
+
     /// Reports a read error of this table with its path.
     pub fn error(&self, error: ReadError) -> Error {
         table_error(&self.path, error)

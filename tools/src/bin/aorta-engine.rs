@@ -4,6 +4,10 @@
 //! `get`, `get-id` and `delete` work on single resources; `write-loop` is the writer that the
 //! kill test SIGKILLs.
 
+/// mimalloc, as every Aorta binary (why: `docs/architecture.md`, dependencies).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;

@@ -18,6 +18,10 @@
 //! under cargo's target directory) is removed at the end unless `--keep` is given or
 //! `--data-dir` named it.
 
+/// mimalloc, as every Aorta binary (why: `docs/architecture.md`, dependencies).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
