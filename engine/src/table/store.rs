@@ -55,6 +55,9 @@ pub enum TableWork {
     Background,
 }
 
+/// Bytes of entries a compaction merges between two releases of its inputs' mapped pages.
+const COMPACTION_RELEASE_BYTES: usize = 32 * 1024 * 1024;
+
 /// Bytes a flush hands to one `write_at`: bounds the flush's buffer whatever the table's size.
 const FLUSH_WRITE_BYTES: usize = 1024 * 1024;
 
@@ -406,8 +409,21 @@ impl<S: Storage> TableStore<S> {
             })
             .collect();
         let mut filter = CompactionFilter::new(MergingIter::new(sources), horizon, bottom);
+        // The inputs are read once, in order: their pages are released as the merge goes, so that
+        // a merge of gibibytes does not hold them all in the process's resident set.
+        let mut read_since_release = 0usize;
         let entries = filter
             .by_ref()
+            .inspect(|entry| {
+                if let Ok(entry) = entry {
+                    read_since_release +=
+                        entry.key.len() + entry.value.as_ref().map_or(0, |v| v.len());
+                    if read_since_release >= COMPACTION_RELEASE_BYTES {
+                        read_since_release = 0;
+                        inputs.iter().for_each(|table| table.release_resident());
+                    }
+                }
+            })
             .map(|entry| entry.map_err(|error| error.into_engine_error(dir)));
         let meta = write_table_file(storage, dir, number, entries)?;
         Ok((meta, filter.stats()))
