@@ -155,9 +155,9 @@ pub const MEMTABLE_BYTES_MAX: u64 = 1024 * 1024 * 1024;
 /// `(1 + FROZEN_MEMTABLES_MAX) × memtable_bytes`.
 pub const FROZEN_MEMTABLES_MAX: usize = 2;
 /// Mapped table and history file pages the process keeps resident before the engine releases them
-/// to the page cache (`EngineConfig::mapped_resident_bytes_max`, `resident`): a quarter of the 1 GiB
+/// to the page cache (`EngineConfig::mapped_resident_bytes_max`, `resident`): an eighth of the 1 GiB
 /// a small node might give the engine; the minimum keeps the releases from running at every check.
-pub const MAPPED_RESIDENT_BYTES_DEFAULT: u64 = 256 * 1024 * 1024;
+pub const MAPPED_RESIDENT_BYTES_DEFAULT: u64 = 128 * 1024 * 1024;
 pub const MAPPED_RESIDENT_BYTES_MIN: u64 = 16 * 1024 * 1024;
 /// Sstables one shard's manifest may name. Tiered compaction keeps far fewer (a few per tier).
 pub const TABLES_PER_SHARD_MAX: usize = 4096;
