@@ -146,8 +146,8 @@ pub fn decode_change(key: &[u8], value: &[u8]) -> std::result::Result<HistoryCha
 }
 
 /// Writes the changes of one flush, the positions `first_position..=last_position` (in commit
-/// order, at least one), as history file `number` in `dir`: written, fdatasynced and its directory
-/// fsynced. Returns its manifest entry.
+/// order, at least one), as history file `number` in `dir`: written and fdatasynced (the caller
+/// fsyncs the directory before a manifest names it). Returns its manifest entry.
 pub fn write_history_file<S: Storage>(
     storage: &mut S,
     dir: &Path,

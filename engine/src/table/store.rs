@@ -3,9 +3,9 @@
 //!
 //! A flush, in the order that keeps every step crash-safe:
 //! 1. the table is written under its final name (`<number>.sst`, a number never used before) and
-//!    fdatasynced, then the directory is fsynced; so is the history file of the memtable's changes
-//!    (`<number + 1>.hist`, `history::file`) — a crash here leaves files no manifest names, which
-//!    the next open removes;
+//!    fdatasynced, and so is the history file of the memtable's changes (`<number + 1>.hist`,
+//!    `history::file`); then the directory is fsynced, once for both — a crash here leaves files no
+//!    manifest names, which the next open removes;
 //! 2. the manifest naming both, with the new flushed position, is written atomically (temporary
 //!    file, fdatasync, rename, directory fsync) — only now do the table's versions and the file's
 //!    changes count as durable. The same manifest drops the oldest history files that fall past the
@@ -199,6 +199,8 @@ impl<S: Storage> TableStore<S> {
             job.position,
             &job.changes,
         )?;
+        // One directory fsync for both names: a flush's fsyncs queue on the device with the WAL's.
+        sync_table_dir(&mut self.storage, &self.dir)?;
         let mut next = self.manifest.clone();
         next.tables.insert(0, meta);
         next.flushed_position = job.position;
@@ -265,9 +267,10 @@ fn write_table_file<'a, S: Storage>(
 }
 
 /// Writes a new sstable file at `path` (a `what`, for errors) from `entries`, each handed to
-/// `add`, in writes of about `FLUSH_WRITE_BYTES`; fdatasyncs it and fsyncs its directory. Returns
-/// its bytes and entries, or `None` (and no file) when `entries` yields nothing. A file left by a
-/// failure is removed here or, after a crash, by the next open (no manifest names it).
+/// `add`, in writes of about `FLUSH_WRITE_BYTES`, and fdatasyncs it; the caller fsyncs the
+/// directory (once for every file it writes) before a manifest names it. Returns its bytes and
+/// entries, or `None` (and no file) when `entries` yields nothing. A file left by a failure is
+/// removed here or, after a crash, by the next open (no manifest names it).
 pub(crate) fn write_sstable_file<S: Storage, E>(
     storage: &mut S,
     path: &Path,
@@ -321,11 +324,15 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
             .remove_file(path)
             .map_err(|e| io("removing empty", e))?;
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
+    Ok(written)
+}
+
+/// Fsyncs `dir`, so that the files just written there keep their names through a power cut: what
+/// a manifest may name only after.
+fn sync_table_dir<S: Storage>(storage: &mut S, dir: &Path) -> Result<()> {
     storage
         .sync_dir(dir)
-        .map_err(|e| io("syncing the directory of", e))?;
-    Ok(written)
+        .map_err(|e| Error::io(format!("syncing the tables directory {}", dir.display()), e))
 }
 
 /// What a shard's tables have written and dropped, for write-amplification reports.
@@ -426,6 +433,7 @@ impl<S: Storage> TableStore<S> {
             })
             .map(|entry| entry.map_err(|error| error.into_engine_error(dir)));
         let meta = write_table_file(storage, dir, number, entries)?;
+        sync_table_dir(storage, dir)?;
         Ok((meta, filter.stats()))
     }
 
