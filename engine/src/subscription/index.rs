@@ -72,6 +72,14 @@ impl Bucket {
     }
 }
 
+/// A scope's bucket in a namespace's pair.
+fn slot(scope: Scope) -> usize {
+    match scope {
+        Scope::Children => 0,
+        Scope::Subtree => 1,
+    }
+}
+
 /// Where a pattern is filed, to remove it.
 #[derive(Clone, Debug)]
 enum Filing {
@@ -89,7 +97,9 @@ struct Entry {
 /// Many patterns, indexed by namespace and tag. See the module doc.
 #[derive(Default, Debug)]
 pub struct SubscriptionIndex {
-    buckets: HashMap<(String, Scope), Bucket>,
+    /// Namespace → its children patterns' bucket and its subtree patterns' bucket (looked up by
+    /// `&str`, so that walking a change's ancestors allocates nothing).
+    buckets: HashMap<String, [Bucket; 2]>,
     entries: HashMap<PatternId, Entry>,
     next_id: PatternId,
     /// Scratch for candidate ids, reused so that matching does not allocate once warm.
@@ -124,10 +134,10 @@ impl SubscriptionIndex {
         let id = self.next_id;
         self.next_id += 1;
         let plan = pattern.selector.as_ref().map_or(IndexPlan::Scan, |s| s.plan());
-        let bucket = self
+        let bucket = &mut self
             .buckets
-            .entry((pattern.namespace.clone(), pattern.scope))
-            .or_default();
+            .entry(pattern.namespace.clone())
+            .or_default()[slot(pattern.scope)];
         let filing = match plan {
             IndexPlan::TagEquals { key, value } => Filing::Values {
                 key,
@@ -158,11 +168,12 @@ impl SubscriptionIndex {
     /// Removes a pattern; returns it, or `None` if the id is not in the index.
     pub fn remove(&mut self, id: PatternId) -> Option<Pattern> {
         let entry = self.entries.remove(&id)?;
-        let bucket_key = (entry.pattern.namespace.clone(), entry.pattern.scope);
-        let bucket = self
+        let namespace = &entry.pattern.namespace;
+        let pair = self
             .buckets
-            .get_mut(&bucket_key)
+            .get_mut(namespace.as_str())
             .expect("a filed pattern has its bucket");
+        let bucket = &mut pair[slot(entry.pattern.scope)];
         match &entry.filing {
             Filing::Values { key, values } => {
                 let by_value = bucket.by_value.get_mut(key).expect("filed by value");
@@ -188,8 +199,8 @@ impl SubscriptionIndex {
                 bucket.every.remove(&id);
             }
         }
-        if bucket.is_empty() {
-            self.buckets.remove(&bucket_key);
+        if pair.iter().all(Bucket::is_empty) {
+            self.buckets.remove(namespace.as_str());
         }
         Some(entry.pattern)
     }
@@ -217,12 +228,11 @@ impl SubscriptionIndex {
             } else {
                 &[Scope::Subtree]
             };
+            let Some(pair) = self.buckets.get(ancestor) else {
+                continue;
+            };
             for scope in scopes {
-                // Looking up by a borrowed pair would need a custom key type; the bucket map is
-                // small and this allocation is the ancestor string only.
-                let Some(bucket) = self.buckets.get(&(ancestor.to_string(), *scope)) else {
-                    continue;
-                };
+                let bucket = &pair[slot(*scope)];
                 candidates.extend(&bucket.every);
                 for resource in [change.old.as_deref(), change.new.as_deref()]
                     .into_iter()
