@@ -138,6 +138,25 @@ impl Subscription {
         token
     }
 
+    /// What the subscription holds now beyond the history it shares: the events buffered from
+    /// the last page read, and their estimated bytes (as the history charges them). Both stay
+    /// within one page: `SUBSCRIPTION_PAGE_CHANGES_MAX` changes and `SUBSCRIPTION_PAGE_BYTES_MAX`
+    /// bytes, or one batch larger than that.
+    pub fn buffered(&self) -> (usize, u64) {
+        let bytes = self
+            .buffer
+            .iter()
+            .map(|e| {
+                let side = |r: &Option<Arc<crate::resource::Resource>>| {
+                    r.as_deref()
+                        .map_or(0, crate::history::resource_estimated_bytes)
+                };
+                std::mem::size_of::<Event>() as u64 + side(&e.old) + side(&e.new)
+            })
+            .sum();
+        (self.buffer.len(), bytes)
+    }
+
     /// The next event, waiting up to `timeout` for one; `None` if none came. `Compacted` if the
     /// subscriber fell behind a shard's history horizon; `Closed` once the engine is closed and
     /// everything readable was delivered.
