@@ -78,7 +78,8 @@ fn index_of(count: usize) -> SubscriptionIndex {
     index.insert(Pattern::subtree("/tenants/t0")).unwrap();
     for i in 0..count {
         let selector = TagSelector::parse(&format!("app=a{}", (i / TENANTS) % APPS)).unwrap();
-        let pattern = Pattern::subtree(format!("/tenants/t{}", i % TENANTS)).with_selector(selector);
+        let pattern =
+            Pattern::subtree(format!("/tenants/t{}", i % TENANTS)).with_selector(selector);
         index.insert(pattern).unwrap();
     }
     index
@@ -124,7 +125,11 @@ fn changes(count: usize) -> Vec<HistoryChange> {
         .map(|i| {
             let tenant = rng.below(TENANTS);
             let app = rng.below(APPS);
-            let new_app = if rng.below(10) == 0 { rng.below(APPS) } else { app };
+            let new_app = if rng.below(10) == 0 {
+                rng.below(APPS)
+            } else {
+                app
+            };
             HistoryChange {
                 position: i as u64 + 1,
                 commit_time_ms: 1_000,

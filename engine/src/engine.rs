@@ -18,8 +18,9 @@ use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
 use crate::filter::{Board, Pipeline, Principal};
 use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
+use crate::limits::HANDLERS_MAX;
 use crate::limits::{
-    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, HANDLERS_MAX, HISTORY_MEMORY_BYTES_DEFAULT,
+    BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, HISTORY_MEMORY_BYTES_DEFAULT,
     HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, MAPPED_RESIDENT_BYTES_DEFAULT,
     MAPPED_RESIDENT_BYTES_MIN, MEMTABLE_BYTES_DEFAULT, MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN,
     SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX,
@@ -733,8 +734,11 @@ impl Engine {
         }
         let subscription = self.subscribe(pattern, start)?;
         let id = self.handlers.next_id.fetch_add(1, Ordering::Relaxed);
-        let thread =
-            HandlerThread::spawn(format!("aorta-handler-{id}"), subscription, Box::new(handler))?;
+        let thread = HandlerThread::spawn(
+            format!("aorta-handler-{id}"),
+            subscription,
+            Box::new(handler),
+        )?;
         threads.insert(id, thread);
         Ok(id)
     }

@@ -18,7 +18,9 @@ const PER_BATCH: usize = 100;
 fn a_subscriber_that_reads_nothing_then_everything_stays_within_one_page() {
     let dir = tempfile::tempdir().unwrap();
     let engine = Engine::open(EngineConfig::new(dir.path()).with_shards(2)).unwrap();
-    let mut slow = engine.subscribe(Pattern::subtree("/load"), Start::Now).unwrap();
+    let mut slow = engine
+        .subscribe(Pattern::subtree("/load"), Start::Now)
+        .unwrap();
     for b in 0..BATCHES {
         let namespace = format!("/load/n{}", b % 8);
         let commands = (0..PER_BATCH)

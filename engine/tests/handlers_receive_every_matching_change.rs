@@ -11,7 +11,11 @@ use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
 fn wait_for(seen: &Mutex<Vec<(u64, EventAction)>>, count: usize) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while seen.lock().unwrap().len() < count {
-        assert!(Instant::now() < deadline, "the handler saw {:?}", seen.lock().unwrap());
+        assert!(
+            Instant::now() < deadline,
+            "the handler saw {:?}",
+            seen.lock().unwrap()
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
 }
@@ -24,11 +28,16 @@ fn a_handler_sees_every_matching_change_in_order() {
     let recorder = seen.clone();
     let handler = engine
         .register_handler(Pattern::subtree("/jobs"), Start::Now, move |event| {
-            recorder.lock().unwrap().push((event.position, event.action));
+            recorder
+                .lock()
+                .unwrap()
+                .push((event.position, event.action));
         })
         .unwrap();
     let panicking = engine
-        .register_handler(Pattern::subtree("/jobs"), Start::Now, |_| panic!("handler bug"))
+        .register_handler(Pattern::subtree("/jobs"), Start::Now, |_| {
+            panic!("handler bug")
+        })
         .unwrap();
     let mut expected = Vec::new();
     for i in 0..20 {
@@ -37,10 +46,17 @@ fn a_handler_sees_every_matching_change_in_order() {
             .commit(Batch::new(vec![Command::put(spec, None)]))
             .unwrap()
             .position;
-        let action = if i < 5 { EventAction::Created } else { EventAction::Updated };
+        let action = if i < 5 {
+            EventAction::Created
+        } else {
+            EventAction::Updated
+        };
         expected.push((position, action));
         engine
-            .commit(Batch::new(vec![Command::put(ResourceSpec::new("/other", "x", "t"), None)]))
+            .commit(Batch::new(vec![Command::put(
+                ResourceSpec::new("/other", "x", "t"),
+                None,
+            )]))
             .unwrap();
     }
     wait_for(&seen, expected.len());

@@ -41,7 +41,12 @@ fn per_shard(events: &[Event]) -> BTreeMap<u16, Vec<u64>> {
     for event in events {
         let positions = shards.entry(event.shard).or_default();
         if let Some(last) = positions.last() {
-            assert!(event.position > *last, "shard {}: {} after {last}", event.shard, event.position);
+            assert!(
+                event.position > *last,
+                "shard {}: {} after {last}",
+                event.shard,
+                event.position
+            );
         }
         positions.push(event.position);
     }
@@ -80,14 +85,19 @@ fn subscribers_started_during_writes_miss_nothing_and_repeat_nothing() {
         })
         .collect();
     let from_beginning = engine
-        .subscribe(Pattern::subtree("/w"), Start::After(vec![0; SHARDS as usize]))
+        .subscribe(
+            Pattern::subtree("/w"),
+            Start::After(vec![0; SHARDS as usize]),
+        )
         .unwrap();
     start.wait();
     // While the writers run: one subscriber from "now", one from a token taken now (its
     // catch-up races the live tail), read asynchronously.
     std::thread::sleep(std::time::Duration::from_millis(5));
     let now = engine.positions().unwrap();
-    let mut from_now = engine.subscribe(Pattern::subtree("/w"), Start::Now).unwrap();
+    let mut from_now = engine
+        .subscribe(Pattern::subtree("/w"), Start::Now)
+        .unwrap();
     let now_start = from_now.resume_token();
     let mut from_token = engine
         .subscribe(Pattern::subtree("/w"), Start::After(now.clone()))
@@ -105,7 +115,10 @@ fn subscribers_started_during_writes_miss_nothing_and_repeat_nothing() {
     assert_eq!(committed.len(), total);
 
     let (mut from_beginning, events) = blocking.join().unwrap();
-    assert_eq!(per_shard(&events), expected(&committed, &[0; SHARDS as usize]));
+    assert_eq!(
+        per_shard(&events),
+        expected(&committed, &[0; SHARDS as usize])
+    );
     assert_nothing_more(&mut from_beginning);
 
     let want = expected(&committed, &now);

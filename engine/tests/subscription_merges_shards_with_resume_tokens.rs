@@ -34,16 +34,25 @@ fn one_stream_over_every_shard_resumes_from_its_token() {
             let receipt = engine
                 .commit(Batch::new(vec![Command::create(spec)]))
                 .unwrap();
-            committed.push((receipt.shard, receipt.position, format!("{namespace}/r{round}")));
+            committed.push((
+                receipt.shard,
+                receipt.position,
+                format!("{namespace}/r{round}"),
+            ));
         }
     }
     // Outside the prefix: never delivered.
     engine
-        .commit(Batch::new(vec![Command::create(ResourceSpec::new("/other", "x", "node"))]))
+        .commit(Batch::new(vec![Command::create(ResourceSpec::new(
+            "/other", "x", "node",
+        ))]))
         .unwrap();
 
     let mut subscription = engine
-        .subscribe(Pattern::subtree("/fleet"), Start::After(vec![0; SHARDS as usize]))
+        .subscribe(
+            Pattern::subtree("/fleet"),
+            Start::After(vec![0; SHARDS as usize]),
+        )
         .unwrap();
     let first = take(&mut subscription, committed.len() / 2);
     let token = subscription.resume_token();
@@ -81,7 +90,9 @@ fn one_stream_over_every_shard_resumes_from_its_token() {
     let start = vec![0; SHARDS as usize];
     let mut subscription = engine.subscribe(children, Start::After(start)).unwrap();
     let events = take(&mut subscription, 5);
-    assert!(events.iter().all(|e| e.new.as_ref().unwrap().namespace == *one));
+    assert!(events
+        .iter()
+        .all(|e| e.new.as_ref().unwrap().namespace == *one));
     assert_nothing_more(&mut subscription);
     let token = subscription.resume_token();
     let shard = engine.shard_for(one) as usize;

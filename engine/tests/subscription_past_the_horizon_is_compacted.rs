@@ -26,7 +26,8 @@ fn config(dir: &std::path::Path) -> EngineConfig {
 
 fn write(engine: &Engine, count: usize) {
     for i in 0..count {
-        let spec = ResourceSpec::new("/apps", &format!("r{}", i % 50), "task").with_data(vec![7; 200]);
+        let spec =
+            ResourceSpec::new("/apps", &format!("r{}", i % 50), "task").with_data(vec![7; 200]);
         engine
             .commit(Batch::new(vec![Command::put(spec, None)]))
             .unwrap();

@@ -133,11 +133,12 @@ impl SubscriptionIndex {
         }
         let id = self.next_id;
         self.next_id += 1;
-        let plan = pattern.selector.as_ref().map_or(IndexPlan::Scan, |s| s.plan());
-        let bucket = &mut self
-            .buckets
-            .entry(pattern.namespace.clone())
-            .or_default()[slot(pattern.scope)];
+        let plan = pattern
+            .selector
+            .as_ref()
+            .map_or(IndexPlan::Scan, |s| s.plan());
+        let bucket =
+            &mut self.buckets.entry(pattern.namespace.clone()).or_default()[slot(pattern.scope)];
         let filing = match plan {
             IndexPlan::TagEquals { key, value } => Filing::Values {
                 key,
@@ -337,8 +338,11 @@ mod tests {
             let selector = SELECTORS[rng.below(8) as usize];
             pattern.selector = Some(TagSelector::parse(selector).unwrap());
             if rng.below(4) == 0 {
-                pattern.actions =
-                    Actions::of(&[EventAction::Entered, EventAction::Left, EventAction::Created]);
+                pattern.actions = Actions::of(&[
+                    EventAction::Entered,
+                    EventAction::Left,
+                    EventAction::Created,
+                ]);
             }
             ids.push(index.insert(pattern).unwrap());
         }
@@ -350,8 +354,16 @@ mod tests {
         for _ in 0..2_000 {
             let namespace = NAMESPACES[rng.below(6) as usize];
             let (action, old, new) = match rng.below(3) {
-                0 => (Action::Created, None, Some(random_resource(&mut rng, namespace))),
-                1 => (Action::Deleted, Some(random_resource(&mut rng, namespace)), None),
+                0 => (
+                    Action::Created,
+                    None,
+                    Some(random_resource(&mut rng, namespace)),
+                ),
+                1 => (
+                    Action::Deleted,
+                    Some(random_resource(&mut rng, namespace)),
+                    None,
+                ),
                 _ => (
                     Action::Updated,
                     Some(random_resource(&mut rng, namespace)),
@@ -389,7 +401,9 @@ mod tests {
     fn a_pattern_filed_by_tag_sees_a_resource_leave() {
         let mut index = SubscriptionIndex::new();
         let prod = index
-            .insert(Pattern::subtree("/apps").with_selector(TagSelector::parse("env=prod").unwrap()))
+            .insert(
+                Pattern::subtree("/apps").with_selector(TagSelector::parse("env=prod").unwrap()),
+            )
             .unwrap();
         let change = HistoryChange {
             position: 3,

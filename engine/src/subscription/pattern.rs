@@ -77,7 +77,9 @@ impl Actions {
     }
 
     pub fn iter(self) -> impl Iterator<Item = EventAction> {
-        EventAction::ALL.into_iter().filter(move |a| self.contains(*a))
+        EventAction::ALL
+            .into_iter()
+            .filter(move |a| self.contains(*a))
     }
 }
 
@@ -267,14 +269,30 @@ mod tests {
         let p = prod();
         let a = resource("/apps/web", "t", &[("env", "prod")]);
         let b = resource("/apps/web", "t", &[("env", "dev")]);
-        let judge = |action, old: Option<&Resource>, new: Option<&Resource>| p.judge(action, old, new);
-        assert_eq!(judge(Action::Created, None, Some(&a)), Some(EventAction::Created));
+        let judge =
+            |action, old: Option<&Resource>, new: Option<&Resource>| p.judge(action, old, new);
+        assert_eq!(
+            judge(Action::Created, None, Some(&a)),
+            Some(EventAction::Created)
+        );
         assert_eq!(judge(Action::Created, None, Some(&b)), None);
-        assert_eq!(judge(Action::Updated, Some(&a), Some(&a)), Some(EventAction::Updated));
-        assert_eq!(judge(Action::Updated, Some(&a), Some(&b)), Some(EventAction::Left));
-        assert_eq!(judge(Action::Updated, Some(&b), Some(&a)), Some(EventAction::Entered));
+        assert_eq!(
+            judge(Action::Updated, Some(&a), Some(&a)),
+            Some(EventAction::Updated)
+        );
+        assert_eq!(
+            judge(Action::Updated, Some(&a), Some(&b)),
+            Some(EventAction::Left)
+        );
+        assert_eq!(
+            judge(Action::Updated, Some(&b), Some(&a)),
+            Some(EventAction::Entered)
+        );
         assert_eq!(judge(Action::Updated, Some(&b), Some(&b)), None);
-        assert_eq!(judge(Action::Deleted, Some(&a), None), Some(EventAction::Deleted));
+        assert_eq!(
+            judge(Action::Deleted, Some(&a), None),
+            Some(EventAction::Deleted)
+        );
         assert_eq!(judge(Action::Deleted, Some(&b), None), None);
         let only_left = prod().with_actions(Actions::of(&[EventAction::Left]));
         assert_eq!(only_left.judge(Action::Updated, Some(&a), Some(&a)), None);

@@ -162,7 +162,11 @@ impl Subscription {
     /// everything readable was delivered.
     pub fn next(&mut self, timeout: Duration) -> Result<Option<Event>> {
         let deadline = Instant::now() + timeout;
-        Ok(if self.ready(deadline)? { self.pop() } else { None })
+        Ok(if self.ready(deadline)? {
+            self.pop()
+        } else {
+            None
+        })
     }
 
     /// The events of at least one whole batch (of one shard), and of more whole batches up to
@@ -277,7 +281,10 @@ impl Subscription {
 
     /// Reads one page from the first cursor (from `turn` on) whose shard has changes past it.
     fn read_page(&mut self) -> Result<Progress> {
-        assert!(self.buffer.is_empty(), "a page is read once the last is delivered");
+        assert!(
+            self.buffer.is_empty(),
+            "a page is read once the last is delivered"
+        );
         let count = self.cursors.len();
         for k in 0..count {
             let index = (self.turn + k) % count;
