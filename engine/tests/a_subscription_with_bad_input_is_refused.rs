@@ -18,7 +18,10 @@ fn bad_patterns_and_tokens_are_refused() {
         Some(Error::InvalidPattern(PatternError::Kind(_)))
     ));
     assert!(matches!(
-        refused(Pattern::subtree("/a").with_actions(Actions::NONE), Start::Now),
+        refused(
+            Pattern::subtree("/a").with_actions(Actions::NONE),
+            Start::Now
+        ),
         Some(Error::InvalidPattern(PatternError::NoAction))
     ));
     assert!(matches!(

@@ -2,9 +2,9 @@
 //! position in the middle and from "now" while writers commit on every shard receive, per shard,
 //! exactly the changes committed after their start, in commit order, with no gap and no duplicate
 //! where the catch-up meets the live tail. One subscriber uses the blocking form, one the async
-//! form. Real engine on a temp dir; small memtables and the smallest history memory, with 2 KiB of
-//! data per resource, so that flushes run meanwhile and the catch-up from the beginning reads
-//! history files.
+//! form. Real engine on a temp dir; small memtables and the smallest history memory (1 MiB a
+//! shard), with 8 KiB of data per resource (about 2.5 MB of history a shard), so that flushes run
+//! meanwhile and the catch-up from the beginning reads history files before the memory tail.
 
 mod subscription_common;
 
@@ -26,7 +26,7 @@ fn writer(engine: &Engine, writer: usize) -> Vec<(u16, u64)> {
         .map(|i| {
             let namespace = format!("/w/{writer}/{}", i % 3);
             let spec =
-                ResourceSpec::new(&namespace, &format!("r{i}"), "task").with_data(vec![1; 2048]);
+                ResourceSpec::new(&namespace, &format!("r{i}"), "task").with_data(vec![1; 8192]);
             let receipt = engine
                 .commit(Batch::new(vec![Command::create(spec)]))
                 .unwrap();

@@ -3,8 +3,9 @@
 //! started after random positions and resumed from its token at a random point (across a restart
 //! too) delivers exactly the model's change list from those positions, filtered by the pattern
 //! (the table, written out independently in `subscription_common`), per shard in commit
-//! order. Real engine on temp dirs; small memtables and history memory, so that reads come from
-//! history files as well as memory.
+//! order. Real engine on temp dirs; small memtables, the smallest history memory (1 MiB a shard)
+//! and up to 6 KB of data per resource, so that longer runs hold more history than memory and
+//! reads come from history files as well as memory.
 
 mod common;
 mod subscription_common;
@@ -198,6 +199,7 @@ fn by_shard(events: &[Event]) -> BTreeMap<u16, Vec<Delivered>> {
 fn run(dir: &Path, seed: u64, steps: Vec<Step>) -> Result<(), TestCaseError> {
     let mut engine = Engine::open(config(dir)).unwrap();
     let mut workload = Workload::new(seed, &NAMESPACES);
+    workload.data_bytes_max = 6_000;
     let mut model = Model::default();
     let mut recorded = Vec::new();
     for step in steps {
