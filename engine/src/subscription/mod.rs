@@ -21,5 +21,5 @@ pub mod stream;
 
 pub use index::{IndexError, PatternId, SubscriptionIndex};
 pub use pattern::{Actions, Event, EventAction, Pattern, PatternError};
-pub use signal::Signal;
+pub use signal::{prepare_to_sleep, Signal, Waiter};
 pub use stream::{Start, Subscription};

@@ -6,21 +6,29 @@
 //! have grown, and reads the history itself. So the signal carries no data and cannot overflow.
 //!
 //! No lost wake-up: a subscriber (1) loads `seq`, (2) reads the history, and if it found nothing,
-//! (3) registers its [`Waiter`], (4) loads `seq` again and sleeps only if it is unchanged. The
-//! shard (a) records the batch in the history, (b) adds to `seq`, (c) loads the sleeper count and
-//! wakes every registered waiter if it is not zero. All of (3), (4), (b), (c) are `SeqCst`, so
-//! either (4) sees (b)'s add, or (c) sees (3)'s registration and wakes the waiter (a waiter woken
-//! before it sleeps keeps the wake: its flag is set). And a `seq` loaded at (1) after (b) means
-//! the history read at (2) sees (a).
+//! (3) registers its [`Waiter`] (under the sleepers' lock, storing their count), (4) reads `seq`
+//! again *by a read-modify-write* (`fetch_add(0)`) and sleeps only if it is unchanged. The shard
+//! (a) records the batch in the history, (b) adds to `seq`, (c) loads the sleeper count and wakes
+//! every registered waiter if it is not zero. (4) and (b) are both read-modify-writes of `seq`, so
+//! one comes first in its modification order: if (b) does, (4) sees the change; if (4) does, (b)
+//! reads what (4) wrote and, both being acquire-release, (3) happens before (c), which then sees
+//! the registration and wakes the waiter (a waiter woken before it sleeps keeps the wake: its flag
+//! is set). No `SeqCst` reasoning is needed, which is what lets loom check it exactly (loom treats
+//! `SeqCst` as acquire-release; a first version that relied on `SeqCst` loads failed its model).
+//! And a `seq` loaded at (1) after (b) means the history read at (2) sees (a). Steps (3) and (4)
+//! are [`prepare_to_sleep`], which the subscription stream and the loom model
+//! (`engine/tests/loom_subscription_signal.rs`: every interleaving of shards and a subscriber)
+//! both use.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::SeqCst};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::atomic::Ordering::{AcqRel, Acquire, Relaxed, Release};
 use std::task::Waker;
 use std::time::Instant;
 
+use crate::sync::prim::{Arc, AtomicBool, AtomicU64, AtomicUsize, Condvar, Mutex, MutexGuard};
+
 /// One shard's signal. See the module doc.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Signal {
     seq: AtomicU64,
     sleeping: AtomicUsize,
@@ -28,16 +36,47 @@ pub struct Signal {
     closed: AtomicBool,
 }
 
+impl Default for Signal {
+    fn default() -> Self {
+        Signal {
+            seq: AtomicU64::new(0),
+            sleeping: AtomicUsize::new(0),
+            sleepers: Mutex::new(HashMap::new()),
+            closed: AtomicBool::new(false),
+        }
+    }
+}
+
+/// Steps (3) and (4) of the module doc: forgets earlier wakes, registers `waiter` (with `waker`,
+/// for the async form) on every signal, and says whether it may sleep now — `false` if a signal
+/// moved since `seqs` were loaded (before the reads that found nothing): then read again.
+pub fn prepare_to_sleep(
+    signals: &[&Signal],
+    seqs: &[u64],
+    waiter: &Arc<Waiter>,
+    waker: Option<&Waker>,
+) -> bool {
+    assert_eq!(signals.len(), seqs.len(), "one sequence number per signal");
+    waiter.reset(waker);
+    for signal in signals {
+        signal.register(waiter);
+    }
+    signals
+        .iter()
+        .zip(seqs)
+        .all(|(signal, seq)| signal.seq_in_order() == *seq)
+}
+
 impl Signal {
     /// Says that the shard published something; wakes every registered waiter.
     pub fn bump(&self) {
-        self.seq.fetch_add(1, SeqCst);
-        if self.sleeping.load(SeqCst) == 0 {
+        self.seq.fetch_add(1, AcqRel);
+        if self.sleeping.load(Acquire) == 0 {
             return;
         }
         let woken = {
             let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
-            self.sleeping.store(0, SeqCst);
+            self.sleeping.store(0, Release);
             std::mem::take(&mut *sleepers)
         };
         for waiter in woken.values() {
@@ -47,29 +86,34 @@ impl Signal {
 
     /// Says that the engine is closing: wakes every waiter, and every later wait returns at once.
     pub fn close(&self) {
-        self.closed.store(true, SeqCst);
+        self.closed.store(true, Release);
         self.bump();
     }
 
     pub fn is_closed(&self) -> bool {
-        self.closed.load(SeqCst)
+        self.closed.load(Acquire)
     }
 
     pub fn seq(&self) -> u64 {
-        self.seq.load(SeqCst)
+        self.seq.load(Acquire)
+    }
+
+    /// `seq`, read by a read-modify-write so that it is ordered with every bump (step (4)).
+    fn seq_in_order(&self) -> u64 {
+        self.seq.fetch_add(0, AcqRel)
     }
 
     /// Registers `waiter` to be woken by the next bump (once; registering again is harmless).
     pub fn register(&self, waiter: &Arc<Waiter>) {
         let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
         sleepers.insert(waiter.id, waiter.clone());
-        self.sleeping.store(sleepers.len(), SeqCst);
+        self.sleeping.store(sleepers.len(), Release);
     }
 
     pub fn unregister(&self, waiter: &Waiter) {
         let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
         sleepers.remove(&waiter.id);
-        self.sleeping.store(sleepers.len(), SeqCst);
+        self.sleeping.store(sleepers.len(), Release);
     }
 }
 
@@ -88,20 +132,22 @@ pub struct Waiter {
     condvar: Condvar,
 }
 
-static NEXT_WAITER_ID: AtomicU64 = AtomicU64::new(0);
+/// Ids only tell waiters apart in a signal's map; they take no part in the protocol (a plain
+/// `std` atomic, also under loom).
+static NEXT_WAITER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl Default for Waiter {
     fn default() -> Self {
         Waiter {
-            id: NEXT_WAITER_ID.fetch_add(1, SeqCst),
-            state: Mutex::default(),
+            id: NEXT_WAITER_ID.fetch_add(1, Relaxed),
+            state: Mutex::new(WaiterState::default()),
             condvar: Condvar::new(),
         }
     }
 }
 
 impl Waiter {
-    fn lock(&self) -> std::sync::MutexGuard<'_, WaiterState> {
+    fn lock(&self) -> MutexGuard<'_, WaiterState> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -139,7 +185,7 @@ impl Waiter {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
     use std::time::Duration;

@@ -30,7 +30,7 @@ use crate::query::{QueryError, Scope};
 use crate::routing::shard_for_namespace;
 use crate::state::Published;
 use crate::subscription::pattern::{Event, Pattern};
-use crate::subscription::signal::Waiter;
+use crate::subscription::signal::{prepare_to_sleep, Waiter};
 
 /// Where a subscription starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,7 +73,8 @@ pub struct Subscription {
     page: Option<(usize, u64)>,
     /// The cursor the next read starts from, so that a busy shard does not starve the others.
     turn: usize,
-    waiter: Arc<Waiter>,
+    /// `sync::prim::Arc`: the signal's protocol is model-checked under loom.
+    waiter: crate::sync::prim::Arc<Waiter>,
 }
 
 impl Subscription {
@@ -118,7 +119,7 @@ impl Subscription {
             buffer: VecDeque::new(),
             page: None,
             turn: 0,
-            waiter: Arc::new(Waiter::default()),
+            waiter: crate::sync::prim::Arc::new(Waiter::default()),
         })
     }
 
@@ -212,9 +213,7 @@ impl Subscription {
                     if self.closed() {
                         return Poll::Ready(Err(Error::Closed));
                     }
-                    self.waiter.reset(Some(cx.waker()));
-                    self.register();
-                    if self.seqs() != seqs {
+                    if !self.prepare_to_sleep(&seqs, Some(cx.waker())) {
                         cx.waker().wake_by_ref();
                     }
                     return Poll::Pending;
@@ -249,9 +248,7 @@ impl Subscription {
             if self.closed() {
                 return Err(Error::Closed);
             }
-            self.waiter.reset(None);
-            self.register();
-            if self.seqs() != seqs {
+            if !self.prepare_to_sleep(&seqs, None) {
                 continue;
             }
             if !self.waiter.sleep_until(deadline) {
@@ -267,10 +264,10 @@ impl Subscription {
             .collect()
     }
 
-    fn register(&self) {
-        for cursor in &self.cursors {
-            cursor.published.signal().register(&self.waiter);
-        }
+    fn prepare_to_sleep(&self, seqs: &[u64], waker: Option<&std::task::Waker>) -> bool {
+        let signals: Vec<&crate::subscription::Signal> =
+            self.cursors.iter().map(|c| c.published.signal()).collect();
+        prepare_to_sleep(&signals, seqs, &self.waiter, waker)
     }
 
     fn closed(&self) -> bool {
