@@ -9,6 +9,7 @@ use std::any::Any;
 use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -17,6 +18,7 @@ use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
 use crate::filter::{Board, Pipeline, Principal};
 use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
+use crate::limits::HANDLERS_MAX;
 use crate::limits::{
     BATCH_BYTES_MAX, GROUP_BYTES_DEFAULT, GROUP_REQUESTS_MAX, HISTORY_MEMORY_BYTES_DEFAULT,
     HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, MAPPED_RESIDENT_BYTES_DEFAULT,
@@ -31,6 +33,8 @@ use crate::shard::{Shard, ShardOptions};
 use crate::state::{Published, ReadView};
 use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
+use crate::subscription::stream::HandlerThread;
+use crate::subscription::{Event, Pattern, Start, Subscription};
 use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
 use crate::table::store::{TableStats, TableWork};
 use crate::wal::Preallocation;
@@ -352,6 +356,8 @@ pub struct Engine {
     board: Arc<Board>,
     /// Keeps mapped pages under `mapped_resident_bytes_max` (none: no budget).
     resident: Option<crate::resident::ResidentGuard>,
+    /// In-process subscription handlers, one thread each.
+    handlers: crate::subscription::stream::Handlers,
 }
 
 pub fn wal_dir(data_dir: &Path, shard: u16) -> PathBuf {
@@ -411,6 +417,7 @@ impl Engine {
             data_dir: config.data_dir.clone(),
             board: board.clone(),
             resident: None,
+            handlers: Default::default(),
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
         for shard in 0..meta.shard_count {
@@ -692,12 +699,87 @@ impl Engine {
             .collect()
     }
 
+    /// A subscription of `pattern` from `start`: every matching change committed after it, in
+    /// commit order within each shard (see `subscription::stream`). `Compacted` if `start` is
+    /// past a shard's history horizon (list again at `current`, subscribe after it);
+    /// `InvalidPattern` or `InvalidQuery` (the token names another number of shards) for bad input.
+    pub fn subscribe(&self, pattern: Pattern, start: Start) -> Result<Subscription> {
+        pattern.validate()?;
+        let shards = (0..self.shard_count())
+            .map(|shard| self.published(shard).cloned())
+            .collect::<Result<Vec<_>>>()?;
+        Subscription::open(pattern, start, shards)
+    }
+
+    /// Runs `handler` with every event of a subscription of `pattern` from `start`, in order, on a
+    /// thread of its own, until [`Engine::unregister_handler`] or the engine closes. A slow handler
+    /// delays only itself. At most `HANDLERS_MAX` at once.
+    pub fn register_handler(
+        &self,
+        pattern: Pattern,
+        start: Start,
+        handler: impl Fn(&Event) + Send + 'static,
+    ) -> Result<u64> {
+        let mut threads = self
+            .handlers
+            .threads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if threads.len() >= HANDLERS_MAX {
+            return Err(Error::InvalidConfig {
+                field: "handlers",
+                value: threads.len().to_string(),
+                rule: format!("at most {HANDLERS_MAX} at once; unregister one first"),
+            });
+        }
+        let subscription = self.subscribe(pattern, start)?;
+        let id = self.handlers.next_id.fetch_add(1, Ordering::Relaxed);
+        let thread = HandlerThread::spawn(
+            format!("aorta-handler-{id}"),
+            subscription,
+            Box::new(handler),
+        )?;
+        threads.insert(id, thread);
+        Ok(id)
+    }
+
+    /// Stops handler `id` after the events it is handling, and says how it ended: `Ok`, or the
+    /// error that stopped it earlier (`Compacted` if it fell past a horizon, `HandlerPanicked`).
+    /// `None` if no such handler runs.
+    pub fn unregister_handler(&self, id: u64) -> Option<Result<()>> {
+        let thread = self
+            .handlers
+            .threads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&id)?;
+        Some(thread.stop())
+    }
+
     /// Stops every shard after it has answered what is queued, and waits for the threads.
     pub fn close(mut self) {
         self.shutdown();
     }
 
     fn shutdown(&mut self) {
+        // Subscriptions first: every waiting one wakes and ends with `Closed`.
+        for shard in &self.shards {
+            if let Some(published) = &shard.published {
+                published.signal().close();
+            }
+        }
+        let handlers = std::mem::take(
+            &mut *self
+                .handlers
+                .threads
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        for (id, handler) in handlers {
+            if let Err(error) = handler.stop() {
+                tracing::warn!(handler = id, %error, "a handler had stopped");
+            }
+        }
         self.resident.take();
         for shard in &self.shards {
             shard.queue.close();

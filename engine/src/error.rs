@@ -127,6 +127,14 @@ pub enum Error {
         current: u64,
     },
 
+    /// The subscription pattern breaks a rule; nothing was subscribed. Fix the pattern.
+    #[error("invalid subscription pattern: {0}")]
+    InvalidPattern(#[from] crate::subscription::PatternError),
+
+    /// An in-process handler panicked; its thread stopped (other handlers and the engine go on).
+    #[error("a subscription handler panicked: {cause}")]
+    HandlerPanicked { cause: String },
+
     /// The engine is shut down.
     #[error("the engine is closed")]
     Closed,

@@ -20,6 +20,7 @@ pub mod routing;
 pub mod shard;
 pub mod state;
 pub mod storage;
+pub mod subscription;
 pub mod sync;
 pub mod table;
 pub mod wal;

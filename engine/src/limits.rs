@@ -228,3 +228,25 @@ pub const SCHEMA_FIELDS_MAX: usize = 256;
 // A policy resource is an ordinary resource: its data must fit the resource limit.
 const _: () = assert!(POLICY_DATA_BYTES_MAX <= DATA_BYTES_MAX);
 const _: () = assert!(PRINCIPAL_BYTES_MAX <= OWNER_BYTES_MAX);
+
+/// Patterns one `subscription::SubscriptionIndex` holds: a bound on its memory (a pattern costs
+/// a few hundred bytes besides its selector).
+pub const SUBSCRIPTION_INDEX_PATTERNS_MAX: usize = 1 << 20;
+/// Changes a subscription reads from a shard's history at a time (one page): with
+/// `SUBSCRIPTION_PAGE_BYTES_MAX`, what a subscriber holds beyond the history it shares.
+pub const SUBSCRIPTION_PAGE_CHANGES_MAX: usize = 1024;
+/// Estimated bytes of one page a subscription reads (a page always holds its first batch whole,
+/// however large: at most `BATCH_COMMANDS_MAX` changes).
+pub const SUBSCRIPTION_PAGE_BYTES_MAX: u64 = 4 * 1024 * 1024;
+/// In-process handlers one engine runs (one thread each).
+pub const HANDLERS_MAX: usize = 256;
+/// Pages a subscription reads in one `next` call before it checks its deadline again (or, in
+/// its async form, before it yields), so that a subscriber skipping a long stretch of changes it
+/// does not match neither overruns its timeout nor starves its executor.
+pub const SUBSCRIPTION_PAGES_PER_POLL_MAX: usize = 64;
+
+const _: () = assert!(SUBSCRIPTION_PAGE_CHANGES_MAX >= BATCH_COMMANDS_MAX);
+const _: () = assert!(SUBSCRIPTION_PAGE_CHANGES_MAX <= HISTORY_PAGE_CHANGES_MAX);
+const _: () = assert!(SUBSCRIPTION_PAGE_BYTES_MAX <= HISTORY_PAGE_BYTES_MAX);
+const _: () = assert!(SUBSCRIPTION_INDEX_PATTERNS_MAX as u64 <= u32::MAX as u64);
+const _: () = assert!(SUBSCRIPTION_PAGES_PER_POLL_MAX >= 1);

@@ -103,6 +103,8 @@ pub struct Published {
     /// while they fit `history_memory_bytes`. The shard records a batch's changes under one lock,
     /// before it publishes the batch's position.
     history: Mutex<History>,
+    /// Bumped after each published position: what idle subscriptions sleep on.
+    signal: crate::subscription::Signal,
 }
 
 /// What [`ReadView::scan`] calls for each live user key: (user key, version position, value).
@@ -126,7 +128,13 @@ impl Published {
             horizon: AtomicU64::new(horizon),
             counters: Arc::default(),
             history: Mutex::new(history),
+            signal: Default::default(),
         }
+    }
+
+    /// The signal bumped after each published position (subscriptions wait on it).
+    pub fn signal(&self) -> &crate::subscription::Signal {
+        &self.signal
     }
 
     /// The latest applied (durable) position.
@@ -269,6 +277,7 @@ impl Published {
 
     fn publish_position(&self, position: u64) {
         self.position.store(position, Ordering::Release);
+        self.signal.bump();
     }
 }
 
