@@ -189,8 +189,30 @@ fn quota_holds_across_shards_under_concurrent_writers() {
     for ns in &namespaces {
         rejection(engine.commit(Batch::single(put_cost(ns, "after-restart", 1))));
     }
+    // Free one unit: a fill resource, or (when the writers had used the whole budget and nothing
+    // was filled) any resource of the subtree with a cost.
+    let freed = engine
+        .query(
+            &aorta_engine::query::Query {
+                namespace: "/tenants/a".into(),
+                scope: aorta_engine::query::Scope::Subtree,
+                kind: None,
+                selector: None,
+                page_size: aorta_engine::limits::PAGE_SIZE_MAX,
+            },
+            None,
+        )
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|r| r.cost >= 1)
+        .expect("a full subtree holds a resource with a cost");
     engine
-        .commit(Batch::single(Command::delete(fill_ns, "fill0", None)))
+        .commit(Batch::single(Command::delete(
+            &freed.namespace,
+            &freed.name,
+            None,
+        )))
         .unwrap();
     engine
         .commit(Batch::single(put_cost(
