@@ -378,6 +378,22 @@ fn validate_text(field: &'static str, value: &str, max: usize) -> Result<(), Val
     Ok(())
 }
 
+/// `namespace` and each of its ancestors, nearest first, ending with `/` (`/a/b`, `/a`, `/`): the
+/// namespaces whose subtree holds it.
+pub fn namespace_ancestors(namespace: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(namespace);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = match current.rfind('/') {
+            _ if current == "/" => None,
+            Some(0) => Some("/"),
+            Some(cut) => Some(&current[..cut]),
+            None => None,
+        };
+        Some(current)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@
 //! or lowered budget may start below its subtree's usage, and then refuses every increase until
 //! usage falls below it.
 
+use crate::resource::namespace_ancestors as ancestors;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -241,21 +242,6 @@ impl Budgets {
     fn covering<'a>(&'a self, namespace: &'a str) -> impl Iterator<Item = &'a Arc<BudgetEntry>> {
         ancestors(namespace).flat_map(|ns| self.by_namespace.get(ns).into_iter().flatten())
     }
-}
-
-/// `/a/b`, `/a`, `/`.
-fn ancestors(namespace: &str) -> impl Iterator<Item = &str> {
-    let mut next = Some(namespace);
-    std::iter::from_fn(move || {
-        let current = next?;
-        next = match current.rfind('/') {
-            _ if current == "/" => None,
-            Some(0) => Some("/"),
-            Some(i) => Some(&current[..i]),
-            None => None,
-        };
-        Some(current)
-    })
 }
 
 /// The sum of `cost` over the resources of `view` in `namespace`'s subtree.

@@ -261,28 +261,14 @@ impl SubscriptionIndex {
 mod tests {
     use super::*;
     use crate::query::TagSelector;
-    use crate::resource::ResourceId;
     use crate::state::Action;
     use crate::subscription::pattern::Actions;
     use std::sync::Arc;
 
     fn resource(namespace: &str, kind: &str, tags: &[(&str, &str)]) -> Arc<Resource> {
-        Arc::new(Resource {
-            api_version: "v1".into(),
-            id: ResourceId::new(1, 0, 1, 0),
-            namespace: namespace.into(),
-            name: "r".into(),
-            kind: kind.into(),
-            created_ms: 0,
-            owner: "o".into(),
-            tags: tags
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            cost: 0,
-            data: Vec::new(),
-            revision: 1,
-        })
+        Arc::new(crate::subscription::pattern::tests::resource(
+            namespace, kind, tags,
+        ))
     }
 
     /// A small deterministic generator (no dependency on a random crate in unit tests).

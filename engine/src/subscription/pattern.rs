@@ -19,6 +19,7 @@
 //! Then the action must be one the pattern asks for. Pure functions of their arguments: no clock,
 //! no IO, no allocation on the matching path but the event's two `Arc` clones.
 
+pub use crate::resource::namespace_ancestors as ancestors;
 use std::sync::Arc;
 
 use crate::history::HistoryChange;
@@ -208,21 +209,6 @@ pub fn in_subtree(root: &str, namespace: &str) -> bool {
     }
 }
 
-/// `namespace` and each of its ancestors, nearest first, ending with `/`.
-pub fn ancestors(namespace: &str) -> impl Iterator<Item = &str> {
-    let mut next = Some(namespace);
-    std::iter::from_fn(move || {
-        let current = next?;
-        next = match current.rfind('/') {
-            _ if current == "/" => None,
-            Some(0) => Some("/"),
-            Some(cut) => Some(&current[..cut]),
-            None => None,
-        };
-        Some(current)
-    })
-}
-
 /// One change as a subscriber receives it: what it did to the subscriber's selection, the whole
 /// resources before and after (shared with the history, not copied), and where it was committed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -236,7 +222,7 @@ pub struct Event {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::resource::ResourceId;
     use std::collections::BTreeMap;
