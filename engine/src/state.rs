@@ -347,6 +347,26 @@ impl ReadView {
         Ok(())
     }
 
+    /// Visits, in table-key order, each resource of a range of resource keys at the view's
+    /// position, decoded; a value that does not decode stops the scan with its error.
+    pub fn scan_resources(&self, range: &KeyRange, visit: &mut dyn FnMut(Resource)) -> Result<()> {
+        let mut failure = None;
+        self.scan(
+            range,
+            &mut |_, position, value| match self.decode_resource(position, value) {
+                Ok(resource) => {
+                    visit(resource);
+                    ControlFlow::Continue(())
+                }
+                Err(error) => {
+                    failure = Some(error);
+                    ControlFlow::Break(())
+                }
+            },
+        )?;
+        failure.map_or(Ok(()), Err)
+    }
+
     /// Decodes a resource value read at `position`.
     pub(crate) fn decode_resource(&self, position: u64, bytes: &[u8]) -> Result<Resource> {
         codec::decode_resource_value(position, bytes).map_err(|error| Error::Corrupt {

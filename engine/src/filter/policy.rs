@@ -11,7 +11,6 @@
 //! them is durable and before it is acknowledged.
 
 use std::collections::BTreeMap;
-use std::ops::ControlFlow;
 use std::sync::{Arc, OnceLock};
 
 use arc_swap::ArcSwap;
@@ -127,32 +126,21 @@ impl Policy {
     pub fn load(view: &ReadView) -> Result<Policy> {
         let range = children_range(POLICY_NAMESPACE)?;
         let mut entries = BTreeMap::new();
-        let mut failure = None;
-        view.scan(&range, &mut |_, position, value| {
-            let resource = match view.decode_resource(position, value) {
-                Ok(resource) => resource,
-                Err(error) => {
-                    failure = Some(error);
-                    return ControlFlow::Break(());
-                }
-            };
-            match parse_entry(&resource.kind, &resource.data) {
-                Ok(entry) if entries.len() < POLICY_RESOURCES_MAX => {
-                    entries.insert(resource.name, Arc::new(entry));
-                }
-                Ok(_) => tracing::error!(
-                    key = %resource.key(),
-                    "policy resource beyond the limit of {POLICY_RESOURCES_MAX}: left out"
-                ),
-                Err(reason) => {
-                    tracing::error!(key = %resource.key(), %reason, "policy resource left out")
-                }
+        view.scan_resources(&range, &mut |resource| match parse_entry(
+            &resource.kind,
+            &resource.data,
+        ) {
+            Ok(entry) if entries.len() < POLICY_RESOURCES_MAX => {
+                entries.insert(resource.name, Arc::new(entry));
             }
-            ControlFlow::Continue(())
+            Ok(_) => tracing::error!(
+                key = %resource.key(),
+                "policy resource beyond the limit of {POLICY_RESOURCES_MAX}: left out"
+            ),
+            Err(reason) => {
+                tracing::error!(key = %resource.key(), %reason, "policy resource left out")
+            }
         })?;
-        if let Some(error) = failure {
-            return Err(error);
-        }
         Ok(Policy::from_entries(entries))
     }
 }

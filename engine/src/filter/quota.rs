@@ -30,7 +30,6 @@
 
 use crate::resource::namespace_ancestors as ancestors;
 use std::collections::{BTreeMap, HashMap};
-use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -248,24 +247,8 @@ impl Budgets {
 pub fn subtree_cost(view: &ReadView, namespace: &str) -> Result<u128> {
     let range = subtree_range(namespace)?;
     let mut sum = 0u128;
-    let mut failure = None;
-    view.scan(
-        &range,
-        &mut |_, position, value| match view.decode_resource(position, value) {
-            Ok(resource) => {
-                sum += u128::from(resource.cost);
-                ControlFlow::Continue(())
-            }
-            Err(error) => {
-                failure = Some(error);
-                ControlFlow::Break(())
-            }
-        },
-    )?;
-    match failure {
-        Some(error) => Err(error),
-        None => Ok(sum),
-    }
+    view.scan_resources(&range, &mut |resource| sum += u128::from(resource.cost))?;
+    Ok(sum)
 }
 
 /// A batch's quota effects: reservations taken when it was decided, and decreases to return once

@@ -1,7 +1,5 @@
 //! Whole-state scans of a read view, in table-key order. For tests and tools.
 
-use std::ops::ControlFlow;
-
 use super::key::{KeyRange, FAMILY_RESOURCE};
 use crate::error::Result;
 use crate::resource::Resource;
@@ -14,22 +12,6 @@ pub fn resources(view: &ReadView) -> Result<Vec<Resource>> {
         end: vec![FAMILY_RESOURCE + 1],
     };
     let mut resources = Vec::new();
-    let mut failure = None;
-    view.scan(
-        &every_resource,
-        &mut |_, position, value| match view.decode_resource(position, value) {
-            Ok(resource) => {
-                resources.push(resource);
-                ControlFlow::Continue(())
-            }
-            Err(error) => {
-                failure = Some(error);
-                ControlFlow::Break(())
-            }
-        },
-    )?;
-    match failure {
-        Some(error) => Err(error),
-        None => Ok(resources),
-    }
+    view.scan_resources(&every_resource, &mut |resource| resources.push(resource))?;
+    Ok(resources)
 }
