@@ -24,7 +24,9 @@ use crate::limits::{
     HISTORY_MEMORY_BYTES_MAX, HISTORY_MEMORY_BYTES_MIN, MAPPED_RESIDENT_BYTES_DEFAULT,
     MAPPED_RESIDENT_BYTES_MIN, MEMTABLE_BYTES_DEFAULT, MEMTABLE_BYTES_MAX, MEMTABLE_BYTES_MIN,
     SEGMENT_BYTES_DEFAULT, SHARDS_MAX, SHARD_QUEUE_BYTES_DEFAULT, SHARD_QUEUE_BYTES_MAX,
-    SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
+    SHARD_QUEUE_REQUESTS_MAX, SHARD_SPIN_MAX, SUBSCRIPTION_INBOX_BYTES_DEFAULT,
+    SUBSCRIPTION_INBOX_BYTES_MAX, SUBSCRIPTION_INBOX_EVENTS_DEFAULT, SUBSCRIPTION_INBOX_EVENTS_MAX,
+    WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
@@ -100,6 +102,12 @@ pub struct EngineConfig {
     /// engine releases them to the page cache (`resident`; default
     /// `MAPPED_RESIDENT_BYTES_DEFAULT`, at least `MAPPED_RESIDENT_BYTES_MIN`); `None`: never.
     pub mapped_resident_bytes_max: Option<u64>,
+    /// Events and estimated bytes each subscriber's inbox holds before the shards' dispatchers
+    /// drop it back to reading the history itself (defaults `SUBSCRIPTION_INBOX_EVENTS_DEFAULT`,
+    /// `SUBSCRIPTION_INBOX_BYTES_DEFAULT`; 1 to `SUBSCRIPTION_INBOX_*_MAX`): the memory a live
+    /// subscriber that does not read may hold.
+    pub subscription_inbox_events_max: usize,
+    pub subscription_inbox_bytes_max: u64,
 }
 
 impl EngineConfig {
@@ -122,6 +130,8 @@ impl EngineConfig {
             history: HistoryLimits::default(),
             history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
             mapped_resident_bytes_max: Some(MAPPED_RESIDENT_BYTES_DEFAULT),
+            subscription_inbox_events_max: SUBSCRIPTION_INBOX_EVENTS_DEFAULT,
+            subscription_inbox_bytes_max: SUBSCRIPTION_INBOX_BYTES_DEFAULT,
         }
     }
 
@@ -192,6 +202,18 @@ impl EngineConfig {
             self.memtable_bytes_max,
             MEMTABLE_BYTES_MIN,
             MEMTABLE_BYTES_MAX,
+        )?;
+        check_range(
+            "subscription_inbox_events_max",
+            self.subscription_inbox_events_max as u64,
+            1,
+            SUBSCRIPTION_INBOX_EVENTS_MAX as u64,
+        )?;
+        check_range(
+            "subscription_inbox_bytes_max",
+            self.subscription_inbox_bytes_max,
+            1,
+            SUBSCRIPTION_INBOX_BYTES_MAX,
         )?;
         check_range(
             "shard_spin (µs)",
@@ -358,6 +380,10 @@ pub struct Engine {
     resident: Option<crate::resident::ResidentGuard>,
     /// In-process subscription handlers, one thread each.
     handlers: crate::subscription::stream::Handlers,
+    /// Each shard's subscription dispatcher (the live path of subscriptions).
+    dispatchers: Vec<crate::subscription::dispatch::Dispatcher>,
+    /// Each subscriber's inbox bounds: events, estimated bytes.
+    inbox_bounds: (usize, u64),
 }
 
 pub fn wal_dir(data_dir: &Path, shard: u16) -> PathBuf {
@@ -418,6 +444,11 @@ impl Engine {
             board: board.clone(),
             resident: None,
             handlers: Default::default(),
+            dispatchers: Vec::new(),
+            inbox_bounds: (
+                config.subscription_inbox_events_max,
+                config.subscription_inbox_bytes_max,
+            ),
         };
         let mut opened = Vec::with_capacity(meta.shard_count as usize);
         for shard in 0..meta.shard_count {
@@ -451,6 +482,14 @@ impl Engine {
             meta::write(&mut storage, &config.data_dir, meta)?;
         }
         drop(storage);
+        for shard in &engine.shards {
+            let published = shard.published.clone().expect("every shard opened");
+            engine
+                .dispatchers
+                .push(crate::subscription::dispatch::Dispatcher::spawn(Arc::new(
+                    crate::subscription::ShardFeed::new(published),
+                ))?);
+        }
         if let Some(max) = config.mapped_resident_bytes_max {
             let shards = engine
                 .shards
@@ -705,10 +744,13 @@ impl Engine {
     /// `InvalidPattern` or `InvalidQuery` (the token names another number of shards) for bad input.
     pub fn subscribe(&self, pattern: Pattern, start: Start) -> Result<Subscription> {
         pattern.validate()?;
-        let shards = (0..self.shard_count())
-            .map(|shard| self.published(shard).cloned())
+        let feeds = (0..self.shard_count())
+            .map(|shard| {
+                self.published(shard)?;
+                Ok(self.dispatchers[shard as usize].feed().clone())
+            })
             .collect::<Result<Vec<_>>>()?;
-        Subscription::open(pattern, start, shards)
+        Subscription::open(pattern, start, feeds, self.inbox_bounds)
     }
 
     /// Runs `handler` with every event of a subscription of `pattern` from `start`, in order, on a
@@ -768,6 +810,8 @@ impl Engine {
                 published.signal().close();
             }
         }
+        // Then the dispatchers: each drops its live subscribers, who read the rest themselves.
+        self.dispatchers.clear();
         let handlers = std::mem::take(
             &mut *self
                 .handlers

@@ -238,6 +238,18 @@ pub const SUBSCRIPTION_PAGE_CHANGES_MAX: usize = 1024;
 /// Estimated bytes of one page a subscription reads (a page always holds its first batch whole,
 /// however large: at most `BATCH_COMMANDS_MAX` changes).
 pub const SUBSCRIPTION_PAGE_BYTES_MAX: u64 = 4 * 1024 * 1024;
+/// Events one subscriber's inbox holds by default (what the shards' dispatchers pushed and it has
+/// not taken; `EngineConfig::subscription_inbox_events_max`): past it the subscriber is dropped to
+/// catch-up and reads the history itself. One batch more than the bound only goes into an empty
+/// inbox (a batch is never split).
+pub const SUBSCRIPTION_INBOX_EVENTS_DEFAULT: usize = 8192;
+/// The largest inbox bound in events a configuration may set.
+pub const SUBSCRIPTION_INBOX_EVENTS_MAX: usize = 1 << 20;
+/// Estimated bytes one subscriber's inbox holds by default (as the history charges them;
+/// `EngineConfig::subscription_inbox_bytes_max`); see `SUBSCRIPTION_INBOX_EVENTS_DEFAULT`.
+pub const SUBSCRIPTION_INBOX_BYTES_DEFAULT: u64 = 8 * 1024 * 1024;
+/// The largest inbox bound in bytes a configuration may set.
+pub const SUBSCRIPTION_INBOX_BYTES_MAX: u64 = 1 << 30;
 /// In-process handlers one engine runs (one thread each).
 pub const HANDLERS_MAX: usize = 256;
 /// Pages a subscription reads in one `next` call before it checks its deadline again (or, in
@@ -250,3 +262,7 @@ const _: () = assert!(SUBSCRIPTION_PAGE_CHANGES_MAX <= HISTORY_PAGE_CHANGES_MAX)
 const _: () = assert!(SUBSCRIPTION_PAGE_BYTES_MAX <= HISTORY_PAGE_BYTES_MAX);
 const _: () = assert!(SUBSCRIPTION_INDEX_PATTERNS_MAX as u64 <= u32::MAX as u64);
 const _: () = assert!(SUBSCRIPTION_PAGES_PER_POLL_MAX >= 1);
+const _: () = assert!(SUBSCRIPTION_INBOX_EVENTS_DEFAULT >= SUBSCRIPTION_PAGE_CHANGES_MAX);
+const _: () = assert!(SUBSCRIPTION_INBOX_BYTES_DEFAULT >= SUBSCRIPTION_PAGE_BYTES_MAX);
+const _: () = assert!(SUBSCRIPTION_INBOX_EVENTS_DEFAULT <= SUBSCRIPTION_INBOX_EVENTS_MAX);
+const _: () = assert!(SUBSCRIPTION_INBOX_BYTES_DEFAULT <= SUBSCRIPTION_INBOX_BYTES_MAX);

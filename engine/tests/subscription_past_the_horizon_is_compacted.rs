@@ -1,12 +1,15 @@
 //! A subscription that starts at or below a shard's history horizon is refused with `Compacted`
 //! and the current position (list again there, subscribe after it); a subscriber that reads
-//! nothing while the horizon passes it gets `Compacted` at its next read — writers never wait for
-//! it. Small memtables and a small history, flushes inline, so the horizon moves.
+//! nothing while more than its inbox holds is written and the horizon passes it gets what its
+//! inbox held, then `Compacted` — writers never wait for it. Small memtables and a small history,
+//! flushes inline, so the horizon moves.
 
 mod subscription_common;
 
 use aorta_engine::history::HistoryLimits;
-use aorta_engine::limits::{HISTORY_MEMORY_BYTES_MIN, MEMTABLE_BYTES_MIN};
+use aorta_engine::limits::{
+    HISTORY_MEMORY_BYTES_MIN, MEMTABLE_BYTES_MIN, SUBSCRIPTION_INBOX_EVENTS_DEFAULT,
+};
 use aorta_engine::subscription::{Pattern, Start};
 use aorta_engine::table::store::TableWork;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
@@ -24,13 +27,16 @@ fn config(dir: &std::path::Path) -> EngineConfig {
     config
 }
 
-fn write(engine: &Engine, count: usize) {
-    for i in 0..count {
-        let spec =
-            ResourceSpec::new("/apps", &format!("r{}", i % 50), "task").with_data(vec![7; 200]);
-        engine
-            .commit(Batch::new(vec![Command::put(spec, None)]))
-            .unwrap();
+fn write(engine: &Engine, batches: usize, per_batch: usize) {
+    for _ in 0..batches {
+        let commands = (0..per_batch)
+            .map(|i| {
+                let spec =
+                    ResourceSpec::new("/apps", &format!("r{i}"), "task").with_data(vec![7; 200]);
+                Command::put(spec, None)
+            })
+            .collect();
+        engine.commit(Batch::new(commands)).unwrap();
     }
 }
 
@@ -40,7 +46,10 @@ fn a_start_past_the_horizon_is_compacted_with_the_current_position() {
     let engine = Engine::open(config(dir.path())).unwrap();
     // A subscriber from now that reads nothing while the horizon moves past it.
     let mut slow = engine.subscribe(Pattern::subtree("/"), Start::Now).unwrap();
-    write(&engine, 400);
+    // More than its inbox holds: it is dropped to catch-up, where the horizon has moved on.
+    let per_batch = 50;
+    let batches = 2 * SUBSCRIPTION_INBOX_EVENTS_DEFAULT / per_batch + 10;
+    write(&engine, batches, per_batch);
     let current = engine.positions().unwrap()[0];
     match engine.subscribe(Pattern::subtree("/"), Start::After(vec![0])) {
         Err(Error::Compacted {
@@ -54,17 +63,35 @@ fn a_start_past_the_horizon_is_compacted_with_the_current_position() {
         }
         other => panic!("expected Compacted, got {:?}", other.map(|_| ())),
     }
-    match slow.next(PATIENCE) {
-        Err(Error::Compacted { current: c, .. }) => assert_eq!(c, current),
-        other => panic!("expected Compacted, got {other:?}"),
+    // What its inbox held comes first, whole batches in order; then `Compacted`.
+    let mut held = 0;
+    let mut last = 0;
+    loop {
+        match slow.next(PATIENCE) {
+            Ok(Some(event)) => {
+                assert!(event.position >= last);
+                last = event.position;
+                held += 1;
+            }
+            Err(Error::Compacted { current: c, .. }) => {
+                assert_eq!(c, current);
+                break;
+            }
+            other => panic!("expected Compacted, got {other:?}"),
+        }
     }
+    assert!(
+        held <= SUBSCRIPTION_INBOX_EVENTS_DEFAULT,
+        "{held} events held"
+    );
+    assert_eq!(held % per_batch, 0, "whole batches");
     // The answer is stable: the subscriber stays where it was.
     assert!(matches!(slow.next(PATIENCE), Err(Error::Compacted { .. })));
     // Subscribing after the current position works, and sees what comes next.
     let mut again = engine
         .subscribe(Pattern::subtree("/"), Start::After(vec![current]))
         .unwrap();
-    write(&engine, 1);
+    write(&engine, 1, 1);
     let events = take(&mut again, 1);
     assert_eq!(events[0].position, current + 1);
 }

@@ -14,11 +14,13 @@
 //! Delivery reads the history; the write path only bumps a counter. See `docs/architecture.md`,
 //! *Subscriptions*, for the catch-up/live argument and the memory per subscriber.
 
+pub mod dispatch;
 pub mod index;
 pub mod pattern;
 pub mod signal;
 pub mod stream;
 
+pub use dispatch::ShardFeed;
 pub use index::{IndexError, PatternId, SubscriptionIndex};
 pub use pattern::{Actions, Event, EventAction, Pattern, PatternError};
 pub use signal::{prepare_to_sleep, Signal, Waiter};

@@ -86,7 +86,7 @@ impl Actions {
 
 /// What a subscription selects: resources of `namespace` (its children, or its whole subtree),
 /// of type `kind` if given, whose tags `selector` matches if given; and which actions it wants.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Pattern {
     pub namespace: String,
     pub scope: Scope,

@@ -1,19 +1,23 @@
-//! A subscription's stream: per shard, a cursor that reads the shard's history in pages and
-//! sleeps on the shard's [`Signal`] when it has read everything; the shards' streams merged into
-//! one. There is no separate live path: "live" is a cursor at the end of the history, so catch-up
-//! and live are the same reads and no change can fall between them (see `docs/architecture.md`,
-//! *Subscriptions*).
+//! A subscription's stream: per shard, a cursor that either reads the shard's history itself in
+//! pages (catch-up) or, once it has caught up with the shard's dispatcher, takes the batches the
+//! dispatcher pushes to its inbox (live); the shards' streams merged into one. A subscriber drops
+//! back to reading when its inbox fills, and joins again when it has caught up (see `dispatch`
+//! for why neither switch can lose or repeat a change).
 //!
 //! Invariants: within a shard, events come in commit order, each change at most once (a cursor
-//! only moves forward, to one past the last batch of the page it read; asserted) and none skipped
-//! (a page holds every change from the cursor on, whole batches); the resume token of a shard is
-//! the last position whose every event was delivered.
+//! only moves forward, to one past the last batch of the page it read or the delivery it took;
+//! asserted) and none skipped (a page holds every change from the cursor on, whole batches; a
+//! dispatcher delivers every matching batch from the cursor at the join on); the resume token of
+//! a shard is the last position whose every event was delivered.
 //!
-//! Memory: one page of one shard's history at a time — at most `SUBSCRIPTION_PAGE_CHANGES_MAX`
-//! changes and `SUBSCRIPTION_PAGE_BYTES_MAX` estimated bytes, or one batch if it is larger — of
-//! which only the matching changes are kept, as `Arc`s shared with the history when the page came
-//! from memory. Nothing is pushed to a subscriber, so a slow one holds nothing more: it falls
-//! behind in the history, and past its horizon gets `Compacted`.
+//! Memory: one page of one shard's history or one delivery at a time — at most
+//! `SUBSCRIPTION_PAGE_CHANGES_MAX` changes and `SUBSCRIPTION_PAGE_BYTES_MAX` estimated bytes, or
+//! one batch if it is larger — of which only the matching changes are kept, as `Arc`s shared with
+//! the history when the page came from memory; plus the inbox, bounded by
+//! `EngineConfig::subscription_inbox_events_max` events and `subscription_inbox_bytes_max`
+//! estimated bytes. A
+//! slow subscriber holds no more: past its inbox's bound it falls behind in the history, and past
+//! the history's horizon gets `Compacted`.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,7 +32,7 @@ use crate::limits::{
 };
 use crate::query::{QueryError, Scope};
 use crate::routing::shard_for_namespace;
-use crate::state::Published;
+use crate::subscription::dispatch::{event_estimated_bytes, Inbox, ShardFeed};
 use crate::subscription::pattern::{Event, Pattern};
 use crate::subscription::signal::{prepare_to_sleep, Waiter};
 
@@ -45,11 +49,14 @@ pub enum Start {
 
 struct Cursor {
     shard: u16,
-    published: Arc<Published>,
-    /// The next position to read.
+    feed: Arc<ShardFeed>,
+    /// The next position to read (or to be delivered from the inbox).
     next: u64,
     /// The last position whose every matching event was delivered.
     delivered: u64,
+    /// Whether the shard's dispatcher delivers to the inbox (as far as this side knows: the
+    /// dispatcher may have dropped it since, which the next look at the inbox finds).
+    joined: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,35 +65,56 @@ enum Progress {
     Events,
     /// A page was read and nothing in it matched.
     Skipped,
-    /// Every cursor is at the end of its shard's history.
+    /// Every cursor is at the end of its shard's history, or joined with nothing in the inbox.
     Idle,
 }
 
+/// Subscriptions' ids: they tell members of a dispatcher apart.
+static NEXT_SUBSCRIBER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// One subscriber's stream of events. See the module doc.
 pub struct Subscription {
+    id: u64,
     pattern: Pattern,
     /// Every shard of the engine, in order: the token covers them all.
     positions: Vec<u64>,
     cursors: Vec<Cursor>,
-    /// The matching events of the last page read, and which cursor and position it went through.
+    /// What the dispatchers of the shards it is live on pushed (bounded).
+    inbox: Arc<Inbox>,
+    /// The matching events of the last page read or delivery taken, and which cursor and
+    /// position it went through.
     buffer: VecDeque<Event>,
     page: Option<(usize, u64)>,
     /// The cursor the next read starts from, so that a busy shard does not starve the others.
     turn: usize,
+    /// Whether the next step looks at the inbox before the history, alternately, so that
+    /// neither starves the other.
+    inbox_first: bool,
     /// `sync::prim::Arc`: the signal's protocol is model-checked under loom.
     waiter: crate::sync::prim::Arc<Waiter>,
+    /// Times a cursor joined its shard's dispatcher, and times a dispatcher dropped it.
+    joins: u64,
+    drops: u64,
+}
+
+/// What a subscription watched before its reads found nothing: which cursors were joined, and
+/// the sequence numbers of its inbox's signal and of its other cursors' shards' signals.
+struct Watch {
+    joined: Vec<bool>,
+    seqs: Vec<u64>,
 }
 
 impl Subscription {
-    /// A subscription of `pattern` (already valid) over the engine's shards' published states.
+    /// A subscription of `pattern` (already valid) over the engine's shards' feeds.
     pub(crate) fn open(
         pattern: Pattern,
         start: Start,
-        shards: Vec<Arc<Published>>,
+        shards: Vec<Arc<ShardFeed>>,
+        inbox_bounds: (usize, u64),
     ) -> Result<Subscription> {
         let count = shards.len();
         let positions: Vec<u64> = match start {
-            Start::Now => shards.iter().map(|p| p.position()).collect(),
+            Start::Now => shards.iter().map(|f| f.published().position()).collect(),
             Start::After(positions) if positions.len() == count => positions,
             Start::After(positions) => {
                 return Err(Error::InvalidQuery(QueryError::Positions {
@@ -101,26 +129,38 @@ impl Subscription {
         };
         let mut cursors = Vec::with_capacity(involved.len());
         for shard in involved {
-            let published = shards[shard as usize].clone();
+            let feed = shards[shard as usize].clone();
             let after = positions[shard as usize];
             // Probe: a start past the horizon is refused now, not at the first read.
-            published.history_from(after + 1, 1, SUBSCRIPTION_PAGE_BYTES_MAX)?;
+            feed.published()
+                .history_from(after + 1, 1, SUBSCRIPTION_PAGE_BYTES_MAX)?;
             cursors.push(Cursor {
                 shard,
-                published,
+                feed,
                 next: after + 1,
                 delivered: after,
+                joined: false,
             });
         }
-        Ok(Subscription {
+        let mut subscription = Subscription {
+            id: NEXT_SUBSCRIBER_ID.fetch_add(1, Ordering::Relaxed),
             pattern,
             positions,
             cursors,
+            inbox: Arc::new(Inbox::with_bounds(count, inbox_bounds.0, inbox_bounds.1)),
+            joins: 0,
+            drops: 0,
             buffer: VecDeque::new(),
             page: None,
             turn: 0,
+            inbox_first: true,
             waiter: crate::sync::prim::Arc::new(Waiter::default()),
-        })
+        };
+        // A start at the present joins at once; an older one reads the history first.
+        for index in 0..subscription.cursors.len() {
+            subscription.try_join(index);
+        }
+        Ok(subscription)
     }
 
     pub fn pattern(&self) -> &Pattern {
@@ -140,22 +180,31 @@ impl Subscription {
     }
 
     /// What the subscription holds now beyond the history it shares: the events buffered from
-    /// the last page read, and their estimated bytes (as the history charges them). Both stay
-    /// within one page: `SUBSCRIPTION_PAGE_CHANGES_MAX` changes and `SUBSCRIPTION_PAGE_BYTES_MAX`
-    /// bytes, or one batch larger than that.
+    /// the last page read or delivery taken, and those its inbox holds, with their estimated
+    /// bytes (as the history charges them). Bounded by one page (`SUBSCRIPTION_PAGE_CHANGES_MAX`
+    /// changes, `SUBSCRIPTION_PAGE_BYTES_MAX` bytes, or one larger batch) plus the inbox's
+    /// bounds (`EngineConfig::subscription_inbox_events_max` and `subscription_inbox_bytes_max`,
+    /// or one larger batch).
     pub fn buffered(&self) -> (usize, u64) {
-        let bytes = self
-            .buffer
+        let bytes: u64 = self.buffer.iter().map(event_estimated_bytes).sum();
+        let (inbox_events, inbox_bytes) = self.inbox.lock().held();
+        (self.buffer.len() + inbox_events, bytes + inbox_bytes)
+    }
+
+    /// Whether the subscription is live on every shard it involves (its events pushed by the
+    /// shards' dispatchers) rather than reading some shard's history itself.
+    pub fn is_live(&self) -> bool {
+        let inbox = self.inbox.lock();
+        self.cursors
             .iter()
-            .map(|e| {
-                let side = |r: &Option<Arc<crate::resource::Resource>>| {
-                    r.as_deref()
-                        .map_or(0, crate::history::resource_estimated_bytes)
-                };
-                std::mem::size_of::<Event>() as u64 + side(&e.old) + side(&e.new)
-            })
-            .sum();
-        (self.buffer.len(), bytes)
+            .all(|c| c.joined && inbox.is_live(c.shard))
+    }
+
+    /// How many times a cursor joined its shard's dispatcher (went live), and how many times a
+    /// dispatcher dropped it back to reading the history (its inbox was full, or the dispatcher
+    /// stopped).
+    pub fn live_switches(&self) -> (u64, u64) {
+        (self.joins, self.drops)
     }
 
     /// The next event, waiting up to `timeout` for one; `None` if none came. `Compacted` if the
@@ -171,28 +220,33 @@ impl Subscription {
     }
 
     /// The events of at least one whole batch (of one shard), and of more whole batches up to
-    /// `max` events when they are already read; waits up to `timeout` for the first. Empty if none
-    /// came. The resume token afterwards is exact.
+    /// `max` events when they are already read or delivered; waits up to `timeout` for the
+    /// first. Empty if none came. The resume token afterwards is exact.
     pub fn next_batch(&mut self, max: usize, timeout: Duration) -> Result<Vec<Event>> {
         let deadline = Instant::now() + timeout;
         let mut events = Vec::new();
         if !self.ready(deadline)? {
             return Ok(events);
         }
-        while let Some(front) = self.buffer.front() {
-            let same_batch = events
-                .last()
-                .is_some_and(|last: &Event| last.position == front.position);
-            if events.len() >= max.max(1) && !same_batch {
-                break;
+        loop {
+            while let Some(front) = self.buffer.front() {
+                let same_batch = events
+                    .last()
+                    .is_some_and(|last: &Event| last.position == front.position);
+                if events.len() >= max.max(1) && !same_batch {
+                    break;
+                }
+                events.push(self.pop().expect("the buffer has a front"));
             }
-            events.push(self.pop().expect("the buffer has a front"));
+            if !self.buffer.is_empty() || events.len() >= max || !self.take_delivery() {
+                return Ok(events);
+            }
         }
-        Ok(events)
     }
 
-    /// The next event, as a future: pending until one is committed. The history pages are read
-    /// in `poll` (from memory, or from mapped history files).
+    /// The next event, as a future: pending until one is committed. Catch-up reads history
+    /// pages in `poll` (from memory, or from mapped history files); live events come from the
+    /// inbox.
     pub async fn next_async(&mut self) -> Result<Event> {
         std::future::poll_fn(|cx| self.poll_next(cx)).await
     }
@@ -202,8 +256,8 @@ impl Subscription {
             return Poll::Ready(Ok(event));
         }
         for _ in 0..SUBSCRIPTION_PAGES_PER_POLL_MAX {
-            let seqs = self.seqs();
-            match self.read_page() {
+            let watch = self.watch();
+            match self.step() {
                 Err(error) => return Poll::Ready(Err(error)),
                 Ok(Progress::Events) => {
                     return Poll::Ready(Ok(self.pop().expect("a page of events")))
@@ -211,9 +265,12 @@ impl Subscription {
                 Ok(Progress::Skipped) => continue,
                 Ok(Progress::Idle) => {
                     if self.closed() {
+                        if self.leave_all() {
+                            continue;
+                        }
                         return Poll::Ready(Err(Error::Closed));
                     }
-                    if !self.prepare_to_sleep(&seqs, Some(cx.waker())) {
+                    if !self.prepare_to_sleep(&watch, Some(cx.waker())) {
                         cx.waker().wake_by_ref();
                     }
                     return Poll::Pending;
@@ -231,10 +288,10 @@ impl Subscription {
             if !self.buffer.is_empty() {
                 return Ok(true);
             }
-            let seqs = self.seqs();
+            let watch = self.watch();
             let mut progress = Progress::Skipped;
             for _ in 0..SUBSCRIPTION_PAGES_PER_POLL_MAX {
-                progress = self.read_page()?;
+                progress = self.step()?;
                 if progress != Progress::Skipped {
                     break;
                 }
@@ -246,9 +303,12 @@ impl Subscription {
                 Progress::Idle => {}
             }
             if self.closed() {
+                if self.leave_all() {
+                    continue;
+                }
                 return Err(Error::Closed);
             }
-            if !self.prepare_to_sleep(&seqs, None) {
+            if !self.prepare_to_sleep(&watch, None) {
                 continue;
             }
             if !self.waiter.sleep_until(deadline) {
@@ -257,26 +317,155 @@ impl Subscription {
         }
     }
 
-    fn seqs(&self) -> Vec<u64> {
-        self.cursors
-            .iter()
-            .map(|c| c.published.signal().seq())
-            .collect()
+    /// One unit of progress: a delivery taken from the inbox or a page read from a shard's
+    /// history, in alternating order of preference.
+    fn step(&mut self) -> Result<Progress> {
+        let inbox_first = self.inbox_first;
+        self.inbox_first = !inbox_first;
+        if inbox_first && self.take_delivery() {
+            return Ok(Progress::Events);
+        }
+        match self.read_page()? {
+            Progress::Idle => {}
+            progress => return Ok(progress),
+        }
+        if !inbox_first && self.take_delivery() {
+            return Ok(Progress::Events);
+        }
+        Ok(Progress::Idle)
     }
 
-    fn prepare_to_sleep(&self, seqs: &[u64], waker: Option<&std::task::Waker>) -> bool {
-        let signals: Vec<&crate::subscription::Signal> =
-            self.cursors.iter().map(|c| c.published.signal()).collect();
-        prepare_to_sleep(&signals, seqs, &self.waiter, waker)
+    fn watch(&self) -> Watch {
+        let mut seqs = vec![self.inbox.signal.seq()];
+        seqs.extend(
+            self.cursors
+                .iter()
+                .filter(|c| !c.joined)
+                .map(|c| c.feed.published().signal().seq()),
+        );
+        Watch {
+            joined: self.cursors.iter().map(|c| c.joined).collect(),
+            seqs,
+        }
+    }
+
+    /// Registers to be woken by the inbox and by the shards it reads itself, and says whether
+    /// it may sleep: not if anything moved since `watch` was taken.
+    fn prepare_to_sleep(&self, watch: &Watch, waker: Option<&std::task::Waker>) -> bool {
+        if self
+            .cursors
+            .iter()
+            .zip(&watch.joined)
+            .any(|(c, joined)| c.joined != *joined)
+        {
+            return false;
+        }
+        let mut signals: Vec<&crate::subscription::Signal> = vec![&self.inbox.signal];
+        signals.extend(
+            self.cursors
+                .iter()
+                .filter(|c| !c.joined)
+                .map(|c| c.feed.published().signal()),
+        );
+        prepare_to_sleep(&signals, &watch.seqs, &self.waiter, waker)
     }
 
     fn closed(&self) -> bool {
         self.cursors
             .iter()
-            .any(|c| c.published.signal().is_closed())
+            .any(|c| c.feed.published().signal().is_closed())
     }
 
-    /// Reads one page from the first cursor (from `turn` on) whose shard has changes past it.
+    /// Joins cursor `index`'s shard's dispatcher if the cursor is past what it dispatched.
+    fn try_join(&mut self, index: usize) {
+        let cursor = &mut self.cursors[index];
+        if cursor.joined || cursor.next <= cursor.feed.dispatched_through() {
+            return;
+        }
+        if cursor
+            .feed
+            .try_join(self.id, &self.pattern, &self.inbox, cursor.next)
+        {
+            cursor.joined = true;
+            self.joins += 1;
+            // Its shard's bumps are the dispatcher's business now.
+            cursor.feed.published().signal().unregister(&self.waiter);
+        }
+    }
+
+    /// Leaves every dispatcher (the engine is closing): what the inbox holds is taken, the rest
+    /// read from the history. Whether any cursor was joined.
+    fn leave_all(&mut self) -> bool {
+        let mut any = false;
+        for cursor in &mut self.cursors {
+            if cursor.joined {
+                cursor.feed.leave(self.id, &self.pattern, &self.inbox);
+                cursor.joined = false;
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// Takes the oldest delivery from the inbox into the buffer; moves a joined cursor with
+    /// nothing queued to what its dispatcher dispatched; notices a dispatcher that dropped it.
+    fn take_delivery(&mut self) -> bool {
+        assert!(
+            self.buffer.is_empty(),
+            "a delivery is taken once the last is delivered"
+        );
+        // Loaded before the inbox's lock: see `dispatch`'s module doc.
+        let through: Vec<Option<u64>> = self
+            .cursors
+            .iter()
+            .map(|c| c.joined.then(|| c.feed.dispatched_through()))
+            .collect();
+        let mut inbox = self.inbox.lock();
+        let delivery = inbox.pop();
+        for (cursor, through) in self.cursors.iter_mut().zip(through) {
+            let Some(through) = through else {
+                continue;
+            };
+            if !inbox.is_live(cursor.shard) {
+                // Dropped (its inbox was full, or the dispatcher stopped): take what is queued,
+                // then read the history from there.
+                cursor.joined = false;
+                self.drops += 1;
+                continue;
+            }
+            let taking = delivery.as_ref().is_some_and(|d| d.shard == cursor.shard);
+            if inbox.queued(cursor.shard) == 0 && !taking {
+                cursor.next = cursor.next.max(through + 1);
+                cursor.delivered = cursor.delivered.max(through);
+            }
+        }
+        drop(inbox);
+        let Some(delivery) = delivery else {
+            return false;
+        };
+        let index = self
+            .cursors
+            .iter()
+            .position(|c| c.shard == delivery.shard)
+            .expect("delivered by a shard the pattern involves");
+        let cursor = &mut self.cursors[index];
+        // Forward only: no duplicate, no gap (see `dispatch`).
+        assert!(
+            delivery.position >= cursor.next,
+            "shard {}: a delivery at {} behind the cursor at {}",
+            cursor.shard,
+            delivery.position,
+            cursor.next
+        );
+        cursor.next = delivery.position + 1;
+        self.buffer.extend(delivery.events.iter().cloned());
+        self.page = Some((index, delivery.position));
+        true
+    }
+
+    /// Reads one page from the first cursor (from `turn` on) that reads its shard's history
+    /// itself and whose shard has changes past it; then joins that shard's dispatcher if it
+    /// caught up with it.
     fn read_page(&mut self) -> Result<Progress> {
         assert!(
             self.buffer.is_empty(),
@@ -285,13 +474,19 @@ impl Subscription {
         let count = self.cursors.len();
         for k in 0..count {
             let index = (self.turn + k) % count;
+            if self.cursors[index].joined || self.inbox.lock().queued(self.cursors[index].shard) > 0
+            {
+                // Live there, or deliveries from before a drop still to take first.
+                continue;
+            }
             let cursor = &mut self.cursors[index];
-            let page = cursor.published.history_from(
+            let page = cursor.feed.published().history_from(
                 cursor.next,
                 SUBSCRIPTION_PAGE_CHANGES_MAX,
                 SUBSCRIPTION_PAGE_BYTES_MAX,
             )?;
             let Some(last) = page.changes.last() else {
+                self.try_join(index);
                 continue;
             };
             // Forward only, every change from the cursor on: no duplicate, no gap.
@@ -312,12 +507,15 @@ impl Subscription {
                     self.buffer.push_back(event);
                 }
             }
-            if self.buffer.is_empty() {
+            let progress = if self.buffer.is_empty() {
                 cursor.delivered = through;
-                return Ok(Progress::Skipped);
-            }
-            self.page = Some((index, through));
-            return Ok(Progress::Events);
+                Progress::Skipped
+            } else {
+                self.page = Some((index, through));
+                Progress::Events
+            };
+            self.try_join(index);
+            return Ok(progress);
         }
         Ok(Progress::Idle)
     }
@@ -340,9 +538,11 @@ impl Subscription {
 
 impl Drop for Subscription {
     fn drop(&mut self) {
+        self.leave_all();
         for cursor in &self.cursors {
-            cursor.published.signal().unregister(&self.waiter);
+            cursor.feed.published().signal().unregister(&self.waiter);
         }
+        self.inbox.signal.unregister(&self.waiter);
     }
 }
 
