@@ -1,19 +1,30 @@
-//! Subscriptions end to end: one writer commits batches under a prefix while 100 subscribers (one
-//! thread each, blocking `next_batch`) follow it from "now"; prints the submit-to-delivery latency
-//! (from just before the batch's `commit` call to the subscriber holding the event: the fdatasync
-//! is inside it, as a client would see it) p50/p99/max over every delivered event, and the
-//! delivered changes per second (events of all subscribers / wall time from the first commit to
-//! the last delivery). Without `--bench` (under `cargo test --benches`) it runs a small smoke
-//! configuration once. Figures are printed, never asserted.
+//! Subscriptions end to end: one writer commits batches under a prefix while 100 subscribers
+//! follow it from "now", in two forms, as users have them:
+//! - *threads*: each subscriber an OS thread calling the blocking `next_batch`;
+//! - *futures*: the 100 subscribers are tasks on one executor thread calling `next_async`.
+//!
+//! For every (subscriber, batch) it records when the subscriber held the batch's last event, and
+//! prints two latencies over them: **commit-to-delivery**, from the instant the writer's `commit`
+//! returned (the batch durable and acknowledged) — 0 when the subscriber had it before the writer
+//! was even woken, which is counted and printed — and **submit-to-delivery**, from just before
+//! the `commit` call (the fdatasync inside it, as a client would see it); then the delivered
+//! changes per second (events of all subscribers / wall time from the first commit to the last
+//! delivery) and the writer's commit latency. Without `--bench` (under `cargo test --benches`) it
+//! runs a small smoke configuration once. Figures are printed, never asserted.
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::sync::{Arc, Barrier, OnceLock};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Barrier, Mutex, OnceLock};
+use std::task::{Context, Poll, Wake, Waker};
+use std::thread::Thread;
 use std::time::{Duration, Instant};
 
-use aorta_engine::subscription::{Pattern, Start};
+use aorta_engine::subscription::{Pattern, Start, Subscription};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
 use hdrhistogram::Histogram;
 
@@ -25,7 +36,7 @@ struct Setup {
 
 const BENCH: Setup = Setup {
     subscribers: 100,
-    batches: 1_000,
+    batches: 2_000,
     per_batch: 64,
 };
 const SMOKE: Setup = Setup {
@@ -34,83 +45,241 @@ const SMOKE: Setup = Setup {
     per_batch: 16,
 };
 
+#[derive(Clone, Copy, Debug)]
+enum Form {
+    Threads,
+    Futures,
+}
+
+/// Per batch: when the writer called `commit`, and when it returned.
+struct Clock {
+    submitted: Vec<OnceLock<Instant>>,
+    acknowledged: Vec<OnceLock<Instant>>,
+}
+
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
     let setup = if bench { BENCH } else { SMOKE };
-    run(&setup);
+    let forms: Vec<Form> = match std::env::var("AORTA_DELIVERY_FORMS").as_deref() {
+        Ok("threads") => vec![Form::Threads],
+        Ok("futures") => vec![Form::Futures],
+        _ => vec![Form::Threads, Form::Futures],
+    };
+    for form in forms {
+        run(&setup, form);
+    }
 }
 
-fn run(setup: &Setup) {
+fn run(setup: &Setup, form: Form) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let engine =
         Arc::new(Engine::open(EngineConfig::new(dir.path()).with_shards(1)).expect("open"));
-    let changes = setup.batches * setup.per_batch;
-    let starts: Arc<Vec<OnceLock<Instant>>> =
-        Arc::new((0..changes).map(|_| OnceLock::new()).collect());
-    let ready = Arc::new(Barrier::new(setup.subscribers + 1));
-    let subscribers: Vec<_> = (0..setup.subscribers)
+    let clock = Arc::new(Clock {
+        submitted: (0..setup.batches).map(|_| OnceLock::new()).collect(),
+        acknowledged: (0..setup.batches).map(|_| OnceLock::new()).collect(),
+    });
+    let subscriptions: Vec<Subscription> = (0..setup.subscribers)
         .map(|_| {
-            let mut subscription = engine
+            engine
                 .subscribe(Pattern::subtree("/feed"), Start::Now)
-                .expect("subscribe");
-            let starts = starts.clone();
-            let ready = ready.clone();
+                .expect("subscribe")
+        })
+        .collect();
+    let ready = Arc::new(Barrier::new(2));
+    let per_batch = setup.per_batch;
+    let batches = setup.batches;
+    let changes = batches * per_batch;
+    // Each subscriber's delivery instant of each batch (its last event).
+    let followers = {
+        let ready = ready.clone();
+        std::thread::spawn(move || match form {
+            Form::Threads => follow_on_threads(subscriptions, changes, per_batch, ready),
+            Form::Futures => follow_on_one_executor(subscriptions, changes, per_batch, ready),
+        })
+    };
+    ready.wait();
+    let first = Instant::now();
+    for b in 0..batches {
+        let commands = (0..per_batch)
+            .map(|i| {
+                let spec =
+                    ResourceSpec::new("/feed/items", &format!("e{}", b * per_batch + i), "item")
+                        .with_data(vec![0; 256]);
+                Command::put(spec, None)
+            })
+            .collect();
+        clock.submitted[b].set(Instant::now()).expect("once");
+        engine.commit(Batch::new(commands)).expect("commit");
+        clock.acknowledged[b].set(Instant::now()).expect("once");
+    }
+    let deliveries = followers.join().expect("the subscribers");
+    let mut commit_to_delivery = Histogram::<u64>::new(3).expect("a histogram");
+    let mut submit_to_delivery = Histogram::<u64>::new(3).expect("a histogram");
+    let mut commit = Histogram::<u64>::new(3).expect("a histogram");
+    let mut before_ack = 0u64;
+    let mut last = first;
+    for b in 0..batches {
+        let submitted = *clock.submitted[b].get().expect("set");
+        let acknowledged = *clock.acknowledged[b].get().expect("set");
+        commit
+            .record(acknowledged.duration_since(submitted).as_nanos() as u64)
+            .ok();
+    }
+    for subscriber in &deliveries {
+        for (b, delivered) in subscriber.iter().enumerate() {
+            let submitted = *clock.submitted[b].get().expect("set");
+            let acknowledged = *clock.acknowledged[b].get().expect("set");
+            if *delivered < acknowledged {
+                before_ack += 1;
+            }
+            commit_to_delivery
+                .record(delivered.saturating_duration_since(acknowledged).as_nanos() as u64)
+                .ok();
+            submit_to_delivery
+                .record(delivered.duration_since(submitted).as_nanos() as u64)
+                .ok();
+            last = last.max(*delivered);
+        }
+    }
+    let elapsed = last.duration_since(first).as_secs_f64();
+    let delivered = (changes * setup.subscribers) as f64;
+    let us = |h: &Histogram<u64>, q: f64| h.value_at_quantile(q) as f64 / 1e3;
+    println!(
+        "subscription delivery, {form:?}: {} subscribers, {} batches of {}: commit-to-delivery p50 \
+         {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs ({:.1} % before the writer's ack); \
+         submit-to-delivery p50 {:.1} µs, p99 {:.1} µs; commit p50 {:.1} µs; {:.0} delivered \
+         changes/s",
+        setup.subscribers,
+        batches,
+        per_batch,
+        us(&commit_to_delivery, 0.50),
+        us(&commit_to_delivery, 0.99),
+        us(&commit_to_delivery, 0.999),
+        commit_to_delivery.max() as f64 / 1e3,
+        100.0 * before_ack as f64 / (batches * setup.subscribers) as f64,
+        us(&submit_to_delivery, 0.50),
+        us(&submit_to_delivery, 0.99),
+        us(&commit, 0.50),
+        delivered / elapsed
+    );
+}
+
+/// Each subscriber on a thread of its own, blocking in `next_batch`.
+fn follow_on_threads(
+    subscriptions: Vec<Subscription>,
+    changes: usize,
+    per_batch: usize,
+    ready: Arc<Barrier>,
+) -> Vec<Vec<Instant>> {
+    let threads: Vec<_> = subscriptions
+        .into_iter()
+        .map(|mut subscription| {
             std::thread::spawn(move || {
-                let mut latency = Histogram::<u64>::new(3).expect("a histogram");
-                ready.wait();
+                let mut delivered = Vec::with_capacity(changes / per_batch);
                 let mut received = 0;
                 while received < changes {
                     let events = subscription
-                        .next_batch(1024, Duration::from_secs(60))
+                        .next_batch(4096, Duration::from_secs(60))
                         .expect("events");
                     assert!(!events.is_empty(), "no event for a minute");
                     let now = Instant::now();
                     for event in &events {
                         let name = &event.new.as_ref().expect("puts").name;
-                        let index: usize = name[1..].parse().expect("e<index>");
-                        let start = starts[index].get().expect("set before its commit");
-                        latency
-                            .record(now.duration_since(*start).as_nanos() as u64)
-                            .ok();
+                        if (name[1..].parse::<usize>().expect("e<index>") + 1) % per_batch == 0 {
+                            delivered.push(now);
+                        }
                     }
                     received += events.len();
                 }
-                (latency, Instant::now())
+                delivered
             })
         })
         .collect();
     ready.wait();
-    let first = Instant::now();
-    for b in 0..setup.batches {
-        let now = Instant::now();
-        let commands = (0..setup.per_batch)
-            .map(|i| {
-                let index = b * setup.per_batch + i;
-                starts[index].set(now).expect("once");
-                let spec = ResourceSpec::new("/feed/items", &format!("e{index}"), "item")
-                    .with_data(vec![0; 256]);
-                Command::put(spec, None)
-            })
-            .collect();
-        engine.commit(Batch::new(commands)).expect("commit");
+    threads
+        .into_iter()
+        .map(|t| t.join().expect("a subscriber thread"))
+        .collect()
+}
+
+/// A minimal executor: tasks woken push their index to a ready queue and unpark the thread.
+struct TaskWaker {
+    task: usize,
+    ready: Arc<Mutex<VecDeque<usize>>>,
+    thread: Thread,
+}
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
     }
-    let mut latency = Histogram::<u64>::new(3).expect("a histogram");
-    let mut last = first;
-    for subscriber in subscribers {
-        let (histogram, done) = subscriber.join().expect("a subscriber thread");
-        latency.add(histogram).expect("same bounds");
-        last = last.max(done);
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.ready
+            .lock()
+            .expect("the ready queue")
+            .push_back(self.task);
+        self.thread.unpark();
     }
-    let elapsed = last.duration_since(first).as_secs_f64();
-    let delivered = (changes * setup.subscribers) as f64;
-    println!(
-        "subscription delivery: {} subscribers, {} batches of {}: submit-to-delivery p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs; {:.0} delivered changes/s",
-        setup.subscribers,
-        setup.batches,
-        setup.per_batch,
-        latency.value_at_quantile(0.50) as f64 / 1e3,
-        latency.value_at_quantile(0.99) as f64 / 1e3,
-        latency.max() as f64 / 1e3,
-        delivered / elapsed
-    );
+}
+
+type Task = Pin<Box<dyn Future<Output = Vec<Instant>> + Send>>;
+
+/// Every subscriber a task on this one thread, awaiting `next_async`.
+fn follow_on_one_executor(
+    subscriptions: Vec<Subscription>,
+    changes: usize,
+    per_batch: usize,
+    ready: Arc<Barrier>,
+) -> Vec<Vec<Instant>> {
+    let count = subscriptions.len();
+    let mut tasks: Vec<Option<Task>> = subscriptions
+        .into_iter()
+        .map(|mut subscription| {
+            let task: Task = Box::pin(async move {
+                let mut delivered = Vec::with_capacity(changes / per_batch);
+                for _ in 0..changes {
+                    let event = subscription.next_async().await.expect("an event");
+                    let name = &event.new.as_ref().expect("puts").name;
+                    if (name[1..].parse::<usize>().expect("e<index>") + 1) % per_batch == 0 {
+                        delivered.push(Instant::now());
+                    }
+                }
+                delivered
+            });
+            Some(task)
+        })
+        .collect();
+    let queue = Arc::new(Mutex::new((0..count).collect::<VecDeque<usize>>()));
+    let wakers: Vec<Waker> = (0..count)
+        .map(|task| {
+            Waker::from(Arc::new(TaskWaker {
+                task,
+                ready: queue.clone(),
+                thread: std::thread::current(),
+            }))
+        })
+        .collect();
+    let mut results: Vec<Option<Vec<Instant>>> = (0..count).map(|_| None).collect();
+    let mut done = 0;
+    ready.wait();
+    while done < count {
+        let next = queue.lock().expect("the ready queue").pop_front();
+        let Some(index) = next else {
+            std::thread::park_timeout(Duration::from_millis(100));
+            continue;
+        };
+        let Some(task) = tasks[index].as_mut() else {
+            continue;
+        };
+        let mut cx = Context::from_waker(&wakers[index]);
+        if let Poll::Ready(delivered) = task.as_mut().poll(&mut cx) {
+            results[index] = Some(delivered);
+            tasks[index] = None;
+            done += 1;
+        }
+    }
+    results
+        .into_iter()
+        .map(|r| r.expect("every task finished"))
+        .collect()
 }

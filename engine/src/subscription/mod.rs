@@ -7,12 +7,16 @@
 //!   with the selector transitions `Entered` and `Left`.
 //! - [`index`]: many patterns indexed by namespace and tag, so that matching a change costs what
 //!   its candidates cost, not what the number of patterns does.
-//! - [`signal`]: the per-shard "something was published" signal idle subscribers sleep on.
-//! - [`stream`]: [`Subscription`], the per-shard cursors over the shards' histories, blocking and
-//!   async; and the threads of in-process handlers.
+//! - [`signal`]: the "something was published" signal that idle readers sleep on (one per shard,
+//!   one per inbox).
+//! - [`dispatch`]: the live path: a dispatcher per shard matches each change once through the
+//!   index and pushes whole batches to the live subscribers' bounded inboxes.
+//! - [`stream`]: [`Subscription`], per shard a cursor that reads the history (catch-up) or takes
+//!   its inbox (live), blocking and async; and the threads of in-process handlers.
 //!
-//! Delivery reads the history; the write path only bumps a counter. See `docs/architecture.md`,
-//! *Subscriptions*, for the catch-up/live argument and the memory per subscriber.
+//! The write path only bumps a counter (and wakes the dispatcher while it has live subscribers).
+//! See `docs/architecture.md`, *Subscriptions*, for the catch-up/live argument and the memory per
+//! subscriber.
 
 pub mod dispatch;
 pub mod index;
