@@ -8,8 +8,15 @@
 //! and one of a tenant). The changes are updates of resources of random tenants and apps, a tenth
 //! of them changing the app tag (an `entered` for one pattern, a `left` for another). The figure
 //! should stay flat as patterns grow: a change's candidates are the patterns of its namespace's
-//! ancestors filed under its tags. Without `--bench` (under `cargo test --benches`) each runs once
-//! on fewer changes; either way the figures are printed, never asserted.
+//! ancestors filed under its tags.
+//!
+//! A second group, `subscription_matching_same_matches`, holds what each change matches constant
+//! while the patterns grow: its changes are updates, without tag change, of resources of tenants
+//! 0–9 with `app=a0` — each matches its tenant's `app=a0` pattern and the auditor(s), at every
+//! count — so the 990 or 99,990 other patterns (other tenants, and other apps of the same
+//! tenants, filed in the same buckets) are all that grows. Without `--bench` (under `cargo test
+//! --benches`) each runs once on fewer changes; either way the figures are printed, never
+//! asserted.
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
@@ -38,22 +45,31 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5))
         .configure_from_args();
-    let changes = changes(if bench_mode() { CHANGES } else { SMOKE_CHANGES });
-    let mut group = criterion.benchmark_group("subscription_matching");
-    group.throughput(Throughput::Elements(changes.len() as u64));
-    for count in COUNTS {
-        let mut index = index_of(count);
-        let started = Instant::now();
-        let matched = dispatch(&mut index, &changes);
-        let per_second = changes.len() as f64 / started.elapsed().as_secs_f64();
-        println!(
-            "subscriptions {count:>7}: {per_second:>12.0} changes/s dispatched once ({matched} events)"
-        );
-        group.bench_function(format!("{count}_subscriptions"), |b| {
-            b.iter(|| black_box(dispatch(&mut index, &changes)))
-        });
+    let count = if bench_mode() { CHANGES } else { SMOKE_CHANGES };
+    for (name, changes) in [
+        ("subscription_matching", changes(count, TENANTS, true)),
+        (
+            "subscription_matching_same_matches",
+            changes(count, 10, false),
+        ),
+    ] {
+        let mut group = criterion.benchmark_group(name);
+        group.throughput(Throughput::Elements(changes.len() as u64));
+        for count in COUNTS {
+            let mut index = index_of(count);
+            let started = Instant::now();
+            let matched = dispatch(&mut index, &changes);
+            let per_second = changes.len() as f64 / started.elapsed().as_secs_f64();
+            println!(
+                "{name}, subscriptions {count:>7}: {per_second:>12.0} changes/s dispatched once \
+                 ({matched} events)"
+            );
+            group.bench_function(format!("{count}_subscriptions"), |b| {
+                b.iter(|| black_box(dispatch(&mut index, &changes)))
+            });
+        }
+        group.finish();
     }
-    group.finish();
     criterion.final_summary();
 }
 
@@ -119,13 +135,15 @@ fn resource(tenant: usize, app: usize) -> Arc<Resource> {
     })
 }
 
-fn changes(count: usize) -> Vec<HistoryChange> {
+/// Updates of resources of `tenants` random tenants: of random apps, a tenth changing it, when
+/// `vary_apps`; else all of app `a0`, unchanged.
+fn changes(count: usize, tenants: usize, vary_apps: bool) -> Vec<HistoryChange> {
     let mut rng = Lcg(42);
     (0..count)
         .map(|i| {
-            let tenant = rng.below(TENANTS);
-            let app = rng.below(APPS);
-            let new_app = if rng.below(10) == 0 {
+            let tenant = rng.below(tenants);
+            let app = if vary_apps { rng.below(APPS) } else { 0 };
+            let new_app = if vary_apps && rng.below(10) == 0 {
                 rng.below(APPS)
             } else {
                 app
