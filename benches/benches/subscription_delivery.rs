@@ -45,6 +45,9 @@ const SMOKE: Setup = Setup {
     per_batch: 16,
 };
 
+/// Batches left out of the latencies.
+const WARM_UP_BATCHES: usize = 50;
+
 #[derive(Clone, Copy, Debug)]
 enum Form {
     Threads,
@@ -65,12 +68,14 @@ fn main() {
         Ok("futures") => vec![Form::Futures],
         _ => vec![Form::Threads, Form::Futures],
     };
+    let paced = Duration::from_secs_f64((setup.per_batch * setup.subscribers) as f64 / 1e6);
     for form in forms {
-        run(&setup, form);
+        run(&setup, form, Some(paced));
+        run(&setup, form, None);
     }
 }
 
-fn run(setup: &Setup, form: Form) {
+fn run(setup: &Setup, form: Form, interval: Option<Duration>) {
     let dir = tempfile::tempdir().expect("a temp dir");
     let engine =
         Arc::new(Engine::open(EngineConfig::new(dir.path()).with_shards(1)).expect("open"));
@@ -85,7 +90,11 @@ fn run(setup: &Setup, form: Form) {
                 .expect("subscribe")
         })
         .collect();
-    let ready = Arc::new(Barrier::new(2));
+    // Every subscriber thread (or the executor) and the writer start together.
+    let ready = Arc::new(Barrier::new(match form {
+        Form::Threads => setup.subscribers + 1,
+        Form::Futures => 2,
+    }));
     let per_batch = setup.per_batch;
     let batches = setup.batches;
     let changes = batches * per_batch;
@@ -100,6 +109,12 @@ fn run(setup: &Setup, form: Form) {
     ready.wait();
     let first = Instant::now();
     for b in 0..batches {
+        if let Some(interval) = interval {
+            let due = first + interval * b as u32;
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(wait);
+            }
+        }
         let commands = (0..per_batch)
             .map(|i| {
                 let spec =
@@ -125,8 +140,17 @@ fn run(setup: &Setup, form: Form) {
             .record(acknowledged.duration_since(submitted).as_nanos() as u64)
             .ok();
     }
+    let warm_up = if batches > 4 * WARM_UP_BATCHES {
+        WARM_UP_BATCHES
+    } else {
+        0
+    };
     for subscriber in &deliveries {
         for (b, delivered) in subscriber.iter().enumerate() {
+            last = last.max(*delivered);
+            if b < warm_up {
+                continue;
+            }
             let submitted = *clock.submitted[b].get().expect("set");
             let acknowledged = *clock.acknowledged[b].get().expect("set");
             if *delivered < acknowledged {
@@ -138,17 +162,37 @@ fn run(setup: &Setup, form: Form) {
             submit_to_delivery
                 .record(delivered.duration_since(submitted).as_nanos() as u64)
                 .ok();
-            last = last.max(*delivered);
+        }
+    }
+    if std::env::var_os("AORTA_DELIVERY_WORST").is_some() {
+        let mut worst: Vec<(Duration, usize, usize)> = deliveries
+            .iter()
+            .enumerate()
+            .flat_map(|(s, d)| {
+                let clock = &clock;
+                d.iter().enumerate().map(move |(b, at)| {
+                    let ack = *clock.acknowledged[b].get().expect("set");
+                    (at.saturating_duration_since(ack), s, b)
+                })
+            })
+            .collect();
+        worst.sort();
+        for (latency, s, b) in worst.iter().rev().take(12) {
+            println!("  worst: subscriber {s} batch {b}: {latency:?}");
         }
     }
     let elapsed = last.duration_since(first).as_secs_f64();
     let delivered = (changes * setup.subscribers) as f64;
     let us = |h: &Histogram<u64>, q: f64| h.value_at_quantile(q) as f64 / 1e3;
     println!(
-        "subscription delivery, {form:?}: {} subscribers, {} batches of {}: commit-to-delivery p50 \
+        "subscription delivery, {form:?}, {}: {} subscribers, {} batches of {}: commit-to-delivery p50 \
          {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs ({:.1} % before the writer's ack); \
-         submit-to-delivery p50 {:.1} µs, p99 {:.1} µs; commit p50 {:.1} µs; {:.0} delivered \
-         changes/s",
+         submit-to-delivery p50 {:.1} µs, p99 {:.1} µs; commit p50 {:.1} µs, p99 {:.1} µs, max \
+         {:.1} µs; {:.0} delivered changes/s",
+        match interval {
+            Some(i) => format!("paced, a batch every {:.1} ms", i.as_secs_f64() * 1e3),
+            None => "flat out".to_string(),
+        },
         setup.subscribers,
         batches,
         per_batch,
@@ -156,10 +200,12 @@ fn run(setup: &Setup, form: Form) {
         us(&commit_to_delivery, 0.99),
         us(&commit_to_delivery, 0.999),
         commit_to_delivery.max() as f64 / 1e3,
-        100.0 * before_ack as f64 / (batches * setup.subscribers) as f64,
+        100.0 * before_ack as f64 / ((batches - warm_up) * setup.subscribers) as f64,
         us(&submit_to_delivery, 0.50),
         us(&submit_to_delivery, 0.99),
         us(&commit, 0.50),
+        us(&commit, 0.99),
+        commit.max() as f64 / 1e3,
         delivered / elapsed
     );
 }
@@ -174,8 +220,10 @@ fn follow_on_threads(
     let threads: Vec<_> = subscriptions
         .into_iter()
         .map(|mut subscription| {
+            let ready = ready.clone();
             std::thread::spawn(move || {
                 let mut delivered = Vec::with_capacity(changes / per_batch);
+                ready.wait();
                 let mut received = 0;
                 while received < changes {
                     let events = subscription
@@ -195,7 +243,6 @@ fn follow_on_threads(
             })
         })
         .collect();
-    ready.wait();
     threads
         .into_iter()
         .map(|t| t.join().expect("a subscriber thread"))

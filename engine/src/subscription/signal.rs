@@ -74,14 +74,15 @@ impl Signal {
         if self.sleeping.load(Acquire) == 0 {
             return;
         }
-        let woken = {
-            let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
-            self.sleeping.store(0, Release);
-            std::mem::take(&mut *sleepers)
-        };
-        for waiter in woken.values() {
+        // Woken under the lock and cleared in place, so that the map keeps its room and the
+        // next registration allocates nothing (a waiter's own lock is never held while taking
+        // this one, so the order is fixed: sleepers, then a waiter).
+        let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
+        self.sleeping.store(0, Release);
+        for waiter in sleepers.values() {
             waiter.wake();
         }
+        sleepers.clear();
     }
 
     /// Says that the engine is closing: wakes every waiter, and every later wait returns at once.
@@ -152,12 +153,16 @@ impl Waiter {
     }
 
     fn wake(&self) {
-        let mut state = self.lock();
-        state.woken = true;
-        if let Some(waker) = state.waker.take() {
+        let waker = {
+            let mut state = self.lock();
+            state.woken = true;
+            state.waker.take()
+        };
+        // After the lock is released: a sleeper woken while it is held would only block on it.
+        self.condvar.notify_all();
+        if let Some(waker) = waker {
             waker.wake();
         }
-        self.condvar.notify_all();
     }
 
     /// Forgets earlier wakes; call before registering.
