@@ -74,15 +74,17 @@ impl Signal {
         if self.sleeping.load(Acquire) == 0 {
             return;
         }
-        // Woken under the lock and cleared in place, so that the map keeps its room and the
-        // next registration allocates nothing (a waiter's own lock is never held while taking
-        // this one, so the order is fixed: sleepers, then a waiter).
-        let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
-        self.sleeping.store(0, Release);
-        for waiter in sleepers.values() {
+        // Taken out, then woken after the lock is released: a woken subscriber registers again
+        // soon, and would otherwise queue on this lock behind the remaining wakes (measured: a
+        // convoy on the inbox signals of 100 subscriber threads).
+        let woken = {
+            let mut sleepers = self.sleepers.lock().unwrap_or_else(|p| p.into_inner());
+            self.sleeping.store(0, Release);
+            std::mem::take(&mut *sleepers)
+        };
+        for waiter in woken.values() {
             waiter.wake();
         }
-        sleepers.clear();
     }
 
     /// Says that the engine is closing: wakes every waiter, and every later wait returns at once.
