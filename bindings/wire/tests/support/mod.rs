@@ -548,3 +548,29 @@ pub fn every_message() -> Vec<wire::Message> {
     }));
     messages
 }
+
+pub const KEY: &[u8] = b"a cluster key of at least thirty-two bytes";
+pub const OTHER_KEY: &[u8] = b"another cluster key, thirty-two bytes or more";
+
+pub fn server(key: &[u8], server_nonce: u8) -> aorta_wire::handshake::ServerHandshake {
+    use aorta_wire::handshake::{ClusterKey, ServerConfig, ServerHandshake};
+    let config = ServerConfig::new(ClusterKey::new(key).unwrap(), 0xc1a5);
+    ServerHandshake::new(std::sync::Arc::new(config), [server_nonce; 32])
+}
+
+pub fn client(
+    key: &[u8],
+    principal: &str,
+    client_nonce: u8,
+) -> (aorta_wire::handshake::ClientHandshake, wire::Message) {
+    use aorta_wire::handshake::{ClientHandshake, ClusterKey};
+    ClientHandshake::start(ClusterKey::new(key).unwrap(), principal, [client_nonce; 32]).unwrap()
+}
+
+/// A request message, as a client would send one after the handshake.
+pub fn a_request() -> wire::Message {
+    wire::Message::Request(Box::new(wire::Request {
+        id: 1,
+        body: wire::RequestBody::PositionsRequest(Box::default()),
+    }))
+}
