@@ -25023,8 +25023,8 @@ impl<'a> ::planus::ReadAsRoot<'a> for QueryRef<'a> {
 }
 
     
-///  What failed. Values are fixed forever; new codes take new values. A receiver that meets a code
-///  it does not know treats it as `Internal`.
+///  What failed. Values are fixed forever; a new code takes a new value and comes with a new
+///  protocol version, so a peer only meets the codes of the version it negotiated.
 /// 
 /// Generated from these locations:
 /// * Enum `ErrorCode` in the file `bindings/schema/error.fbs:10`
