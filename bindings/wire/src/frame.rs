@@ -22,12 +22,11 @@
 //! Limits: `frame_bytes_max` is [`FRAME_BYTES_DEFAULT`] unless configured, within
 //! [`FRAME_BYTES_MIN`]..=[`FRAME_BYTES_MAX`].
 //!
-//! Known limit: FlatBuffers lets two offsets share one object, so a small frame can describe a
-//! large owned message (a page of many tables whose `data` is one shared vector). The encoder here
-//! never shares strings or byte vectors (planus's string and bytes caches are off); a budgeted walk
-//! that refuses a shared-object frame from a hostile peer before the owned conversion is still to
-//! write.
+//! FlatBuffers lets two offsets share one object, so a small frame could describe a huge owned
+//! message; before converting, the decoder weighs the body (`weigh`) and refuses one whose owned
+//! form would copy more than about twice its length (`Inflated`).
 
+use crate::weigh::WeighError;
 use crate::wire;
 
 /// The frame layout this crate writes and reads.
@@ -66,6 +65,8 @@ pub enum FrameError {
     Empty,
     #[error("frame body is not a valid message: {reason}")]
     Malformed { reason: String },
+    #[error("frame body of {body_len} bytes reads as a message of over {limit} bytes: its objects are shared to inflate it")]
+    Inflated { body_len: usize, limit: u64 },
     #[error("the stream ended {buffered} bytes into a frame")]
     Truncated { buffered: usize },
     #[error("frame limit {value} is outside {min}..={max}")]
@@ -254,6 +255,13 @@ pub fn decode_body(body: &[u8]) -> Result<wire::Message, FrameError> {
         reason: error.to_string(),
     };
     let envelope = wire::EnvelopeRef::read_as_root(body).map_err(malformed)?;
+    crate::weigh::weigh(&envelope, body.len()).map_err(|error| match error {
+        WeighError::Invalid(error) => malformed(error),
+        WeighError::Overweight { limit, .. } => FrameError::Inflated {
+            body_len: body.len(),
+            limit,
+        },
+    })?;
     let envelope = wire::Envelope::try_from(envelope).map_err(malformed)?;
     Ok(envelope.message)
 }

@@ -124,7 +124,9 @@ pub enum HandshakeError {
         expected: &'static str,
         found: &'static str,
     },
-    #[error("no common protocol version: the client speaks {offered:?}, this end speaks {supported}")]
+    #[error(
+        "no common protocol version: the client speaks {offered:?}, this end speaks {supported}"
+    )]
     UnsupportedVersion { offered: Vec<u16>, supported: u16 },
     #[error("the client hello offers {count} versions; at most {max}")]
     TooManyVersions { count: usize, max: usize },
@@ -529,7 +531,9 @@ impl ClientHandshake {
                     server_nonce,
                 },
                 wire::Message::Welcome(welcome),
-            ) => self.on_welcome(version, &server_nonce, welcome).map(|()| None),
+            ) => self
+                .on_welcome(version, &server_nonce, welcome)
+                .map(|()| None),
             (ClientState::Established(session), message) => {
                 self.state = ClientState::Established(session);
                 on_heartbeat(message)

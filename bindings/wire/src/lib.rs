@@ -19,6 +19,7 @@ pub mod convert;
 pub mod frame;
 pub mod handshake;
 pub mod heartbeat;
+mod weigh;
 
 /// The FlatBuffers types of `bindings/schema`, as planus generates them (owned types such as
 /// [`wire::Resource`], and `...Ref` readers that verify as they read). Included rather than

@@ -13,7 +13,7 @@ use aorta_engine::limits::{
 use aorta_engine::subscription::{Event, EventAction};
 use aorta_engine::{Batch, Command, Resource, ResourceId, ResourceSpec};
 use aorta_wire::convert::{events_to_wire, Call};
-use aorta_wire::frame::{FrameEncoder, FRAME_BYTES_DEFAULT, FRAME_BYTES_MIN};
+use aorta_wire::frame::{FrameDecoder, FrameEncoder, FRAME_BYTES_DEFAULT, FRAME_BYTES_MIN};
 use aorta_wire::wire;
 
 /// The most tags, each as long as allowed.
@@ -79,6 +79,10 @@ fn a_maximal_batch_fits_a_default_frame() {
         "a maximal batch is {} bytes in a frame of at most {FRAME_BYTES_DEFAULT}",
         out.len()
     );
+    // And it decodes: verified, weighed (not taken for an inflated body), converted.
+    let mut input = &out[..];
+    let decoded = FrameDecoder::default().decode(&mut input).unwrap();
+    assert_eq!(decoded, Some(message));
 }
 
 #[test]

@@ -67,14 +67,20 @@ fn invalid_resources_and_batches() {
     assert!(matches!(error, DecodeError::Invalid(_)), "{error}");
     assert_eq!(error.code(), wire::ErrorCode::InvalidInput);
 
-    let error = refused(commit(vec![create(spec("/a", vec![("k", "1"), ("k", "2")]))]));
+    let error = refused(commit(vec![create(spec(
+        "/a",
+        vec![("k", "1"), ("k", "2")],
+    ))]));
     assert_eq!(error, DecodeError::DuplicateTag { key: "k".into() });
 
     let error = refused(commit(vec![create(spec("/a", vec![("bad key", "1")]))]));
     assert!(matches!(error, DecodeError::Invalid(_)));
 
     assert!(matches!(refused(commit(vec![])), DecodeError::Invalid(_)));
-    let twice = refused(commit(vec![create(spec("/a", vec![])), create(spec("/a", vec![]))]));
+    let twice = refused(commit(vec![
+        create(spec("/a", vec![])),
+        create(spec("/a", vec![])),
+    ]));
     assert!(matches!(twice, DecodeError::Invalid(_)), "{twice}");
 
     let get = wire::RequestBody::GetRequest(Box::new(wire::GetRequest {

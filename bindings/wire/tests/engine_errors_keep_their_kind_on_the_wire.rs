@@ -29,7 +29,10 @@ fn received(error: &Error) -> RemoteError {
 #[test]
 fn every_kind_maps_to_its_code() {
     let cases: Vec<(Error, ErrorCode)> = vec![
-        (Error::Invalid(ValidationError::EmptyBatch), ErrorCode::InvalidInput),
+        (
+            Error::Invalid(ValidationError::EmptyBatch),
+            ErrorCode::InvalidInput,
+        ),
         (
             Error::ShardDown {
                 shard: 1,

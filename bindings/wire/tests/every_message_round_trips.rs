@@ -162,9 +162,9 @@ fn a_remote_error_round_trips() {
     let reply = Reply::Failed(RemoteError {
         code: wire::ErrorCode::Overloaded,
         message: "shard 0 is overloaded".into(),
-        detail: Some(wire::ErrorDetail::ShardDetail(Box::new(wire::ShardDetail {
-            shard: 0,
-        }))),
+        detail: Some(wire::ErrorDetail::ShardDetail(Box::new(
+            wire::ShardDetail { shard: 0 },
+        ))),
     });
     assert_eq!(reply_round_trip(&reply), reply);
 }

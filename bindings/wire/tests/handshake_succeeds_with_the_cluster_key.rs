@@ -14,14 +14,17 @@ use support::*;
 fn both_sides_end_established() {
     let mut server = server(KEY, 2);
     let (mut client, hello) = client(KEY, "svc-web@apps", 1);
-    let mut wire_bytes = frames(&[hello.clone()]);
+    let mut wire_bytes = frames(std::slice::from_ref(&hello));
 
     let challenge = server.handle(&through_a_frame(&hello)).unwrap().unwrap();
-    wire_bytes.extend(frames(&[challenge.clone()]));
-    let proof = client.handle(&through_a_frame(&challenge)).unwrap().unwrap();
-    wire_bytes.extend(frames(&[proof.clone()]));
+    wire_bytes.extend(frames(std::slice::from_ref(&challenge)));
+    let proof = client
+        .handle(&through_a_frame(&challenge))
+        .unwrap()
+        .unwrap();
+    wire_bytes.extend(frames(std::slice::from_ref(&proof)));
     let welcome = server.handle(&through_a_frame(&proof)).unwrap().unwrap();
-    wire_bytes.extend(frames(&[welcome.clone()]));
+    wire_bytes.extend(frames(std::slice::from_ref(&welcome)));
     assert_eq!(client.handle(&through_a_frame(&welcome)).unwrap(), None);
 
     assert_eq!(

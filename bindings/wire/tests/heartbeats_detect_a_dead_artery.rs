@@ -7,7 +7,10 @@ use aorta_wire::wire;
 #[test]
 fn a_quiet_connection_pings_then_dies() {
     let mut heartbeat = Heartbeat::new(1000, 0);
-    assert_eq!(heartbeat.poll(500), HeartbeatAction::Wait { until_ms: 1000 });
+    assert_eq!(
+        heartbeat.poll(500),
+        HeartbeatAction::Wait { until_ms: 1000 }
+    );
     assert_eq!(
         heartbeat.poll(1000),
         HeartbeatAction::SendPing(wire::Message::Ping(Box::new(wire::Ping { sequence: 0 })))
@@ -37,10 +40,7 @@ fn an_answered_ping_keeps_it_alive() {
     let mut heartbeat = Heartbeat::new(1000, 0);
     for second in 1..20u64 {
         let now = second * 1000;
-        assert!(matches!(
-            heartbeat.poll(now),
-            HeartbeatAction::SendPing(_)
-        ));
+        assert!(matches!(heartbeat.poll(now), HeartbeatAction::SendPing(_)));
         heartbeat.on_received(now + 10);
     }
 }

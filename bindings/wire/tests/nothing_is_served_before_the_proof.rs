@@ -38,7 +38,10 @@ fn a_request_instead_of_the_proof_is_refused() {
     let proof = client.handle(&challenge).unwrap().unwrap();
     let refusal = server.handle(&a_request()).unwrap_err();
     assert!(is_unauthenticated(&refusal.error));
-    assert!(server.handle(&proof).is_err(), "no proof is taken after a refusal");
+    assert!(
+        server.handle(&proof).is_err(),
+        "no proof is taken after a refusal"
+    );
     assert!(server.authenticated().is_none());
 }
 

@@ -58,12 +58,14 @@ fn code_and_detail(error: &Error) -> (wire::ErrorCode, Option<wire::ErrorDetail>
             other_namespace,
         } => (
             Code::BatchSpansShards,
-            Some(Detail::SpansShardsDetail(Box::new(wire::SpansShardsDetail {
-                first_shard: *first_shard,
-                other_shard: *other_shard,
-                first_namespace: first_namespace.clone(),
-                other_namespace: other_namespace.clone(),
-            }))),
+            Some(Detail::SpansShardsDetail(Box::new(
+                wire::SpansShardsDetail {
+                    first_shard: *first_shard,
+                    other_shard: *other_shard,
+                    first_namespace: first_namespace.clone(),
+                    other_namespace: other_namespace.clone(),
+                },
+            ))),
         ),
         Error::Overloaded {
             shard,

@@ -18,9 +18,15 @@ use crate::wire;
 pub enum Call {
     /// `Engine::commit_as` of this batch (validated: 1 to 1024 commands, each key once).
     Commit(Batch),
-    Get { namespace: String, name: String },
+    Get {
+        namespace: String,
+        name: String,
+    },
     GetById(ResourceId),
-    List { query: Query, from: ListFrom },
+    List {
+        query: Query,
+        from: ListFrom,
+    },
     Positions,
     Status,
 }
