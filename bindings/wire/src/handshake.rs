@@ -52,6 +52,8 @@ pub const CLUSTER_KEY_BYTES_MIN: usize = 32;
 pub const CLUSTER_KEY_BYTES_MAX: usize = 1024;
 /// Versions a `ClientHello` may offer.
 pub const OFFERED_VERSIONS_MAX: usize = 16;
+/// How long the server waits by default for a handshake to end before it refuses it.
+pub const HANDSHAKE_TIMEOUT_MS_DEFAULT: u64 = 10_000;
 /// The default heartbeat interval the server announces.
 pub const HEARTBEAT_INTERVAL_MS_DEFAULT: u32 = 5_000;
 /// The transcript labels; they name the ALPN so that a proof for another protocol never passes.
@@ -151,6 +153,8 @@ pub enum HandshakeError {
         code: wire::ErrorCode,
         message: String,
     },
+    #[error("the handshake took {elapsed_ms} ms, over the limit of {limit_ms} ms")]
+    TimedOut { elapsed_ms: u64, limit_ms: u64 },
     #[error("the handshake already failed; close the connection")]
     Failed,
     #[error("the cluster key is {len} bytes; it must be {min} to {max}")]
@@ -162,7 +166,9 @@ impl HandshakeError {
     pub fn code(&self) -> wire::ErrorCode {
         use wire::ErrorCode as Code;
         match self {
-            HandshakeError::Unauthenticated { .. } => Code::Unauthenticated,
+            HandshakeError::Unauthenticated { .. } | HandshakeError::TimedOut { .. } => {
+                Code::Unauthenticated
+            }
             HandshakeError::UnsupportedVersion { .. } => Code::UnsupportedVersion,
             HandshakeError::AuthenticationFailed
             | HandshakeError::ServerAuthenticationFailed
@@ -239,6 +245,8 @@ pub struct ServerConfig {
     /// The largest frame body this server accepts.
     pub frame_bytes_max: u32,
     pub heartbeat_interval_ms: u32,
+    /// How long a connection may take to end its handshake ([`ServerHandshake::check_deadline`]).
+    pub handshake_timeout_ms: u64,
 }
 
 impl ServerConfig {
@@ -248,6 +256,7 @@ impl ServerConfig {
             cluster_id,
             frame_bytes_max: FRAME_BYTES_DEFAULT,
             heartbeat_interval_ms: HEARTBEAT_INTERVAL_MS_DEFAULT,
+            handshake_timeout_ms: HANDSHAKE_TIMEOUT_MS_DEFAULT,
         }
     }
 }
@@ -294,6 +303,24 @@ impl ServerHandshake {
         match &self.state {
             ServerState::Established(authenticated) => Some(authenticated),
             _ => None,
+        }
+    }
+
+    /// Refuses the handshake if it has not ended `elapsed_ms` after the connection was accepted
+    /// and that is over the configured timeout (the caller's clock; call it from a timer). A
+    /// connection that never sends its hello, or its proof, holds nothing for long.
+    pub fn check_deadline(&mut self, elapsed_ms: u64) -> Result<(), Refusal> {
+        let limit_ms = self.config.handshake_timeout_ms;
+        match self.state {
+            ServerState::AwaitingHello | ServerState::AwaitingProof { .. }
+                if elapsed_ms > limit_ms =>
+            {
+                Err(self.fail(HandshakeError::TimedOut {
+                    elapsed_ms,
+                    limit_ms,
+                }))
+            }
+            _ => Ok(()),
         }
     }
 
