@@ -9,6 +9,7 @@
 //! * [`handshake`]: the artery handshake (cluster-key challenge-response, principal, version)
 //!   for both sides, and the gate that refuses everything before it.
 //! * [`heartbeat`]: when to ping, and when an artery is dead.
+//! * [`stream`]: which kind of stream a client opened, told by its first frame.
 //! * [`convert`]: the engine's types to wire messages and back, validating on the way in.
 //!
 //! No `unsafe` of its own: the only `unsafe` is planus's, inside the generated code.
@@ -19,6 +20,7 @@ pub mod convert;
 pub mod frame;
 pub mod handshake;
 pub mod heartbeat;
+pub mod stream;
 mod weigh;
 
 /// The FlatBuffers types of `bindings/schema`, as planus generates them (owned types such as

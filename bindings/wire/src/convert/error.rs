@@ -46,7 +46,7 @@ fn code_and_detail(error: &Error) -> (wire::ErrorCode, Option<wire::ErrorDetail>
             Code::Rejected,
             Some(Detail::RejectionDetail(Box::new(wire::RejectionDetail {
                 filter: filter.to_string(),
-                command_index: index_u32(*command_index),
+                command_index: super::saturating_u32(*command_index),
                 key: key.clone(),
                 reason: rejection_to_wire(reason),
             }))),
@@ -115,14 +115,9 @@ fn shard_detail(shard: u16) -> wire::ErrorDetail {
     wire::ErrorDetail::ShardDetail(Box::new(wire::ShardDetail { shard }))
 }
 
-/// A command index is below `BATCH_COMMANDS_MAX` (1024).
-fn index_u32(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX)
-}
-
 fn conflict_to_wire(index: usize, key: &str, reason: &ConflictReason) -> wire::ConflictDetail {
     let mut detail = wire::ConflictDetail {
-        command_index: index_u32(index),
+        command_index: super::saturating_u32(index),
         key: key.to_string(),
         kind: wire::ConflictKind::NotFound,
         revision: 0,

@@ -61,6 +61,8 @@ pub enum DecodeError {
         action: wire::EventAction,
         needs: &'static str,
     },
+    #[error("{found} belongs to a family this node does not serve yet (intents, node-commands)")]
+    NotServed { found: &'static str },
     #[error("a {found} where a {expected} belongs")]
     Unexpected {
         expected: &'static str,
@@ -81,6 +83,7 @@ impl DecodeError {
             }
             DecodeError::Token(_) => Code::InvalidToken,
             DecodeError::Pattern(_) => Code::InvalidPattern,
+            DecodeError::NotServed { .. } => Code::NotImplemented,
             DecodeError::EventShape { .. } | DecodeError::Unexpected { .. } => Code::Malformed,
         }
     }
@@ -95,7 +98,8 @@ impl DecodeError {
     }
 }
 
-/// A vector length or count that must fit a `u32` on the wire (every bounded list does).
-fn count_u32(field: &'static str, len: usize) -> u32 {
-    u32::try_from(len).unwrap_or_else(|_| panic!("{field} holds {len} entries, beyond u32"))
+/// A count as the wire's `u32`; one beyond it (never valid: every such count has a far smaller
+/// limit) becomes `u32::MAX`, which the receiver refuses by that limit.
+fn saturating_u32(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
 }

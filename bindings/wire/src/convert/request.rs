@@ -10,7 +10,7 @@ use super::resource::{
     resource_from_wire, resource_id_from_wire, resource_id_to_wire, resource_to_wire,
     spec_from_wire, spec_to_wire,
 };
-use super::{count_u32, DecodeError};
+use super::{saturating_u32, DecodeError};
 use crate::wire;
 
 /// A request, in the engine's terms: what the server runs.
@@ -212,7 +212,7 @@ fn query_to_wire(query: &Query) -> wire::Query {
         scope: scope_to_wire(query.scope),
         kind: query.kind.clone(),
         selector: selector_to_wire(&query.selector),
-        page_size: count_u32("page size", query.page_size),
+        page_size: saturating_u32(query.page_size),
     }
 }
 
