@@ -35,8 +35,6 @@ fuzz_target!(|data: &[u8]| {
     let config = Arc::new(ServerConfig::new(key.clone(), 1));
     let mut server = ServerHandshake::new(config, [7; 32]);
     let (mut client, hello) = ClientHandshake::start(key.clone(), PRINCIPAL, [9; 32]).unwrap();
-    // A second genuine client that answers the server's challenges with proofs.
-    let mut prover: Option<ClientHandshake> = None;
     let mut last_challenge: Option<wire::Message> = None;
     let mut last_server_answer: Option<wire::Message> = None;
     let mut genuine_proof_sent = false;
@@ -48,10 +46,11 @@ fuzz_target!(|data: &[u8]| {
         rest = after;
         let to_server = match op % 6 {
             0 => Some(hello.clone()),
+            // A second genuine client, with the same nonce, answers the challenge.
             1 => last_challenge.take().and_then(|challenge| {
-                let (mut genuine, _) = ClientHandshake::start(key.clone(), PRINCIPAL, [9; 32]).ok()?;
+                let (mut genuine, _) =
+                    ClientHandshake::start(key.clone(), PRINCIPAL, [9; 32]).ok()?;
                 let proof = genuine.handle(&challenge).ok().flatten()?;
-                prover = Some(genuine);
                 genuine_proof_sent = true;
                 Some(proof)
             }),
@@ -104,7 +103,10 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         if let Some(authenticated) = server.authenticated() {
-            assert!(genuine_proof_sent, "authenticated without the genuine proof");
+            assert!(
+                genuine_proof_sent,
+                "authenticated without the genuine proof"
+            );
             assert_eq!(authenticated.principal.name(), PRINCIPAL);
             assert!(!refused, "authenticated after a refusal");
         }
@@ -112,7 +114,6 @@ fuzz_target!(|data: &[u8]| {
             assert!(genuine_welcome_seen, "a session without a genuine welcome");
         }
     }
-    let _ = prover;
 });
 
 /// The next bytes (a length byte, then that many bytes) as a frame body, if it is a message.
