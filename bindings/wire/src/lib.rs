@@ -10,6 +10,7 @@
 //!   for both sides, and the gate that refuses everything before it.
 //! * [`heartbeat`]: when to ping, and when an artery is dead.
 //! * [`stream`]: which kind of stream a client opened, told by its first frame.
+//! * [`requests`]: pipelined requests on a stream, answered in order, both sides.
 //! * [`convert`]: the engine's types to wire messages and back, validating on the way in.
 //!
 //! No `unsafe` of its own: the only `unsafe` is planus's, inside the generated code.
@@ -20,6 +21,7 @@ pub mod convert;
 pub mod frame;
 pub mod handshake;
 pub mod heartbeat;
+pub mod requests;
 pub mod stream;
 mod weigh;
 
