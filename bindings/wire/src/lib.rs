@@ -11,6 +11,7 @@
 //! * [`heartbeat`]: when to ping, and when an artery is dead.
 //! * [`stream`]: which kind of stream a client opened, told by its first frame.
 //! * [`requests`]: pipelined requests on a stream, answered in order, both sides.
+//! * [`subscriptions`]: a subscription stream; the client keeps its resume token.
 //! * [`convert`]: the engine's types to wire messages and back, validating on the way in.
 //!
 //! No `unsafe` of its own: the only `unsafe` is planus's, inside the generated code.
@@ -23,6 +24,7 @@ pub mod handshake;
 pub mod heartbeat;
 pub mod requests;
 pub mod stream;
+pub mod subscriptions;
 mod weigh;
 
 /// The FlatBuffers types of `bindings/schema`, as planus generates them (owned types such as
