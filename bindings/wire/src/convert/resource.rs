@@ -1,0 +1,118 @@
+//! Resources, specs, ids and tags.
+
+use std::collections::BTreeMap;
+
+use aorta_engine::{Resource, ResourceId, ResourceSpec};
+
+use super::DecodeError;
+use crate::wire;
+
+pub fn resource_id_to_wire(id: &ResourceId) -> wire::ResourceId {
+    let (high, low) = id.0.split_at(8);
+    wire::ResourceId {
+        high: u64::from_be_bytes(high.try_into().expect("8 bytes")),
+        low: u64::from_be_bytes(low.try_into().expect("8 bytes")),
+    }
+}
+
+pub fn resource_id_from_wire(id: &wire::ResourceId) -> ResourceId {
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&id.high.to_be_bytes());
+    bytes[8..].copy_from_slice(&id.low.to_be_bytes());
+    ResourceId(bytes)
+}
+
+fn tags_to_wire(tags: &BTreeMap<String, String>) -> Option<Vec<wire::Tag>> {
+    if tags.is_empty() {
+        return None;
+    }
+    Some(
+        tags.iter()
+            .map(|(key, value)| wire::Tag {
+                key: key.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+    )
+}
+
+fn tags_from_wire(tags: &Option<Vec<wire::Tag>>) -> Result<BTreeMap<String, String>, DecodeError> {
+    let mut map = BTreeMap::new();
+    for tag in tags.iter().flatten() {
+        if map.insert(tag.key.clone(), tag.value.clone()).is_some() {
+            return Err(DecodeError::DuplicateTag {
+                key: tag.key.clone(),
+            });
+        }
+    }
+    Ok(map)
+}
+
+/// Empty text and bytes travel as absent fields (a FlatBuffer leaves them out entirely).
+fn non_empty<T: AsRef<[u8]> + Clone>(value: &T) -> Option<T> {
+    (!value.as_ref().is_empty()).then(|| value.clone())
+}
+
+pub fn resource_to_wire(resource: &Resource) -> wire::Resource {
+    wire::Resource {
+        api_version: resource.api_version.clone(),
+        id: resource_id_to_wire(&resource.id),
+        namespace_path: resource.namespace.clone(),
+        name: resource.name.clone(),
+        kind: resource.kind.clone(),
+        created_ms: resource.created_ms,
+        owner: non_empty(&resource.owner),
+        tags: tags_to_wire(&resource.tags),
+        cost: resource.cost,
+        data: non_empty(&resource.data),
+        revision: resource.revision,
+    }
+}
+
+/// A resource from the wire, checked against every rule a resource obeys.
+pub fn resource_from_wire(resource: &wire::Resource) -> Result<Resource, DecodeError> {
+    let resource = Resource {
+        api_version: resource.api_version.clone(),
+        id: resource_id_from_wire(&resource.id),
+        namespace: resource.namespace_path.clone(),
+        name: resource.name.clone(),
+        kind: resource.kind.clone(),
+        created_ms: resource.created_ms,
+        owner: resource.owner.clone().unwrap_or_default(),
+        tags: tags_from_wire(&resource.tags)?,
+        cost: resource.cost,
+        data: resource.data.clone().unwrap_or_default(),
+        revision: resource.revision,
+    };
+    resource.validate()?;
+    Ok(resource)
+}
+
+pub fn spec_to_wire(spec: &ResourceSpec) -> wire::ResourceSpec {
+    wire::ResourceSpec {
+        api_version: spec.api_version.clone(),
+        namespace_path: spec.namespace.clone(),
+        name: spec.name.clone(),
+        kind: spec.kind.clone(),
+        owner: non_empty(&spec.owner),
+        tags: tags_to_wire(&spec.tags),
+        cost: spec.cost,
+        data: non_empty(&spec.data),
+    }
+}
+
+/// A spec from the wire, checked against every rule a spec obeys.
+pub fn spec_from_wire(spec: &wire::ResourceSpec) -> Result<ResourceSpec, DecodeError> {
+    let spec = ResourceSpec {
+        api_version: spec.api_version.clone(),
+        namespace: spec.namespace_path.clone(),
+        name: spec.name.clone(),
+        kind: spec.kind.clone(),
+        owner: spec.owner.clone().unwrap_or_default(),
+        tags: tags_from_wire(&spec.tags)?,
+        cost: spec.cost,
+        data: spec.data.clone().unwrap_or_default(),
+    };
+    spec.validate()?;
+    Ok(spec)
+}

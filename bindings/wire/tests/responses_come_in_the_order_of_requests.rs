@@ -1,0 +1,129 @@
+//! On a request stream the server may finish requests in any order but answers them in the order
+//! they came; the client matches each response to its oldest request in flight and refuses one
+//! out of order; a request that fails to decode is answered in its turn with an error; both sides
+//! bound the requests in flight.
+
+mod support;
+
+use aorta_wire::convert::{Call, RemoteError, Reply};
+use aorta_wire::requests::{ClientRequests, RequestStreamError, ServerRequests};
+use aorta_wire::wire;
+use support::*;
+
+fn get(name: &str) -> Call {
+    Call::Get {
+        namespace: "/apps".into(),
+        name: name.into(),
+    }
+}
+
+#[test]
+fn replies_finished_out_of_order_go_out_in_order() {
+    let mut client = ClientRequests::default();
+    let mut server = ServerRequests::default();
+    let mut ids = Vec::new();
+    for name in ["a", "b", "c"] {
+        let (id, request) = client.send(&get(name)).unwrap();
+        let accepted = server.accept(&through_a_frame(&request)).unwrap();
+        assert_eq!(accepted.id, id);
+        assert_eq!(accepted.call, Ok(get(name)));
+        ids.push(id);
+    }
+    assert_eq!(client.in_flight(), 3);
+
+    server.finish(ids[2], &Reply::Found(None)).unwrap();
+    assert!(server.ready().is_empty(), "c waits for a and b");
+    server.finish(ids[0], &Reply::Positions(vec![1])).unwrap();
+    let first = server.ready();
+    assert_eq!(first.len(), 1);
+    server.finish(ids[1], &Reply::Positions(vec![2])).unwrap();
+    let rest = server.ready();
+    assert_eq!(rest.len(), 2);
+    assert_eq!(server.pending(), 0);
+
+    let replies: Vec<(u64, Reply)> = first
+        .iter()
+        .chain(&rest)
+        .map(|response| client.receive(&through_a_frame(response)).unwrap())
+        .collect();
+    assert_eq!(
+        replies,
+        vec![
+            (ids[0], Reply::Positions(vec![1])),
+            (ids[1], Reply::Positions(vec![2])),
+            (ids[2], Reply::Found(None)),
+        ]
+    );
+    assert_eq!(client.in_flight(), 0);
+}
+
+#[test]
+fn the_client_refuses_a_response_out_of_order() {
+    let mut client = ClientRequests::default();
+    let (first, _) = client.send(&get("a")).unwrap();
+    let (second, _) = client.send(&get("b")).unwrap();
+    let response = wire::Message::Response(Box::new(wire::Response {
+        request_id: second,
+        body: Reply::Found(None).to_wire(),
+    }));
+    assert_eq!(
+        client.receive(&response),
+        Err(RequestStreamError::OutOfOrder {
+            expected: Some(first),
+            found: second
+        })
+    );
+    assert!(matches!(
+        client.receive(&a_request()),
+        Err(RequestStreamError::Unexpected { .. })
+    ));
+}
+
+#[test]
+fn an_invalid_request_is_answered_in_its_turn() {
+    let mut client = ClientRequests::default();
+    let mut server = ServerRequests::default();
+    let bad = Call::Get {
+        namespace: "no slash".into(),
+        name: "x".into(),
+    };
+    let (id, request) = client.send(&bad).unwrap();
+    let accepted = server.accept(&request).unwrap();
+    let error = accepted.call.unwrap_err();
+    let reply = Reply::Failed(RemoteError::from_wire(&error.to_wire()));
+    server.finish(id, &reply).unwrap();
+    let responses = server.ready();
+    let (_, received) = client.receive(&responses[0]).unwrap();
+    let Reply::Failed(remote) = received else {
+        panic!("an error reply");
+    };
+    assert_eq!(remote.code, wire::ErrorCode::InvalidInput);
+}
+
+#[test]
+fn both_sides_bound_the_requests_in_flight() {
+    let mut client = ClientRequests::new(2);
+    let mut server = ServerRequests::new(2);
+    for name in ["a", "b"] {
+        let (_, request) = client.send(&get(name)).unwrap();
+        server.accept(&request).unwrap();
+    }
+    assert_eq!(
+        client.send(&get("c")),
+        Err(RequestStreamError::Full { in_flight: 2 })
+    );
+    assert!(!server.can_accept());
+    assert!(matches!(
+        server.accept(&a_request()),
+        Err(RequestStreamError::Full { .. })
+    ));
+    assert_eq!(
+        server.finish(99, &Reply::Found(None)),
+        Err(RequestStreamError::UnknownRequest { id: 99 })
+    );
+    let ping = wire::Message::Ping(Box::default());
+    assert!(matches!(
+        ServerRequests::default().accept(&ping),
+        Err(RequestStreamError::Unexpected { .. })
+    ));
+}
