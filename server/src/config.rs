@@ -103,7 +103,12 @@ pub struct Settings {
 
     /// Names and addresses the generated node certificate is valid for, comma-separated; used
     /// only when the certificate is made (first start) [default: localhost,127.0.0.1,::1]
-    #[arg(long, env = "AORTA_TLS_NAMES", value_name = "NAMES", value_delimiter = ',')]
+    #[arg(
+        long,
+        env = "AORTA_TLS_NAMES",
+        value_name = "NAMES",
+        value_delimiter = ','
+    )]
     pub tls_names: Option<Vec<String>>,
 
     /// Connections open at once; one more is refused with code 2 and the reason [default: 1024]
@@ -312,9 +317,7 @@ impl Surroundings<'_> {
 /// The data directory when none is configured, and the rule that chose it: `$AORTA_DATA_DIR`, else
 /// `$XDG_DATA_HOME/aorta`, else `$HOME/.local/share/aorta` (the engine CLI's rule; empty values
 /// count as unset).
-pub fn default_data_dir(
-    env: &dyn Fn(&str) -> Option<OsString>,
-) -> Option<(PathBuf, &'static str)> {
+pub fn default_data_dir(env: &dyn Fn(&str) -> Option<OsString>) -> Option<(PathBuf, &'static str)> {
     let set = |name: &str| env(name).filter(|v| !v.is_empty());
     if let Some(dir) = set("AORTA_DATA_DIR") {
         return Some((dir.into(), "$AORTA_DATA_DIR"));
@@ -363,7 +366,10 @@ pub struct Layers<'a> {
 }
 
 /// Picks each setting from the highest layer that has it, then checks every bound.
-pub fn resolve(layers: &Layers<'_>, surroundings: &Surroundings<'_>) -> Result<Resolved, ConfigError> {
+pub fn resolve(
+    layers: &Layers<'_>,
+    surroundings: &Surroundings<'_>,
+) -> Result<Resolved, ConfigError> {
     let mut picker = Picker {
         layers,
         origins: BTreeMap::new(),
@@ -389,7 +395,9 @@ pub fn resolve(layers: &Layers<'_>, surroundings: &Surroundings<'_>) -> Result<R
             dir
         }
     };
-    let cpus = surroundings.cpus.clamp(1, bounds::CONNECTION_THREADS.1 as usize) as u64;
+    let cpus = surroundings
+        .cpus
+        .clamp(1, bounds::CONNECTION_THREADS.1 as usize) as u64;
     let connection_threads = picker.pick_number(
         "connection_threads",
         cli.connection_threads.map(u64::from),
@@ -648,7 +656,10 @@ mod tests {
         let resolved = resolve_with(&Settings::default(), &[], None).unwrap();
         let config = resolved.config;
         assert_eq!(config.listen, "127.0.0.1:7700".parse().unwrap());
-        assert_eq!(config.data_dir, PathBuf::from("/home/op/.local/share/aorta"));
+        assert_eq!(
+            config.data_dir,
+            PathBuf::from("/home/op/.local/share/aorta")
+        );
         assert_eq!(config.connection_threads, 3);
         assert_eq!(config.log_format, LogFormat::Auto);
         assert_eq!(config.limits.connections_max, defaults::CONNECTIONS_MAX);
@@ -681,10 +692,7 @@ mod tests {
             resolved.origins["connections_max"],
             Origin::Environment("AORTA_CONNECTIONS_MAX")
         );
-        assert_eq!(
-            resolved.config.limits.idle_timeout,
-            Duration::from_secs(60)
-        );
+        assert_eq!(resolved.config.limits.idle_timeout, Duration::from_secs(60));
         assert_eq!(
             resolved.origins["idle_timeout_ms"],
             Origin::File("/etc/aortad.toml".into())
@@ -695,9 +703,17 @@ mod tests {
 
     #[test]
     fn the_data_dir_rule_matches_the_engine_cli() {
-        let aorta = env_of(&[("AORTA_DATA_DIR", "/a"), ("XDG_DATA_HOME", "/x"), ("HOME", "/h")]);
+        let aorta = env_of(&[
+            ("AORTA_DATA_DIR", "/a"),
+            ("XDG_DATA_HOME", "/x"),
+            ("HOME", "/h"),
+        ]);
         assert_eq!(default_data_dir(&aorta).unwrap().0, PathBuf::from("/a"));
-        let xdg = env_of(&[("AORTA_DATA_DIR", ""), ("XDG_DATA_HOME", "/x"), ("HOME", "/h")]);
+        let xdg = env_of(&[
+            ("AORTA_DATA_DIR", ""),
+            ("XDG_DATA_HOME", "/x"),
+            ("HOME", "/h"),
+        ]);
         assert_eq!(default_data_dir(&xdg).unwrap().0, PathBuf::from("/x/aorta"));
         let home = env_of(&[("HOME", "/h")]);
         assert_eq!(
@@ -709,9 +725,13 @@ mod tests {
 
     #[test]
     fn out_of_range_values_are_refused_naming_key_value_bounds_and_origin() {
-        let error = resolve_with(&Settings::default(), &[], Some(&file("connections_max = 0")))
-            .unwrap_err()
-            .to_string();
+        let error = resolve_with(
+            &Settings::default(),
+            &[],
+            Some(&file("connections_max = 0")),
+        )
+        .unwrap_err()
+        .to_string();
         assert_eq!(
             error,
             "connections_max = 0 (config file /etc/aortad.toml) is out of range: it must be from \
@@ -733,7 +753,9 @@ mod tests {
         let error = resolve_with(
             &Settings::default(),
             &[],
-            Some(&file("idle_timeout_ms = 2000\nkeep_alive_interval_ms = 2000")),
+            Some(&file(
+                "idle_timeout_ms = 2000\nkeep_alive_interval_ms = 2000",
+            )),
         )
         .unwrap_err();
         assert!(matches!(
@@ -755,12 +777,19 @@ mod tests {
         assert!(typo.to_string().contains("conections_max"), "{typo}");
         let wrong_type = parse_file(Path::new("/c.toml"), "listen = 7700").unwrap_err();
         assert!(wrong_type.to_string().contains("/c.toml"), "{wrong_type}");
-        let bad_filter = resolve_with(&Settings::default(), &[], Some(&file("log_filter = \"=[\"")));
+        let bad_filter = resolve_with(
+            &Settings::default(),
+            &[],
+            Some(&file("log_filter = \"=[\"")),
+        );
         assert!(matches!(bad_filter, Err(ConfigError::LogFilter { .. })));
         let no_names = resolve_with(&Settings::default(), &[], Some(&file("tls_names = []")));
         assert!(matches!(no_names, Err(ConfigError::NoTlsNames { .. })));
-        let bad_name =
-            resolve_with(&Settings::default(), &[], Some(&file("tls_names = [\"a b\"]")));
+        let bad_name = resolve_with(
+            &Settings::default(),
+            &[],
+            Some(&file("tls_names = [\"a b\"]")),
+        );
         assert!(matches!(bad_name, Err(ConfigError::TlsName { .. })));
     }
 

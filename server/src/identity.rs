@@ -125,7 +125,10 @@ pub fn ensure_data_dir(dir: &Path) -> Result<(), IdentityError> {
 
 /// Loads the node's identity from `data_dir`, making what is missing (a certificate valid for
 /// `tls_names`, a random cluster key).
-pub fn load_or_create(data_dir: &Path, tls_names: &[String]) -> Result<NodeIdentity, IdentityError> {
+pub fn load_or_create(
+    data_dir: &Path,
+    tls_names: &[String],
+) -> Result<NodeIdentity, IdentityError> {
     let certificate_path = data_dir.join(CERTIFICATE_FILE);
     let private_key_path = data_dir.join(PRIVATE_KEY_FILE);
     let cluster_key_path = data_dir.join(CLUSTER_KEY_FILE);
@@ -197,7 +200,9 @@ fn parse_certificate(path: &Path) -> Result<CertificateDer<'static>, IdentityErr
     }
     match certificates.len() {
         1 => Ok(certificates.remove(0)),
-        n => Err(malformed(format!("expected one PEM certificate, found {n}"))),
+        n => Err(malformed(format!(
+            "expected one PEM certificate, found {n}"
+        ))),
     }
 }
 
@@ -325,7 +330,10 @@ mod tests {
         let key = &identity.cluster_key_path;
         fs::set_permissions(key, fs::Permissions::from_mode(0o640)).unwrap();
         let error = load_or_create(dir.path(), &names()).unwrap_err();
-        assert!(matches!(error, IdentityError::NotPrivate { mode: 0o640, .. }), "{error}");
+        assert!(
+            matches!(error, IdentityError::NotPrivate { mode: 0o640, .. }),
+            "{error}"
+        );
         assert!(error.to_string().contains("chmod 600"), "{error}");
 
         fs::set_permissions(key, fs::Permissions::from_mode(0o600)).unwrap();
@@ -335,10 +343,7 @@ mod tests {
 
         fs::write(&identity.certificate_path, "not a certificate").unwrap();
         let error = load_or_create(dir.path(), &names()).unwrap_err();
-        assert!(
-            error.to_string().contains(CERTIFICATE_FILE),
-            "{error}"
-        );
+        assert!(error.to_string().contains(CERTIFICATE_FILE), "{error}");
     }
 
     #[test]

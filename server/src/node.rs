@@ -119,24 +119,22 @@ pub fn run(config: &NodeConfig, service: Arc<dyn ConnectionService>) -> Result<(
     let server_config = quic::server_config(&identity, &config.limits)?;
 
     info!(data_dir = %config.data_dir.display(), "opening the engine");
-    let engine = Engine::open(EngineConfig::new(&config.data_dir)).map_err(|source| {
-        NodeError::Engine {
+    let engine =
+        Engine::open(EngineConfig::new(&config.data_dir)).map_err(|source| NodeError::Engine {
             data_dir: config.data_dir.clone(),
             source,
-        }
-    })?;
+        })?;
     info!(
         shards = engine.shard_count(),
         cluster_id = format_args!("{:08x}", engine.cluster_id()),
         "engine open"
     );
 
-    let cores = Cores::start(config.connection_threads as usize).map_err(|source| {
-        NodeError::Runtime {
+    let cores =
+        Cores::start(config.connection_threads as usize).map_err(|source| NodeError::Runtime {
             what: "connection threads",
             source,
-        }
-    })?;
+        })?;
     let (shutdown, _) = watch::channel(false);
     let shared = Arc::new(Shared {
         admission: Mutex::new(Admission::new(config.limits.connections_max, cores.count())),

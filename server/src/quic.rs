@@ -51,8 +51,12 @@ pub fn bind_udp(
     send_buffer_bytes: u64,
 ) -> Result<(std::net::UdpSocket, SocketBuffers), QuicError> {
     let socket_error = |source| QuicError::Socket { address, source };
-    let socket = Socket::new(Domain::for_address(address), Type::DGRAM, Some(Protocol::UDP))
-        .map_err(socket_error)?;
+    let socket = Socket::new(
+        Domain::for_address(address),
+        Type::DGRAM,
+        Some(Protocol::UDP),
+    )
+    .map_err(socket_error)?;
     if address.is_ipv6() && address.ip().is_unspecified() {
         socket.set_only_v6(false).map_err(socket_error)?;
     }
@@ -91,8 +95,7 @@ pub fn server_config(
     tls.alpn_protocols = vec![ALPN.to_vec()];
     // 0-RTT data could be replayed; requests will change state, so none is accepted.
     tls.max_early_data_size = 0;
-    let crypto =
-        QuicServerConfig::try_from(tls).map_err(|e| QuicError::QuicTls(e.to_string()))?;
+    let crypto = QuicServerConfig::try_from(tls).map_err(|e| QuicError::QuicTls(e.to_string()))?;
     let mut config = quinn::ServerConfig::with_crypto(Arc::new(crypto));
     config.transport_config(Arc::new(transport_config(limits)?));
     // Kept on (quinn's default): a client whose address changes keeps its connection.
