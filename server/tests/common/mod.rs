@@ -138,7 +138,13 @@ pub struct Node {
 impl Node {
     /// Starts `aortad --listen 127.0.0.1:0 --data-dir DIR ARGS` and waits for `listening`.
     pub fn start(data_dir: &Path, args: &[&str]) -> Node {
+        Node::start_with_env(data_dir, args, &[])
+    }
+
+    /// [`Node::start`] with environment variables set.
+    pub fn start_with_env(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Node {
         let mut child = aortad()
+            .envs(env.iter().copied())
             .arg("--listen")
             .arg("127.0.0.1:0")
             .arg("--data-dir")
