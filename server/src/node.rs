@@ -182,10 +182,10 @@ fn bind(config: &NodeConfig) -> Result<std::net::UdpSocket, NodeError> {
              net.core.wmem_max, or packets may be dropped under load"
         );
     } else {
-        debug!(
+        info!(
             receive_bytes = buffers.receive_bytes,
             send_bytes = buffers.send_bytes,
-            "UDP buffers"
+            "UDP socket buffers"
         );
     }
     Ok(socket)

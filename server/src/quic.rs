@@ -35,8 +35,8 @@ pub enum QuicError {
     IdleTimeout(String),
 }
 
-/// What the kernel granted for the socket's buffers (Linux reports twice what it reserves for
-/// data, its bookkeeping included).
+/// What the kernel granted for the socket's buffers, in bytes of data: Linux reserves twice the
+/// size asked for (its bookkeeping included) and reports that, so the grant is half the report.
 #[derive(Clone, Copy, Debug)]
 pub struct SocketBuffers {
     pub receive_bytes: usize,
@@ -72,8 +72,8 @@ pub fn bind_udp(
         .bind(&address.into())
         .map_err(|source| QuicError::Bind { address, source })?;
     let buffers = SocketBuffers {
-        receive_bytes: socket.recv_buffer_size().map_err(socket_error)?,
-        send_bytes: socket.send_buffer_size().map_err(socket_error)?,
+        receive_bytes: socket.recv_buffer_size().map_err(socket_error)? / 2,
+        send_bytes: socket.send_buffer_size().map_err(socket_error)? / 2,
     };
     Ok((socket.into(), buffers))
 }
