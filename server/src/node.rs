@@ -263,7 +263,7 @@ async fn serve(
         }
     };
     info!(signal, "shutdown: stopped accepting connections");
-    shut_down(&endpoint, shared, signals, config.shutdown_grace).await;
+    shut_down(&endpoint, shared, cores, signals, config.shutdown_grace).await;
     Ok(())
 }
 
@@ -372,11 +372,13 @@ async fn refuse_connection(incoming: Incoming, refusal: Refusal, open: u32, max:
 async fn shut_down(
     endpoint: &quinn::Endpoint,
     shared: &Arc<Shared>,
+    cores: &Cores,
     signals: &mut Signals,
     grace: Duration,
 ) {
+    // Attempts from now on are refused at once (QUIC CONNECTION_REFUSED), so that a client
+    // learns it at once and turns to another node instead of waiting for a handshake timeout.
     shared.admission().close_to_new();
-    endpoint.set_server_config(None);
     let open = shared.admission().open();
     info!(
         open,
@@ -396,6 +398,7 @@ async fn shut_down(
         }
         tokio::select! {
             _ = ended => {}
+            Some(incoming) = endpoint.accept() => dispatch(shared, cores, incoming),
             _ = tokio::time::sleep_until(deadline) => break,
             signal = signals.next() => {
                 info!(signal, "shutdown: second signal, not waiting for the grace period");

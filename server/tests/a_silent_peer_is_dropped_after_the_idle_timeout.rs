@@ -107,6 +107,9 @@ async fn a_silent_peer_is_dropped_after_the_idle_timeout() {
         .await;
     let waited = silenced.elapsed();
     assert!(closed.is_some(), "no timeout logged:\n{}", node.log.text());
+    eprintln!(
+        "dead peer detected {waited:?} after its packets stopped (idle timeout {IDLE_TIMEOUT:?})"
+    );
     assert!(
         waited <= IDLE_TIMEOUT + Duration::from_millis(1_500),
         "detected after {waited:?}"

@@ -143,22 +143,29 @@ impl Node {
 
     /// [`Node::start`] with environment variables set.
     pub fn start_with_env(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Node {
-        let mut child = aortad()
+        let mut command = aortad();
+        command
             .envs(env.iter().copied())
             .arg("--listen")
             .arg("127.0.0.1:0")
             .arg("--data-dir")
             .arg(data_dir)
-            .args(args)
+            .args(args);
+        Node::spawn(command, data_dir)
+    }
+
+    /// Runs `command` (a node logging JSON on stderr) and waits for `listening`.
+    pub fn spawn(mut command: Command, data_dir: &Path) -> Node {
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("spawning aortad");
+            .expect("spawning the node");
         let log = Log::collect(child.stderr.take().unwrap());
         let Some(listening) = log.wait_for("listening", |_| true, START_TIMEOUT) else {
             let _ = child.kill();
-            panic!("aortad did not start listening:\n{}", log.text());
+            panic!("the node did not start listening:\n{}", log.text());
         };
         let address = field(&listening, "address")
             .parse()
@@ -186,6 +193,14 @@ impl Node {
     /// Sends `signal` and waits for the exit.
     pub fn stop_with(mut self, signal: libc::c_int) -> (ExitStatus, Log) {
         self.signal(signal);
+        let status = wait_with_timeout(&mut self.child, Duration::from_secs(30));
+        (status, self.log.clone())
+    }
+}
+
+impl Node {
+    /// Waits for a node that was already signalled to exit.
+    pub fn terminate_wait(mut self) -> (ExitStatus, Log) {
         let status = wait_with_timeout(&mut self.child, Duration::from_secs(30));
         (status, self.log.clone())
     }
