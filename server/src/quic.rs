@@ -27,8 +27,15 @@ pub enum QuicError {
         address: SocketAddr,
         source: std::io::Error,
     },
-    #[error("the node certificate and key do not make a TLS configuration: {0}")]
-    Tls(#[from] rustls::Error),
+    #[error(
+        "{certificate} and {private_key} do not make a TLS configuration: {source}; move both \
+         away to have a new pair made"
+    )]
+    Tls {
+        certificate: std::path::PathBuf,
+        private_key: std::path::PathBuf,
+        source: rustls::Error,
+    },
     #[error("the TLS configuration does not suit QUIC: {0}")]
     QuicTls(String),
     #[error("idle_timeout is too large for QUIC: {0}")]
@@ -84,14 +91,21 @@ pub fn server_config(
     identity: &NodeIdentity,
     limits: &Limits,
 ) -> Result<quinn::ServerConfig, QuicError> {
+    let tls_error = |source| QuicError::Tls {
+        certificate: identity.certificate_path.clone(),
+        private_key: identity.private_key_path.clone(),
+        source,
+    };
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut tls = rustls::ServerConfig::builder_with_provider(provider)
-        .with_protocol_versions(&[&rustls::version::TLS13])?
+        .with_protocol_versions(&[&rustls::version::TLS13])
+        .map_err(tls_error)?
         .with_no_client_auth()
         .with_single_cert(
             vec![identity.certificate.clone()],
             identity.private_key.clone_key(),
-        )?;
+        )
+        .map_err(tls_error)?;
     tls.alpn_protocols = vec![ALPN.to_vec()];
     // 0-RTT data could be replayed; requests will change state, so none is accepted.
     tls.max_early_data_size = 0;
@@ -117,4 +131,51 @@ pub fn transport_config(limits: &Limits) -> Result<TransportConfig, QuicError> {
     transport.keep_alive_interval(Some(limits.keep_alive_interval));
     transport.datagram_receive_buffer_size(None);
     Ok(transport)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{defaults, Limits};
+    use std::time::Duration;
+
+    fn limits() -> Limits {
+        Limits {
+            connections_max: defaults::CONNECTIONS_MAX,
+            streams_per_connection_max: defaults::STREAMS_PER_CONNECTION_MAX,
+            idle_timeout: Duration::from_millis(defaults::IDLE_TIMEOUT_MS),
+            keep_alive_interval: Duration::from_millis(defaults::KEEP_ALIVE_INTERVAL_MS),
+            frame_bytes_max: defaults::FRAME_BYTES_MAX,
+            requests_in_flight_max: defaults::REQUESTS_IN_FLIGHT_MAX,
+            request_bytes_in_flight_max: defaults::REQUEST_BYTES_IN_FLIGHT_MAX,
+        }
+    }
+
+    #[test]
+    fn a_certificate_with_another_pairs_key_is_refused_naming_both_files() {
+        let names = vec!["localhost".to_string()];
+        let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut identity = crate::identity::load_or_create(one.path(), &names).unwrap();
+        server_config(&identity, &limits()).expect("a generated pair is a TLS configuration");
+
+        let other = crate::identity::load_or_create(two.path(), &names).unwrap();
+        identity.private_key = other.private_key;
+        let error = server_config(&identity, &limits()).unwrap_err().to_string();
+        assert!(
+            error.contains("node.cert.pem") && error.contains("node.key.pem"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_socket_is_bound_with_the_buffers_asked_within_the_kernel_maximum() {
+        let (socket, buffers) =
+            bind_udp("127.0.0.1:0".parse().unwrap(), 128 * 1024, 128 * 1024).unwrap();
+        assert_ne!(socket.local_addr().unwrap().port(), 0);
+        assert_eq!(buffers.receive_bytes, 128 * 1024);
+        assert_eq!(buffers.send_bytes, 128 * 1024);
+        let taken = socket.local_addr().unwrap();
+        let error = bind_udp(taken, 128 * 1024, 128 * 1024).unwrap_err();
+        assert!(matches!(error, QuicError::Bind { .. }), "{error}");
+    }
 }
