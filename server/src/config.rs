@@ -166,6 +166,8 @@ pub enum Origin {
     Environment(&'static str),
     File(PathBuf),
     Default,
+    /// The data directory's default rule, and which of its steps applied.
+    DefaultRule(&'static str),
 }
 
 impl fmt::Display for Origin {
@@ -175,6 +177,7 @@ impl fmt::Display for Origin {
             Origin::Environment(name) => write!(f, "${name}"),
             Origin::File(path) => write!(f, "config file {}", path.display()),
             Origin::Default => write!(f, "default"),
+            Origin::DefaultRule(rule) => write!(f, "default: {rule}"),
         }
     }
 }
@@ -391,7 +394,7 @@ pub fn resolve(
         Some(dir) => dir,
         None => {
             let (dir, rule) = default_data_dir(surroundings.env).ok_or(ConfigError::NoDataDir)?;
-            picker.origins.insert("data_dir", Origin::Environment(rule));
+            picker.origins.insert("data_dir", Origin::DefaultRule(rule));
             dir
         }
     };
@@ -666,8 +669,8 @@ mod tests {
         assert_eq!(config.limits.frame_bytes_max, defaults::FRAME_BYTES_MAX);
         assert_eq!(config.shutdown_grace, Duration::from_secs(10));
         assert_eq!(
-            resolved.origins["data_dir"],
-            Origin::Environment("$HOME/.local/share/aorta")
+            resolved.origins["data_dir"].to_string(),
+            "default: $HOME/.local/share/aorta"
         );
         assert_eq!(resolved.origins["connections_max"], Origin::Default);
     }

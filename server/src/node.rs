@@ -118,17 +118,7 @@ pub fn run(config: &NodeConfig, service: Arc<dyn ConnectionService>) -> Result<(
     let identity = load_identity(config)?;
     let server_config = quic::server_config(&identity, &config.limits)?;
 
-    info!(data_dir = %config.data_dir.display(), "opening the engine");
-    let engine =
-        Engine::open(EngineConfig::new(&config.data_dir)).map_err(|source| NodeError::Engine {
-            data_dir: config.data_dir.clone(),
-            source,
-        })?;
-    info!(
-        shards = engine.shard_count(),
-        cluster_id = format_args!("{:08x}", engine.cluster_id()),
-        "engine open"
-    );
+    let engine = open_engine(config)?;
 
     let cores =
         Cores::start(config.connection_threads as usize).map_err(|source| NodeError::Runtime {
@@ -209,6 +199,21 @@ fn load_identity(config: &NodeConfig) -> Result<identity::NodeIdentity, NodeErro
         made(identity.cluster_key_generated)
     );
     Ok(identity)
+}
+
+fn open_engine(config: &NodeConfig) -> Result<Engine, NodeError> {
+    info!(data_dir = %config.data_dir.display(), "opening the engine");
+    let engine =
+        Engine::open(EngineConfig::new(&config.data_dir)).map_err(|source| NodeError::Engine {
+            data_dir: config.data_dir.clone(),
+            source,
+        })?;
+    info!(
+        shards = engine.shard_count(),
+        cluster_id = format_args!("{:08x}", engine.cluster_id()),
+        "engine open"
+    );
+    Ok(engine)
 }
 
 fn close_engine(shared: Arc<Shared>) {
