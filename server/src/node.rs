@@ -336,7 +336,13 @@ async fn serve_connection(shared: Arc<Shared>, incoming: Incoming, admitted: Adm
         }
     };
     let id = connection.stable_id();
-    info!(%remote, connection = id, core = admitted.core, "connection established");
+    info!(
+        %remote,
+        connection = id,
+        core = admitted.core,
+        thread = std::thread::current().name().unwrap_or("?"),
+        "connection established"
+    );
     let session = Session {
         connection: connection.clone(),
         engine: shared.engine.clone(),
