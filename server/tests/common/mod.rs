@@ -259,8 +259,17 @@ pub async fn connect(
     endpoint: &quinn::Endpoint,
     node: SocketAddr,
 ) -> Result<quinn::Connection, quinn::ConnectionError> {
+    connect_as(endpoint, node, "localhost").await
+}
+
+/// Connects `endpoint` to the node, expecting its certificate to be valid for `server_name`.
+pub async fn connect_as(
+    endpoint: &quinn::Endpoint,
+    node: SocketAddr,
+    server_name: &str,
+) -> Result<quinn::Connection, quinn::ConnectionError> {
     endpoint
-        .connect(node, "localhost")
+        .connect(node, server_name)
         .expect("a valid connect call")
         .await
 }
