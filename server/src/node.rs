@@ -357,14 +357,17 @@ async fn serve_connection(shared: Arc<Shared>, incoming: Incoming, admitted: Adm
     let reason = connection
         .close_reason()
         .map_or_else(|| "open".to_string(), |e| e.to_string());
+    // Released before the line is logged: whoever reads the line may count on the free slot.
+    let core = admitted.core;
+    drop(admitted);
     // The remote address now, which differs from the first one if the client migrated.
     info!(
         remote = %connection.remote_address(),
         connection = id,
+        core,
         %reason,
         "connection closed"
     );
-    drop(admitted);
 }
 
 /// Runs on a core: completes the handshake only to say why the connection is refused.
