@@ -197,7 +197,7 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the config file {path} is not valid: {message}")]
+    #[error("the config file {path} is not valid:\n{message}")]
     ParseFile { path: PathBuf, message: String },
     #[error("{key} = {value} ({origin}) is out of range: it must be from {min} to {max}")]
     OutOfRange {
@@ -292,7 +292,8 @@ pub fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
 pub fn parse_file(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
     let settings = toml::from_str(text).map_err(|e: toml::de::Error| ConfigError::ParseFile {
         path: path.to_owned(),
-        message: e.to_string().trim_end().replace('\n', " "),
+        // toml's message shows the line and marks the spot: kept on its own lines.
+        message: e.to_string().trim_end().to_string(),
     })?;
     Ok(ConfigFile {
         path: path.to_owned(),
