@@ -369,6 +369,20 @@ pub struct Layers<'a> {
     pub file: Option<&'a ConfigFile>,
 }
 
+/// A numeric setting by name: picked from the layers, its default otherwise, checked against
+/// its bounds (`?` returns the error).
+macro_rules! pick_number {
+    ($picker:expr, $key:ident, $default:expr, $bounds:expr) => {{
+        let cli = $picker.layers.command_line.$key.map(u64::from);
+        let file = $picker
+            .layers
+            .file
+            .and_then(|f| f.settings.$key)
+            .map(u64::from);
+        $picker.pick_number(stringify!($key), cli, file, $default as u64, $bounds)?
+    }};
+}
+
 /// Picks each setting from the highest layer that has it, then checks every bound.
 pub fn resolve(
     layers: &Layers<'_>,
@@ -402,48 +416,34 @@ pub fn resolve(
     let cpus = surroundings
         .cpus
         .clamp(1, bounds::CONNECTION_THREADS.1 as usize) as u64;
-    let connection_threads = picker.pick_number(
-        "connection_threads",
-        cli.connection_threads.map(u64::from),
-        file.and_then(|f| f.connection_threads).map(u64::from),
-        cpus,
-        bounds::CONNECTION_THREADS,
-    )? as u16;
+    let connection_threads =
+        pick_number!(picker, connection_threads, cpus, bounds::CONNECTION_THREADS) as u16;
     let log_format = pick!(log_format).unwrap_or(LogFormat::Auto);
     let log_filter = pick!(log_filter).unwrap_or_else(|| defaults::LOG_FILTER.to_string());
-    if let Err(error) = tracing_subscriber::EnvFilter::try_new(&log_filter) {
-        return Err(ConfigError::LogFilter {
-            filter: log_filter,
-            origin: picker.origin("log_filter"),
-            message: error.to_string(),
-        });
-    }
+    check_log_filter(&log_filter, || picker.origin("log_filter"))?;
     let tls_names = pick!(tls_names)
         .unwrap_or_else(|| defaults::TLS_NAMES.iter().map(|s| s.to_string()).collect());
     check_tls_names(&tls_names, || picker.origin("tls_names"))?;
 
     let limits = picker.limits()?;
-    let shutdown_grace_ms = picker.pick_number(
-        "shutdown_grace_ms",
-        cli.shutdown_grace_ms,
-        file.and_then(|f| f.shutdown_grace_ms),
+    let shutdown_grace_ms = pick_number!(
+        picker,
+        shutdown_grace_ms,
         defaults::SHUTDOWN_GRACE_MS,
-        bounds::SHUTDOWN_GRACE_MS,
-    )?;
-    let udp_receive_buffer_bytes = picker.pick_number(
-        "udp_receive_buffer_bytes",
-        cli.udp_receive_buffer_bytes,
-        file.and_then(|f| f.udp_receive_buffer_bytes),
+        bounds::SHUTDOWN_GRACE_MS
+    );
+    let udp_receive_buffer_bytes = pick_number!(
+        picker,
+        udp_receive_buffer_bytes,
         defaults::UDP_RECEIVE_BUFFER_BYTES,
-        bounds::UDP_BUFFER_BYTES,
-    )?;
-    let udp_send_buffer_bytes = picker.pick_number(
-        "udp_send_buffer_bytes",
-        cli.udp_send_buffer_bytes,
-        file.and_then(|f| f.udp_send_buffer_bytes),
+        bounds::UDP_BUFFER_BYTES
+    );
+    let udp_send_buffer_bytes = pick_number!(
+        picker,
+        udp_send_buffer_bytes,
         defaults::UDP_SEND_BUFFER_BYTES,
-        bounds::UDP_BUFFER_BYTES,
-    )?;
+        bounds::UDP_BUFFER_BYTES
+    );
     Ok(Resolved {
         config: NodeConfig {
             listen,
@@ -459,6 +459,16 @@ pub fn resolve(
         },
         origins: picker.origins,
     })
+}
+
+fn check_log_filter(filter: &str, origin: impl Fn() -> Origin) -> Result<(), ConfigError> {
+    tracing_subscriber::EnvFilter::try_new(filter)
+        .map(drop)
+        .map_err(|error| ConfigError::LogFilter {
+            filter: filter.to_string(),
+            origin: origin(),
+            message: error.to_string(),
+        })
 }
 
 fn check_tls_names(names: &[String], origin: impl Fn() -> Origin) -> Result<(), ConfigError> {
@@ -544,37 +554,29 @@ impl Picker<'_> {
     }
 
     fn limits(&mut self) -> Result<Limits, ConfigError> {
-        let cli = self.layers.command_line;
-        let file = self.layers.file.map(|f| &f.settings);
-        macro_rules! number {
-            ($key:ident, $default:expr, $bounds:expr) => {
-                self.pick_number(
-                    stringify!($key),
-                    cli.$key.map(u64::from),
-                    file.and_then(|f| f.$key).map(u64::from),
-                    $default as u64,
-                    $bounds,
-                )?
-            };
-        }
-        let connections_max = number!(
+        use defaults as d;
+        let connections_max = pick_number!(
+            self,
             connections_max,
-            defaults::CONNECTIONS_MAX,
+            d::CONNECTIONS_MAX,
             bounds::CONNECTIONS_MAX
         );
-        let streams_per_connection_max = number!(
+        let streams_per_connection_max = pick_number!(
+            self,
             streams_per_connection_max,
-            defaults::STREAMS_PER_CONNECTION_MAX,
+            d::STREAMS_PER_CONNECTION_MAX,
             bounds::STREAMS_PER_CONNECTION_MAX
         );
-        let idle_timeout_ms = number!(
+        let idle_timeout_ms = pick_number!(
+            self,
             idle_timeout_ms,
-            defaults::IDLE_TIMEOUT_MS,
+            d::IDLE_TIMEOUT_MS,
             bounds::IDLE_TIMEOUT_MS
         );
-        let keep_alive_interval_ms = number!(
+        let keep_alive_interval_ms = pick_number!(
+            self,
             keep_alive_interval_ms,
-            defaults::KEEP_ALIVE_INTERVAL_MS,
+            d::KEEP_ALIVE_INTERVAL_MS,
             bounds::KEEP_ALIVE_INTERVAL_MS
         );
         if keep_alive_interval_ms >= idle_timeout_ms {
@@ -585,19 +587,22 @@ impl Picker<'_> {
                 idle_origin: self.origin("idle_timeout_ms"),
             });
         }
-        let frame_bytes_max = number!(
+        let frame_bytes_max = pick_number!(
+            self,
             frame_bytes_max,
-            defaults::FRAME_BYTES_MAX,
+            d::FRAME_BYTES_MAX,
             bounds::FRAME_BYTES_MAX
         );
-        let requests_in_flight_max = number!(
+        let requests_in_flight_max = pick_number!(
+            self,
             requests_in_flight_max,
-            defaults::REQUESTS_IN_FLIGHT_MAX,
+            d::REQUESTS_IN_FLIGHT_MAX,
             bounds::REQUESTS_IN_FLIGHT_MAX
         );
-        let request_bytes_in_flight_max = number!(
+        let request_bytes_in_flight_max = pick_number!(
+            self,
             request_bytes_in_flight_max,
-            defaults::REQUEST_BYTES_IN_FLIGHT_MAX,
+            d::REQUEST_BYTES_IN_FLIGHT_MAX,
             bounds::REQUEST_BYTES_IN_FLIGHT_MAX
         );
         if request_bytes_in_flight_max < frame_bytes_max {
