@@ -1,0 +1,16 @@
+//! `aortad`, the Aorta node: the engine served over QUIC. This crate is the node shell —
+//! configuration, identity files, the UDP socket and quinn endpoint, thread per core for
+//! connections, limits, graceful shutdown — with the protocol behind one seam
+//! ([`service::ConnectionService`]). The decisions (configuration resolution, admission of
+//! connections) are plain functions and structs, tested without a process; `node` carries them
+//! out. How it fits together: `server/ARCHITECTURE-NOTES.md`.
+
+pub mod admission;
+pub mod cli;
+pub mod config;
+pub mod cores;
+pub mod identity;
+pub mod logging;
+pub mod node;
+pub mod quic;
+pub mod service;
