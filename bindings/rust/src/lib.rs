@@ -251,28 +251,62 @@ impl Client {
         }
     }
 
+    /// Runs `call` on the current artery; once more on a new one when the connection turns out
+    /// lost and a second try cannot apply anything twice: the request never left whole (a
+    /// connection found closed only now, e.g. after a node restart), or it only reads.
     async fn call_unbounded(&self, call: &Call) -> Result<Reply, Error> {
         let artery = self.artery().await?;
-        let mut stream = artery.open_stream().await?;
-        let mut requests = ClientRequests::new(1);
-        let (_, request) = requests
-            .send(call)
-            .map_err(|error| Error::protocol(error.to_string()))?;
-        stream.send(&request).await?;
-        artery.spoke();
-        stream.finish();
-        let response = stream
-            .receive()
-            .await?
-            .ok_or_else(|| Error::ConnectionLost {
-                reason: "the node ended the request stream without a response".into(),
-            })?;
-        artery.heard();
-        let (_, reply) = requests
-            .receive(&response)
-            .map_err(|error| Error::protocol(error.to_string()))?;
-        Ok(reply)
+        match call_on(&artery, call).await {
+            Ok(reply) => Ok(reply),
+            Err((error, sent)) if error.kind() == ErrorKind::Unavailable => {
+                let reads_only = !matches!(call, Call::Commit(_));
+                if sent && !reads_only {
+                    return Err(error);
+                }
+                tracing::debug!(%error, "the connection was lost; trying once on a new one");
+                self.discard(&artery).await;
+                let artery = self.artery().await?;
+                call_on(&artery, call).await.map_err(|(error, _)| error)
+            }
+            Err((error, _)) => Err(error),
+        }
     }
+
+    /// Drops `artery` if it is still the current one, so that the next call connects again.
+    async fn discard(&self, artery: &Arc<Artery>) {
+        let mut current = self.inner.artery.lock().await;
+        if current
+            .as_ref()
+            .is_some_and(|held| Arc::ptr_eq(held, artery))
+        {
+            *current = None;
+        }
+    }
+}
+
+/// One request on a stream of its own; a failure says whether the request left whole (`true`:
+/// the node may have run it).
+async fn call_on(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
+    let not_sent = |error| (error, false);
+    let mut stream = artery.open_stream().await.map_err(not_sent)?;
+    let mut requests = ClientRequests::new(1);
+    let (_, request) = requests
+        .send(call)
+        .map_err(|error| not_sent(Error::protocol(error.to_string())))?;
+    stream.send(&request).await.map_err(not_sent)?;
+    artery.spoke();
+    stream.finish();
+    let sent = |error| (error, true);
+    let response = stream.receive().await.map_err(sent)?.ok_or_else(|| {
+        sent(Error::ConnectionLost {
+            reason: "the node ended the request stream without a response".into(),
+        })
+    })?;
+    artery.heard();
+    let (_, reply) = requests
+        .receive(&response)
+        .map_err(|error| sent(Error::protocol(error.to_string())))?;
+    Ok(reply)
 }
 
 fn invalid(error: aorta_engine::ValidationError) -> Error {

@@ -63,9 +63,16 @@ async fn a_watch_resumes_across_a_node_restart() {
         seen.push((name_of(&event), event.position));
     }
 
-    let status = node.terminate();
-    assert!(status.success(), "a clean shutdown: {status}");
-    let node = Node::start_on(dir.path(), address);
+    // Off the runtime's thread: the client's connection and subscription keep running meanwhile
+    // and see the node go.
+    let data_dir = dir.path().to_owned();
+    let node = tokio::task::spawn_blocking(move || {
+        let status = node.terminate();
+        assert!(status.success(), "a clean shutdown: {status}");
+        Node::start_on(&data_dir, address)
+    })
+    .await
+    .unwrap();
 
     // The same client writes after the restart: its requests reconnect.
     for name in ["after-1", "after-2", "after-3"] {

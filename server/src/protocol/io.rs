@@ -11,8 +11,8 @@ use aorta_wire::wire;
 use bytes::Bytes;
 
 use super::budget::OverBudget;
-use super::connection::ConnectionState;
 use super::close_code_of;
+use super::connection::ConnectionState;
 
 /// Bytes asked of quinn per read: a bound on what one read adds to the stream's held bytes.
 const READ_CHUNK_BYTES_MAX: usize = 64 * 1024;
@@ -113,7 +113,10 @@ impl FrameReader {
                 let len = chunk.bytes.len() as u64;
                 self.state.budget().take_bytes(len)?;
                 self.charged += len;
-                debug_assert!(self.unread.is_empty(), "a chunk is read once the last is fed");
+                debug_assert!(
+                    self.unread.is_empty(),
+                    "a chunk is read once the last is fed"
+                );
                 self.unread = chunk.bytes;
                 Ok(true)
             }

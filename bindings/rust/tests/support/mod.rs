@@ -216,7 +216,9 @@ impl Drop for Relay {
 pub fn client_config(data_dir: &Path, address: SocketAddr) -> aorta_client::ClientConfig {
     let mut config = aorta_client::ClientConfig::from_data_dir(data_dir, address, "root")
         .expect("the node's certificate and cluster key");
-    config.connect_timeout = Duration::from_secs(20);
+    // A connection to a stopped node is not refused (QUIC over UDP is told nothing): each
+    // attempt waits its whole timeout, so keep it short.
+    config.connect_timeout = Duration::from_secs(5);
     config.request_timeout = Duration::from_secs(30);
     config.reconnect = aorta_client::Reconnect {
         delay_initial: Duration::from_millis(50),
