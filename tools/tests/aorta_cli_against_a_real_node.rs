@@ -239,7 +239,7 @@ fn each_kind_of_failure_has_its_exit_code() {
     // Nothing listens there: unreachable within the timeout.
     let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
     let nowhere = silent.local_addr().unwrap().to_string();
-    let unavailable = run(aorta(&node).args([
+    let unavailable = run(bare_aorta().arg("--data-dir").arg(&node.data_dir).args([
         "--address",
         &nowhere,
         "--timeout-ms",
