@@ -29,8 +29,10 @@ use crate::{Client, Error, ErrorKind};
 
 /// What the task hands the reader.
 enum Item {
-    Event(Event),
-    /// Every event before this was handed over; resuming after this token repeats none of them.
+    /// An event, and with the last of its frame the token that follows it: once the reader has
+    /// taken it, resuming after the token repeats none of the events before.
+    Event(Event, Option<Vec<u64>>),
+    /// A frame without events moved the token on.
     Token(Vec<u64>),
     Failed(Error),
 }
@@ -45,9 +47,10 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    /// Where a new subscription would start to continue this one exactly: after the last event
-    /// taken from this stream (at the granularity of the node's `Events` frames: before the first
-    /// frame is taken whole, the subscription's start).
+    /// Where a new subscription would start to continue this one exactly: after the last frame
+    /// of events taken whole from this stream (the node sends events in frames, and a token only
+    /// after a frame; taken mid-frame, resuming from here repeats the frame's events taken
+    /// already, never skips one).
     pub fn resume_from(&self) -> &Start {
         &self.resume_from
     }
@@ -60,7 +63,12 @@ impl Stream for Subscription {
         loop {
             match self.items.poll_recv(cx) {
                 Poll::Ready(Some(Item::Token(token))) => self.resume_from = Start::After(token),
-                Poll::Ready(Some(Item::Event(event))) => return Poll::Ready(Some(Ok(event))),
+                Poll::Ready(Some(Item::Event(event, token))) => {
+                    if let Some(token) = token {
+                        self.resume_from = Start::After(token);
+                    }
+                    return Poll::Ready(Some(Ok(event)));
+                }
                 Poll::Ready(Some(Item::Failed(error))) => return Poll::Ready(Some(Err(error))),
                 Poll::Ready(None) => return Poll::Ready(None),
                 Poll::Pending => return Poll::Pending,
@@ -242,16 +250,11 @@ async fn deliver(
         artery.heard();
         match subscription.receive(&message) {
             Ok(Delivery::Events(events)) => {
-                for event in events {
-                    if items.send(Item::Event(event)).await.is_err() {
-                        return Stopped::ReaderGone;
-                    }
-                }
                 let token = match subscription.resume_from() {
                     Start::After(token) => token.clone(),
                     Start::Now => unreachable!("an Events frame sets the token"),
                 };
-                if items.send(Item::Token(token)).await.is_err() {
+                if hand_over(events, token, items).await.is_err() {
                     return Stopped::ReaderGone;
                 }
             }
@@ -268,5 +271,27 @@ async fn deliver(
             }
             Err(error) => return Stopped::Ended(Error::protocol(error.to_string())),
         }
+    }
+}
+
+/// Hands a frame's events to the reader, the token with the last one (alone if there is none).
+async fn hand_over(
+    events: Vec<Event>,
+    token: Vec<u64>,
+    items: &mpsc::Sender<Item>,
+) -> Result<(), mpsc::error::SendError<Item>> {
+    let last = events.len().checked_sub(1);
+    let mut token = Some(token);
+    for (index, event) in events.into_iter().enumerate() {
+        let with = if Some(index) == last {
+            token.take()
+        } else {
+            None
+        };
+        items.send(Item::Event(event, with)).await?;
+    }
+    match token {
+        Some(token) => items.send(Item::Token(token)).await,
+        None => Ok(()),
     }
 }

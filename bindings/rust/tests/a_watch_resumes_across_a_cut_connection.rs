@@ -65,6 +65,15 @@ async fn a_watch_resumes_across_a_cut_connection() {
     seen.push(next(&mut watch).await);
 
     assert_eq!(seen, written);
+    let connections = node.log_count(
+        "connection established",
+        "remote",
+        &relay.node_side.to_string(),
+    );
+    assert!(
+        connections >= 2,
+        "the watcher connected again after the cut ({connections} connections through the relay)"
+    );
     if let Ok(extra) = tokio::time::timeout(Duration::from_millis(700), watch.next()).await {
         panic!("an event more than written: {extra:?}");
     }

@@ -101,4 +101,17 @@ async fn a_watch_resumes_across_a_node_restart() {
     for ((name, position), (written_name, written_position)) in seen.iter().zip(&written) {
         assert_eq!((name, position), (written_name, written_position));
     }
+
+    // A new subscription from where this one stopped gets only what came after.
+    let mut resumed = client
+        .subscribe(Pattern::subtree("/apps"), watch.resume_from().clone())
+        .await
+        .unwrap();
+    drop(watch);
+    client
+        .create(ResourceSpec::new("/apps/web", "later", "task"))
+        .await
+        .unwrap();
+    assert_eq!(name_of(&next_event(&mut resumed).await), "later");
+    nothing_more(&mut resumed).await;
 }

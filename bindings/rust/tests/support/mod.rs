@@ -124,6 +124,17 @@ impl Node {
         self.log.lock().unwrap().join("\n")
     }
 
+    /// How many JSON log lines so far have `message` and `field` equal to `value`.
+    pub fn log_count(&self, message: &str, field: &str, value: &str) -> usize {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|line| line["fields"]["message"] == message && line["fields"][field] == value)
+            .count()
+    }
+
     /// SIGTERM, and the exit status (a clean shutdown is 0).
     pub fn terminate(mut self) -> ExitStatus {
         // SAFETY: kill(2) sends a signal to the child we spawned and have not reaped; it touches
@@ -163,7 +174,10 @@ fn listening_address(line: &str) -> Option<SocketAddr> {
 /// A UDP relay between one client and a node that can drop every packet both ways for a while:
 /// a cut network, which neither side is told about.
 pub struct Relay {
+    /// Where the client connects.
     pub address: SocketAddr,
+    /// The address the node sees the client's packets come from.
+    pub node_side: SocketAddr,
     cut: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -174,6 +188,7 @@ impl Relay {
         let back = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
         back.connect(node).await.unwrap();
         let address = front.local_addr().unwrap();
+        let node_side = back.local_addr().unwrap();
         let cut = Arc::new(AtomicBool::new(false));
         let dropping = cut.clone();
         let task = tokio::spawn(async move {
@@ -196,7 +211,12 @@ impl Relay {
                 }
             }
         });
-        Relay { address, cut, task }
+        Relay {
+            address,
+            node_side,
+            cut,
+            task,
+        }
     }
 
     /// Drops every packet from now on (`true`) or forwards them again (`false`).
