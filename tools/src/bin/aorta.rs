@@ -324,6 +324,14 @@ fn describe(error: &anyhow::Error) -> String {
 
 async fn run(cli: Cli) -> Result<()> {
     let json = cli.json;
+    // Mistakes of the command line are told before anything is asked of the network.
+    if let Cmd::Create(args) = &cli.command {
+        if args.expect_revision.is_some() {
+            return Err(bad_input(
+                "create takes no --expect-revision (it only creates absent resources)",
+            ));
+        }
+    }
     let config = client_config(&cli.target)?;
     let address = config.address;
     let client = Client::connect(config)
@@ -342,11 +350,6 @@ async fn run(cli: Cli) -> Result<()> {
             .await
         }
         Cmd::Create(args) => {
-            if args.expect_revision.is_some() {
-                return Err(bad_input(
-                    "create takes no --expect-revision (it only creates absent resources)",
-                ));
-            }
             write(&client, &out, Command::create(spec_of(&args)?), "created").await
         }
         Cmd::Update(args) => {
