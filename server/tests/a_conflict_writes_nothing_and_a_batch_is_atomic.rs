@@ -22,7 +22,9 @@ async fn a_conflict_writes_nothing_and_a_batch_is_atomic() {
     let artery = connect_as(&node, "root").await;
 
     let Reply::Committed(first) = artery
-        .call(&Call::Commit(Batch::single(Command::create(spec("o1", "1")))))
+        .call(&Call::Commit(Batch::single(Command::create(spec(
+            "o1", "1",
+        )))))
         .await
     else {
         panic!("create")

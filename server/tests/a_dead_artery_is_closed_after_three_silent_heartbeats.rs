@@ -44,5 +44,8 @@ async fn a_dead_artery_is_closed_after_three_silent_heartbeats() {
         .unwrap();
     assert_eq!(code, wire::ErrorCode::Unavailable as u64, "{reason}");
     assert!(reason.contains("artery dead"), "{reason}");
-    assert!(matches!(alive.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        alive.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

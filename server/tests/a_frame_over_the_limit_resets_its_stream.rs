@@ -22,5 +22,8 @@ async fn a_frame_over_the_limit_resets_its_stream() {
     stream.send.write_all(&[0u8; 1024]).await.unwrap();
     assert_eq!(stream.receive().await, Err("reset 41".to_string()));
 
-    assert!(matches!(artery.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        artery.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

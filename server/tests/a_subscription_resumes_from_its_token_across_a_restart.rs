@@ -102,5 +102,8 @@ async fn a_subscription_resumes_from_its_token_across_a_restart() {
     // The client stops the stream; the node goes on serving the connection.
     stream.send.reset(0u32.into()).unwrap();
     let _ = stream.recv.stop(0u32.into());
-    assert!(matches!(artery.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        artery.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

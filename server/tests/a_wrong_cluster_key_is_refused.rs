@@ -32,5 +32,8 @@ async fn a_wrong_cluster_key_is_refused() {
     assert!(reason.contains("proof is wrong"), "{reason}");
 
     let artery = connect_as(&node, "root").await;
-    assert!(matches!(artery.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        artery.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

@@ -33,7 +33,11 @@ async fn bytes_over_the_in_flight_limit_reset_the_stream() {
     first.send.write_all(&header(4 * MIB as u32)).await.unwrap();
     first.send.write_all(&vec![0u8; 3 * MIB]).await.unwrap();
     let mut second = artery.stream().await;
-    second.send.write_all(&header(4 * MIB as u32)).await.unwrap();
+    second
+        .send
+        .write_all(&header(4 * MIB as u32))
+        .await
+        .unwrap();
     // The write fails once the node stops the stream; its reset is what the test reads.
     let _ = second.send.write_all(&vec![0u8; 2 * MIB]).await;
     let (first_end, second_end) = tokio::join!(
@@ -41,7 +45,13 @@ async fn bytes_over_the_in_flight_limit_reset_the_stream() {
         tokio::time::timeout(std::time::Duration::from_secs(20), second.receive())
     );
     assert_eq!(second_end.unwrap(), Err(overloaded.clone()));
-    assert!(first_end.is_err(), "the first stream is still waiting: {first_end:?}");
+    assert!(
+        first_end.is_err(),
+        "the first stream is still waiting: {first_end:?}"
+    );
 
-    assert!(matches!(artery.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        artery.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

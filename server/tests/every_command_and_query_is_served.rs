@@ -46,7 +46,12 @@ async fn every_command_and_query_is_served() {
 
     // Create, then read it back by key and by id.
     let created = match artery
-        .call(&commit(Command::create(spec("/apps/web", "a", "task", "prod"))))
+        .call(&commit(Command::create(spec(
+            "/apps/web",
+            "a",
+            "task",
+            "prod",
+        ))))
         .await
     {
         Reply::Committed(receipt) => receipt,
@@ -83,7 +88,10 @@ async fn every_command_and_query_is_served() {
         ("/apps/web", "gone", "task", "prod"),
     ] {
         let put = artery
-            .call(&commit(Command::put(spec(namespace, name, kind, env), None)))
+            .call(&commit(Command::put(
+                spec(namespace, name, kind, env),
+                None,
+            )))
             .await;
         assert!(matches!(put, Reply::Committed(_)), "{put:?}");
     }
@@ -197,5 +205,9 @@ async fn every_command_and_query_is_served() {
     assert!(matches!(stream.receive().await, Reply::Found(_)));
     assert!(matches!(stream.receive().await, Reply::Status(_)));
     stream.stream.send.finish().unwrap();
-    assert_eq!(stream.stream.receive().await, Ok(None), "finished after the last answer");
+    assert_eq!(
+        stream.stream.receive().await,
+        Ok(None),
+        "finished after the last answer"
+    );
 }

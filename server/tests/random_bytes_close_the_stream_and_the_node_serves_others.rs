@@ -38,7 +38,10 @@ async fn random_bytes_close_the_stream_and_the_node_serves_others() {
             Err(format!("reset {}", wire::ErrorCode::Malformed as u64)),
             "round {round}"
         );
-        assert!(matches!(bystander.call(&Call::Positions).await, Reply::Positions(_)));
+        assert!(matches!(
+            bystander.call(&Call::Positions).await,
+            Reply::Positions(_)
+        ));
     }
     // The connection that sent them is still served.
     assert!(matches!(artery.call(&Call::Status).await, Reply::Status(_)));
@@ -51,5 +54,8 @@ async fn random_bytes_close_the_stream_and_the_node_serves_others() {
         .unwrap();
     assert_eq!(code, wire::ErrorCode::Malformed as u64, "{reason}");
     assert!(reason.contains("frame version"), "{reason}");
-    assert!(matches!(bystander.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        bystander.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

@@ -29,7 +29,10 @@ async fn requests_over_the_in_flight_limit_are_answered_overloaded() {
             Reply::Committed(_) => committed += 1,
             Reply::Failed(error) => {
                 assert_eq!(error.code, wire::ErrorCode::Overloaded, "{error}");
-                assert!(error.message.contains("requests_in_flight_max is 1"), "{error}");
+                assert!(
+                    error.message.contains("requests_in_flight_max is 1"),
+                    "{error}"
+                );
                 assert!(error.is_retryable());
                 overloaded += 1;
             }
@@ -39,5 +42,8 @@ async fn requests_over_the_in_flight_limit_are_answered_overloaded() {
     assert!(committed >= 1, "{committed} committed");
     assert!(overloaded >= 1, "{overloaded} overloaded of {writes}");
     assert_eq!(committed + overloaded, writes);
-    assert!(matches!(stream.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        stream.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 }

@@ -16,9 +16,13 @@ async fn streams_over_the_limit_wait_for_one_to_close() {
     let node = Node::start(dir.path(), &["--streams-per-connection-max", "2"]);
     let artery = connect_as(&node, "root").await;
     let mut open = artery.requests().await;
-    assert!(matches!(open.call(&Call::Positions).await, Reply::Positions(_)));
+    assert!(matches!(
+        open.call(&Call::Positions).await,
+        Reply::Positions(_)
+    ));
 
-    let waiting = tokio::time::timeout(Duration::from_millis(500), artery.connection.open_bi()).await;
+    let waiting =
+        tokio::time::timeout(Duration::from_millis(500), artery.connection.open_bi()).await;
     assert!(waiting.is_err(), "a third stream must wait");
 
     open.stream.send.finish().unwrap();

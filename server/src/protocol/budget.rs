@@ -120,7 +120,9 @@ mod tests {
         let mut budget = InFlight::new(2, 100);
         budget.take_bytes(60).unwrap();
         let refused = budget.take_bytes(41).unwrap_err();
-        assert!(refused.to_string().contains("request_bytes_in_flight_max = 100"));
+        assert!(refused
+            .to_string()
+            .contains("request_bytes_in_flight_max = 100"));
         assert_eq!(budget.held(), (0, 60));
         budget.take_bytes(40).unwrap();
         budget.release_bytes(100);

@@ -58,7 +58,8 @@ impl ConnectionState {
     }
 
     pub fn touch_sent(&self) {
-        self.last_sent_ms.fetch_max(self.now_ms(), Ordering::Relaxed);
+        self.last_sent_ms
+            .fetch_max(self.now_ms(), Ordering::Relaxed);
     }
 
     pub fn last_received_ms(&self) -> u64 {

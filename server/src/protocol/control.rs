@@ -123,13 +123,16 @@ async fn run_handshake(
         };
         let received = match received {
             Ok(Some(received)) => received,
-            Ok(None) => return Err(End::Close(wire::ErrorCode::Malformed, "the control stream ended during the handshake".into())),
+            Ok(None) => {
+                return Err(End::Close(
+                    wire::ErrorCode::Malformed,
+                    "the control stream ended during the handshake".into(),
+                ))
+            }
             Err(error) => return Err(End::of_read(error)),
         };
         state.budget().release_bytes(received.frame_bytes);
-        let reply = handshake
-            .handle(&received.message)
-            .map_err(End::Refused)?;
+        let reply = handshake.handle(&received.message).map_err(End::Refused)?;
         if let Some(authenticated) = handshake.authenticated() {
             state.set_authenticated(authenticated.clone());
         }

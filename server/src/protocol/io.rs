@@ -11,8 +11,8 @@ use aorta_wire::wire;
 use bytes::Bytes;
 
 use super::budget::OverBudget;
-use super::connection::ConnectionState;
 use super::close_code_of;
+use super::connection::ConnectionState;
 
 /// Bytes asked of quinn per read: a bound on what one read adds to the stream's held bytes.
 const READ_CHUNK_BYTES_MAX: usize = 64 * 1024;
@@ -79,10 +79,9 @@ impl FrameReader {
         let mut input: &[u8] = &self.unread;
         let before = input.len();
         let decoded = self.decoder.decode(&mut input);
-        let fed = (before - input.len()) as u64;
-        let taken = before - input.len();
-        self.unread = self.unread.slice(taken..);
-        self.fed_since_message += fed;
+        let fed = before - input.len();
+        self.unread = self.unread.slice(fed..);
+        self.fed_since_message += fed as u64;
         match decoded? {
             None => Ok(None),
             Some(message) => {
@@ -113,7 +112,10 @@ impl FrameReader {
                 let len = chunk.bytes.len() as u64;
                 self.state.budget().take_bytes(len)?;
                 self.charged += len;
-                debug_assert!(self.unread.is_empty(), "a chunk is read once the last is fed");
+                debug_assert!(
+                    self.unread.is_empty(),
+                    "a chunk is read once the last is fed"
+                );
                 self.unread = chunk.bytes;
                 Ok(true)
             }

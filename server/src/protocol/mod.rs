@@ -96,7 +96,10 @@ async fn serve_connection(session: Session, server_nonce: handshake::Nonce) -> E
         connection.clone(),
         engine.clone(),
         frame_bytes_max,
-        InFlight::new(limits.requests_in_flight_max, limits.request_bytes_in_flight_max),
+        InFlight::new(
+            limits.requests_in_flight_max,
+            limits.request_bytes_in_flight_max,
+        ),
     ));
 
     // The control stream first: a client that opens none holds nothing past the handshake

@@ -60,7 +60,9 @@ impl RequestStream {
         });
         let reply = match (counted, accepted.call) {
             (Err(over), _) => Some(Reply::Failed(RemoteError::from_wire(&over.to_wire()))),
-            (Ok(()), Err(invalid)) => Some(Reply::Failed(RemoteError::from_wire(&invalid.to_wire()))),
+            (Ok(()), Err(invalid)) => {
+                Some(Reply::Failed(RemoteError::from_wire(&invalid.to_wire())))
+            }
             (Ok(()), Ok(call)) => self.run(accepted.id, call),
         };
         if let Some(reply) = reply {

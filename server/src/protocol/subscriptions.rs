@@ -113,7 +113,13 @@ pub async fn serve(
             }
         }
         if let Some(error) = ended {
-            return end(&state, &mut send, &mut encoder, convert::error_to_wire(&error)).await;
+            return end(
+                &state,
+                &mut send,
+                &mut encoder,
+                convert::error_to_wire(&error),
+            )
+            .await;
         }
     }
 }
