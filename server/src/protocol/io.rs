@@ -79,10 +79,9 @@ impl FrameReader {
         let mut input: &[u8] = &self.unread;
         let before = input.len();
         let decoded = self.decoder.decode(&mut input);
-        let fed = (before - input.len()) as u64;
-        let taken = before - input.len();
-        self.unread = self.unread.slice(taken..);
-        self.fed_since_message += fed;
+        let fed = before - input.len();
+        self.unread = self.unread.slice(fed..);
+        self.fed_since_message += fed as u64;
         match decoded? {
             None => Ok(None),
             Some(message) => {
