@@ -106,7 +106,7 @@ impl Client {
     }
 
     /// Closes the connection (the node sees code 0, "client closing"); a later call connects
-    /// again.
+    /// again, and so do this client's open subscriptions: drop them first to end them.
     pub async fn close(&self) {
         if let Some(artery) = self.inner.artery.lock().await.take() {
             artery.connection.close(0u32.into(), b"client closing");

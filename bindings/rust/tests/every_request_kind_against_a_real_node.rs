@@ -1,7 +1,8 @@
 //! Every request of the protocol through the client against a real `aortad`: writes with and
 //! without expected revisions, conflicts and not-found answered with their kinds, an atomic batch
 //! that writes all or nothing, reads by key and id, listing page by page with tokens and at an
-//! older position, positions and status; and a client with the wrong cluster key refused.
+//! older position, positions and status; a client with the wrong cluster key refused; and a quiet
+//! client that keeps its artery alive by answering the node's heartbeats.
 
 mod support;
 
@@ -150,4 +151,34 @@ async fn a_client_with_the_wrong_cluster_key_is_denied() {
     config.cluster_key = ClusterKey::new(&[7u8; 32]).unwrap();
     let error = Client::connect(config).await.unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Denied, "{error}");
+}
+
+#[tokio::test]
+async fn a_quiet_client_keeps_its_artery_by_answering_heartbeats() {
+    let dir = tempfile::tempdir().unwrap();
+    // Heartbeats every 200 ms: a client that did not answer would be closed after 600 ms.
+    let node = Node::start_with(
+        dir.path(),
+        "127.0.0.1:0".parse().unwrap(),
+        &[
+            "--keep-alive-interval-ms",
+            "200",
+            "--idle-timeout-ms",
+            "10000",
+        ],
+    );
+    let client = Client::connect(client_config(dir.path(), node.address))
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    client.put(task("quiet", "prod"), None).await.unwrap();
+    let local = client.session().await.map(|session| session.principal);
+    assert_eq!(local.as_deref(), Some("root"));
+    let established = node.log_text().matches("connection established").count();
+    assert_eq!(
+        established,
+        1,
+        "one connection for the client's whole life:\n{}",
+        node.log_text()
+    );
 }

@@ -74,6 +74,11 @@ impl Node {
 
     /// Starts a node on a given address (a restart on the port it had).
     pub fn start_on(data_dir: &Path, listen: SocketAddr) -> Node {
+        Node::start_with(data_dir, listen, &[])
+    }
+
+    /// Starts a node with more command-line settings.
+    pub fn start_with(data_dir: &Path, listen: SocketAddr, args: &[&str]) -> Node {
         let mut command = Command::new(aortad_path());
         for (name, _) in std::env::vars_os() {
             if name.to_string_lossy().starts_with("AORTA_") {
@@ -85,6 +90,7 @@ impl Node {
             .arg(listen.to_string())
             .arg("--data-dir")
             .arg(data_dir)
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
