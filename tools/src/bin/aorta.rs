@@ -337,25 +337,23 @@ async fn run(cli: Cli) -> Result<()> {
     let client = Client::connect(config)
         .await
         .with_context(|| format!("connecting to the node at {address}"))?;
-    let out = Output { json };
-    let result = match cli.command {
+    let result = execute(&client, &Output { json }, cli.command).await;
+    client.close().await;
+    result
+}
+
+/// Runs one command on a connected client.
+async fn execute(client: &Client, out: &Output, command: Cmd) -> Result<()> {
+    match command {
         Cmd::Put(args) => {
             let expected = args.expect_revision;
-            write(
-                &client,
-                &out,
-                Command::put(spec_of(&args)?, expected),
-                "put",
-            )
-            .await
+            write(client, out, Command::put(spec_of(&args)?, expected), "put").await
         }
-        Cmd::Create(args) => {
-            write(&client, &out, Command::create(spec_of(&args)?), "created").await
-        }
+        Cmd::Create(args) => write(client, out, Command::create(spec_of(&args)?), "created").await,
         Cmd::Update(args) => {
             let expected = args.expect_revision;
             let command = Command::update(spec_of(&args)?, expected);
-            write(&client, &out, command, "updated").await
+            write(client, out, command, "updated").await
         }
         Cmd::Delete {
             namespace,
@@ -363,9 +361,9 @@ async fn run(cli: Cli) -> Result<()> {
             expect_revision,
         } => {
             let command = Command::delete(&namespace, &name, expect_revision);
-            write(&client, &out, command, "deleted").await
+            write(client, out, command, "deleted").await
         }
-        Cmd::Get(args) => get(&client, &out, args).await,
+        Cmd::Get(args) => get(client, out, args).await,
         Cmd::List(args) => {
             let query = query(
                 args.namespace,
@@ -377,7 +375,7 @@ async fn run(cli: Cli) -> Result<()> {
                 args.selector.as_deref(),
                 &args.page,
             )?;
-            list(&client, &out, query, args.page).await
+            list(client, out, query, args.page).await
         }
         Cmd::Select(args) => {
             let scope = if args.children {
@@ -386,14 +384,12 @@ async fn run(cli: Cli) -> Result<()> {
                 Scope::Subtree
             };
             let query = query(args.namespace, scope, Some(&args.selector), &args.page)?;
-            list(&client, &out, query, args.page).await
+            list(client, out, query, args.page).await
         }
-        Cmd::Watch(args) => watch(&client, &out, args).await,
-        Cmd::Batch { file } => batch(&client, &out, file).await,
-        Cmd::Status => status(&client, &out).await,
-    };
-    client.close().await;
-    result
+        Cmd::Watch(args) => watch(client, out, args).await,
+        Cmd::Batch { file } => batch(client, out, file).await,
+        Cmd::Status => status(client, out).await,
+    }
 }
 
 /// The client configuration from flags, environment and the data directory.
