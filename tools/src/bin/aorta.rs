@@ -433,8 +433,8 @@ fn client_config(target: &Target) -> Result<ClientConfig> {
     let timeout = Duration::from_millis(target.timeout_ms.max(1));
     config.connect_timeout = timeout;
     config.request_timeout = timeout;
-    // One reconnection attempt's worth: a CLI command that cannot reach the node says so soon.
-    config.reconnect.give_up_after = timeout;
+    // `watch` keeps the client's reconnection policy (5 minutes of retries): a node restart
+    // does not end it; every other command connects once.
     Ok(config)
 }
 
