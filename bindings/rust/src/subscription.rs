@@ -295,3 +295,76 @@ async fn hand_over(
         None => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use aorta_engine::subscription::EventAction;
+    use aorta_engine::{Resource, ResourceId};
+    use futures_core::Stream as _;
+
+    use super::*;
+
+    fn event(position: u64) -> Event {
+        let resource = Resource {
+            api_version: "v1".into(),
+            id: ResourceId::new(1, 0, position, 0),
+            namespace: "/a".into(),
+            name: format!("r{position}"),
+            kind: "t".into(),
+            created_ms: 0,
+            owner: String::new(),
+            tags: Default::default(),
+            cost: 0,
+            data: Vec::new(),
+            revision: position,
+        };
+        Event {
+            shard: 0,
+            position,
+            commit_time_ms: 0,
+            action: EventAction::Created,
+            old: None,
+            new: Some(Arc::new(resource)),
+        }
+    }
+
+    fn next(subscription: &mut Subscription) -> Option<Result<Event, Error>> {
+        let waker = std::task::Waker::noop();
+        let mut context = Context::from_waker(waker);
+        match Pin::new(subscription).poll_next(&mut context) {
+            Poll::Ready(item) => item,
+            Poll::Pending => panic!("an item is ready"),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_token_moves_on_exactly_when_a_frames_last_event_is_taken() {
+        let (sender, items) = mpsc::channel(16);
+        let mut subscription = Subscription {
+            items,
+            resume_from: Start::After(vec![4]),
+            task: tokio::spawn(async {}),
+        };
+        hand_over(vec![event(5), event(6)], vec![6], &sender)
+            .await
+            .unwrap();
+        hand_over(Vec::new(), vec![9], &sender).await.unwrap();
+        hand_over(vec![event(10)], vec![10], &sender).await.unwrap();
+
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 5);
+        assert_eq!(
+            subscription.resume_from(),
+            &Start::After(vec![4]),
+            "mid-frame"
+        );
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 6);
+        assert_eq!(subscription.resume_from(), &Start::After(vec![6]));
+        // The empty frame's token is taken on the way to the next event.
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 10);
+        assert_eq!(subscription.resume_from(), &Start::After(vec![10]));
+        drop(sender);
+        assert!(next(&mut subscription).is_none());
+    }
+}
