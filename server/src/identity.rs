@@ -22,7 +22,7 @@ pub const PRIVATE_KEY_FILE: &str = "node.key.pem";
 pub const CLUSTER_KEY_FILE: &str = "cluster.key";
 pub const CLUSTER_KEY_BYTES: usize = 32;
 
-/// The shared secret every client will present first (checked once the protocol lands). Its
+/// The shared secret every client proves it knows in the handshake (`protocol::control`). Its
 /// `Debug` never shows the bytes.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ClusterKey(pub [u8; CLUSTER_KEY_BYTES]);
