@@ -31,8 +31,9 @@ pub mod defaults {
     pub const STREAMS_PER_CONNECTION_MAX: u32 = 128;
     pub const IDLE_TIMEOUT_MS: u64 = 30_000;
     pub const KEEP_ALIVE_INTERVAL_MS: u64 = 5_000;
-    /// A whole batch of the largest size plus 1 MiB of envelope.
-    pub const FRAME_BYTES_MAX: u64 = BATCH_BYTES_MAX + 1024 * 1024;
+    /// The protocol's default (`docs/protocol.md`, "Limits"): a maximal batch as a FlatBuffer
+    /// (5.96 MB) fits.
+    pub const FRAME_BYTES_MAX: u64 = aorta_wire::frame::FRAME_BYTES_DEFAULT as u64;
     pub const REQUESTS_IN_FLIGHT_MAX: u32 = 256;
     pub const REQUEST_BYTES_IN_FLIGHT_MAX: u64 = 64 * 1024 * 1024;
     pub const SHUTDOWN_GRACE_MS: u64 = 10_000;
@@ -50,7 +51,12 @@ pub mod bounds {
     pub const STREAMS_PER_CONNECTION_MAX: (u64, u64) = (1, 10_000);
     pub const IDLE_TIMEOUT_MS: (u64, u64) = (1_000, 3_600_000);
     pub const KEEP_ALIVE_INTERVAL_MS: (u64, u64) = (100, 3_600_000);
-    pub const FRAME_BYTES_MAX: (u64, u64) = (64 * 1024, 256 * 1024 * 1024);
+    /// The protocol's range: an event with two maximal resources fits the least; the most bounds
+    /// what one stream can make the node hold.
+    pub const FRAME_BYTES_MAX: (u64, u64) = (
+        aorta_wire::frame::FRAME_BYTES_MIN as u64,
+        aorta_wire::frame::FRAME_BYTES_MAX as u64,
+    );
     pub const REQUESTS_IN_FLIGHT_MAX: (u64, u64) = (1, 65_536);
     pub const REQUEST_BYTES_IN_FLIGHT_MAX: (u64, u64) = (64 * 1024, 16 * 1024 * 1024 * 1024);
     pub const SHUTDOWN_GRACE_MS: (u64, u64) = (0, 600_000);
@@ -129,17 +135,16 @@ pub struct Settings {
     #[arg(long, env = "AORTA_KEEP_ALIVE_INTERVAL_MS", value_name = "MS")]
     pub keep_alive_interval_ms: Option<u64>,
 
-    /// Largest frame accepted on a stream (enforced once the protocol lands) [default: 5242880]
+    /// Largest frame body accepted on a stream, 4 MiB to 64 MiB [default: 8388608]
     #[arg(long, env = "AORTA_FRAME_BYTES_MAX", value_name = "BYTES")]
     pub frame_bytes_max: Option<u64>,
 
-    /// Requests one connection may have in flight (enforced once the protocol lands) [default:
-    /// 256]
+    /// Requests one connection may have taken and not yet answered [default: 256]
     #[arg(long, env = "AORTA_REQUESTS_IN_FLIGHT_MAX", value_name = "N")]
     pub requests_in_flight_max: Option<u32>,
 
-    /// Bytes of requests one connection may have in flight (enforced once the protocol lands)
-    /// [default: 67108864]
+    /// Bytes of requests one connection may hold (frames in progress, requests not yet
+    /// answered) [default: 67108864]
     #[arg(long, env = "AORTA_REQUEST_BYTES_IN_FLIGHT_MAX", value_name = "BYTES")]
     pub request_bytes_in_flight_max: Option<u64>,
 
@@ -263,11 +268,12 @@ pub struct Limits {
     pub streams_per_connection_max: u32,
     pub idle_timeout: Duration,
     pub keep_alive_interval: Duration,
-    /// Not enforced yet: the frame codec comes with the wire protocol.
+    /// The largest frame body the node takes on a stream (its `FrameDecoder`s' limit).
     pub frame_bytes_max: u64,
-    /// Not enforced yet: requests come with the wire protocol.
+    /// Requests of one connection taken and not yet answered; one more is answered `Overloaded`.
     pub requests_in_flight_max: u32,
-    /// Not enforced yet: requests come with the wire protocol.
+    /// Bytes of requests one connection holds (frames in progress and requests not yet
+    /// answered); a stream that would take it over is reset with `Overloaded`.
     pub request_bytes_in_flight_max: u64,
 }
 

@@ -12,5 +12,6 @@ pub mod cores;
 pub mod identity;
 pub mod logging;
 pub mod node;
+pub mod protocol;
 pub mod quic;
 pub mod service;

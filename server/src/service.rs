@@ -1,8 +1,6 @@
 //! The seam between the node and the protocol: the node accepts, places, counts and closes
 //! connections; a [`ConnectionService`] serves one established connection (authentication,
-//! requests, subscriptions — the wire protocol, which plugs in here). Until it lands, the node
-//! runs [`ProtocolNotImplemented`], which closes any connection that opens a stream with
-//! [`close_code::PROTOCOL_NOT_IMPLEMENTED`] and says so.
+//! requests, subscriptions — the wire protocol, `crate::protocol::AortaProtocol`).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,24 +14,25 @@ use crate::config::Limits;
 use crate::identity::ClusterKey;
 
 /// Application error codes of the node's connection closes (QUIC `CONNECTION_CLOSE` of type
-/// 0x1d), each sent with a human-readable reason. The wire protocol's codes are to be numbered
-/// after these.
+/// 0x1d), each sent with a human-readable reason. They are values of the protocol's `ErrorCode`
+/// (`docs/protocol.md`, "Errors"), as every close and stream reset of an `aorta/1` connection is.
 pub mod close_code {
+    use aorta_wire::wire::ErrorCode;
     use quinn::VarInt;
 
-    /// The node is stopping (SIGTERM/SIGINT); reconnect to another node or later.
-    pub const SHUTTING_DOWN: VarInt = VarInt::from_u32(1);
-    /// The node already has `connections_max` connections open.
-    pub const TOO_MANY_CONNECTIONS: VarInt = VarInt::from_u32(2);
-    /// The client opened a stream, and this node does not serve the protocol yet.
-    pub const PROTOCOL_NOT_IMPLEMENTED: VarInt = VarInt::from_u32(3);
+    /// The code of a protocol error, as a close or reset code.
+    pub const fn of(code: ErrorCode) -> VarInt {
+        VarInt::from_u32(code as u32)
+    }
+
+    /// The node is stopping (SIGTERM/SIGINT): `Unavailable`; reconnect to another node or later.
+    pub const SHUTTING_DOWN: VarInt = of(ErrorCode::Unavailable);
+    /// The node already has `connections_max` connections open: `Overloaded`, retry later.
+    pub const TOO_MANY_CONNECTIONS: VarInt = of(ErrorCode::Overloaded);
 }
 
 /// The reason sent with [`close_code::SHUTTING_DOWN`].
 pub const SHUTTING_DOWN_REASON: &str = "node shutting down";
-/// The reason sent with [`close_code::PROTOCOL_NOT_IMPLEMENTED`].
-pub const PROTOCOL_NOT_IMPLEMENTED_REASON: &str =
-    "aorta/1 protocol not implemented yet: this node accepts connections but serves no streams";
 
 /// The reason sent with [`close_code::TOO_MANY_CONNECTIONS`].
 pub fn too_many_connections_reason(open: u32, max: u32) -> String {
@@ -90,42 +89,6 @@ pub trait ConnectionService: Send + Sync + 'static {
     /// Serves `session` until the connection closes or shutdown is requested and its work is
     /// done.
     fn serve(&self, session: Session) -> BoxFuture<Ended>;
-}
-
-/// The service until the wire protocol lands: an honest refusal, no fake protocol. Datagrams are
-/// disabled in the transport configuration, so a stream is the only thing a client can open.
-pub struct ProtocolNotImplemented;
-
-impl ConnectionService for ProtocolNotImplemented {
-    fn serve(&self, session: Session) -> BoxFuture<Ended> {
-        Box::pin(async move {
-            let Session {
-                connection,
-                mut shutdown,
-                ..
-            } = session;
-            tokio::select! {
-                opened = accept_any_stream(&connection) => {
-                    if opened.is_ok() {
-                        connection.close(
-                            close_code::PROTOCOL_NOT_IMPLEMENTED,
-                            PROTOCOL_NOT_IMPLEMENTED_REASON.as_bytes(),
-                        );
-                    }
-                    Ended::Closed
-                }
-                _ = shutdown.requested() => Ended::ShutdownRequested,
-            }
-        })
-    }
-}
-
-/// The first stream the client opens, of either direction.
-async fn accept_any_stream(connection: &quinn::Connection) -> Result<(), quinn::ConnectionError> {
-    tokio::select! {
-        bidirectional = connection.accept_bi() => bidirectional.map(drop),
-        unidirectional = connection.accept_uni() => unidirectional.map(drop),
-    }
 }
 
 /// The application close code and reason of a closed connection, if it was one.

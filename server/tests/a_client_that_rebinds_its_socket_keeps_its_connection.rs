@@ -1,6 +1,6 @@
 //! Connection migration: a client that moves to a new UDP socket (new port) mid-connection keeps
-//! its connection. After the rebind it opens a stream, and the node's answer — the "protocol not
-//! implemented" close — reaches it at its new address; the node logs the close with that new
+//! its connection. After the rebind it opens a stream and writes bytes that are not a frame, and
+//! the node's answer — the close with `Malformed` — reaches it at its new address; the node logs the close with that new
 //! address. Without migration the node would drop the packets from the new address and the
 //! client would only time out.
 
@@ -38,7 +38,7 @@ async fn a_client_that_rebinds_its_socket_keeps_its_connection() {
     let (code, reason) = closed_with(&connection, Duration::from_secs(8))
         .await
         .unwrap();
-    assert_eq!(code, 3, "{reason}");
+    assert_eq!(code, 40, "{reason}"); // Malformed: not a frame
     node.log
         .until(
             "connection closed",

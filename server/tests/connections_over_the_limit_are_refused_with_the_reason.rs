@@ -19,7 +19,7 @@ async fn connections_over_the_limit_are_refused_with_the_reason() {
         .await
         .expect("the handshake completes, so that the reason can be sent");
     let (code, reason) = closed_with(&second, Duration::from_secs(10)).await.unwrap();
-    assert_eq!(code, 2);
+    assert_eq!(code, 20); // Overloaded
     assert_eq!(reason, "too many connections: 1 open, connections_max is 1");
     let refused = node
         .log

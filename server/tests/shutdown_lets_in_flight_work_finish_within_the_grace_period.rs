@@ -1,6 +1,6 @@
 //! Graceful shutdown through the protocol seam, with a service that has work in flight when
 //! SIGTERM comes (it needs `linger` to finish): the node refuses new connections at once, waits
-//! for the service within `shutdown_grace_ms`, then closes with code 1 and exits 0; a service
+//! for the service within `shutdown_grace_ms`, then closes with code 22 (Unavailable) and exits 0; a service
 //! slower than the grace period is cut off when it ends.
 //!
 //! The node under test is this test binary itself, re-run with `AORTA_TEST_LINGER_MS` set: it
@@ -98,7 +98,7 @@ async fn shutdown_lets_in_flight_work_finish_within_the_grace_period() {
         .await
         .unwrap();
     let waited = signalled.elapsed();
-    assert_eq!((code, reason.as_str()), (1, "node shutting down"));
+    assert_eq!((code, reason.as_str()), (22, "node shutting down"));
     assert!(
         waited >= Duration::from_millis(900),
         "closed after {waited:?}"
@@ -120,7 +120,7 @@ async fn shutdown_lets_in_flight_work_finish_within_the_grace_period() {
         .await
         .unwrap();
     let waited = signalled.elapsed();
-    assert_eq!(code, 1);
+    assert_eq!(code, 22); // Unavailable
     assert!(
         waited >= Duration::from_millis(450) && waited < Duration::from_secs(5),
         "closed after {waited:?}"

@@ -1,4 +1,4 @@
-//! SIGTERM: the node stops accepting, closes open connections with application code 1 ("node
+//! SIGTERM: the node stops accepting, closes open connections with application code 22, Unavailable ("node
 //! shutting down"), closes the engine, logs each step and exits 0; a restart on the same data
 //! directory succeeds. SIGINT does the same.
 
@@ -24,7 +24,7 @@ async fn sigterm_closes_connections_with_a_reason_and_exits_zero() {
         let (code, reason) = closed_with(connection, Duration::from_secs(5))
             .await
             .unwrap();
-        assert_eq!((code, reason.as_str()), (1, "node shutting down"));
+        assert_eq!((code, reason.as_str()), (22, "node shutting down"));
     }
     let messages = log.messages();
     let steps = [

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use aorta_server::config::Surroundings;
-use aorta_server::service::ProtocolNotImplemented;
+use aorta_server::protocol::AortaProtocol;
 use aorta_server::{cli, logging, node};
 
 fn main() -> ExitCode {
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     for (key, origin) in &resolved.origins {
         tracing::debug!(key, %origin, "setting");
     }
-    let run = node::run(&config, Arc::new(ProtocolNotImplemented)).context("aortad stopped");
+    let run = node::run(&config, Arc::new(AortaProtocol::default())).context("aortad stopped");
     match run {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

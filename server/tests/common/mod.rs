@@ -3,6 +3,8 @@
 //! signal, and connect to it with a quinn client that trusts the node's generated certificate.
 #![allow(dead_code)]
 
+pub mod artery;
+
 use std::io::{BufRead as _, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,370 @@
+//! `aorta-client`: the Rust client of an Aorta node (`docs/protocol.md`).
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), aorta_client::Error> {
+//! use aorta_client::{Client, ClientConfig, ResourceSpec};
+//! let config = ClientConfig::from_data_dir(
+//!     std::path::Path::new("/var/lib/aorta"),
+//!     "127.0.0.1:7700".parse().unwrap(),
+//!     "root",
+//! )?;
+//! let client = Client::connect(config).await?;
+//! let receipt = client.put(ResourceSpec::new("/apps/web", "task-1", "task"), None).await?;
+//! let task = client.get("/apps/web", "task-1").await?;
+//! assert_eq!(task.unwrap().revision, receipt.position);
+//! # Ok(()) }
+//! ```
+//!
+//! * A [`Client`] holds one *artery*: a QUIC connection (TLS 1.3, ALPN `aorta/1`, trusting the
+//!   node's certificate) that passed the handshake with the cluster key, as a principal. It is
+//!   made by [`Client::connect`] and made again, on the next call, after it was lost.
+//! * Each request runs on a stream of its own, within [`ClientConfig::request_timeout`]
+//!   (connecting again included). A write whose connection was lost is *not* retried: it may
+//!   have committed; the caller reads and decides.
+//! * A [`Subscription`] is a `futures::Stream` of events that reconnects by itself and resumes
+//!   after the last event it delivered: no gap, no duplicate (see [`subscription`]).
+//! * Errors are typed ([`Error`]); [`Error::kind`] sorts them into what a caller does next.
+//!
+//! The request and response types are the engine's ([`ResourceSpec`], [`Resource`],
+//! [`Query`], [`Page`], [`Pattern`], [`Event`], …), re-exported here; the wire crate converts
+//! them and checks everything the node sends as strictly as the node checks the client.
+
+mod artery;
+mod backoff;
+pub mod config;
+mod error;
+mod framed;
+pub mod subscription;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+pub use aorta_engine::query::{Page, Query, Scope, TagSelector, Token};
+pub use aorta_engine::subscription::{Actions, Event, EventAction, Pattern, Start};
+pub use aorta_engine::{Batch, Command, CommitReceipt, Resource, ResourceId, ResourceSpec};
+pub use aorta_wire::convert::{ListFrom, Status};
+pub use aorta_wire::handshake::{ClusterKey, Session};
+pub use aorta_wire::wire::ErrorCode;
+pub use config::{ClientConfig, ConfigError, Reconnect};
+pub use error::{Error, ErrorKind};
+pub use subscription::Subscription;
+
+use aorta_wire::convert::{Call, Reply};
+use aorta_wire::requests::ClientRequests;
+use artery::Artery;
+
+/// A connection to one node, shared by clones. See the crate doc.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: ClientConfig,
+    endpoint: quinn::Endpoint,
+    /// The current artery; replaced, under the lock, by the first call that finds it closed, so
+    /// that concurrent callers make one connection, not one each.
+    artery: tokio::sync::Mutex<Option<Arc<Artery>>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("address", &self.inner.config.address)
+            .field("principal", &self.inner.config.principal)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Connects to the node and passes the handshake (each within `connect_timeout`). Must be
+    /// called within a tokio runtime.
+    pub async fn connect(config: ClientConfig) -> Result<Client, Error> {
+        let endpoint = endpoint(&config)?;
+        let client = Client {
+            inner: Arc::new(Inner {
+                config,
+                endpoint,
+                artery: tokio::sync::Mutex::new(None),
+            }),
+        };
+        client.artery().await?;
+        Ok(client)
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// What the node stated in the current artery's `Welcome`, if one is up.
+    pub async fn session(&self) -> Option<Session> {
+        let artery = self.inner.artery.lock().await;
+        artery
+            .as_ref()
+            .filter(|artery| !artery.is_closed())
+            .map(|artery| artery.session.clone())
+    }
+
+    /// Closes the connection (the node sees code 0, "client closing"); a later call connects
+    /// again.
+    pub async fn close(&self) {
+        if let Some(artery) = self.inner.artery.lock().await.take() {
+            artery.connection.close(0u32.into(), b"client closing");
+        }
+    }
+
+    /// The live artery, connecting (once, within `connect_timeout`) if there is none.
+    pub(crate) async fn artery(&self) -> Result<Arc<Artery>, Error> {
+        let mut current = self.inner.artery.lock().await;
+        if let Some(artery) = current.as_ref().filter(|artery| !artery.is_closed()) {
+            return Ok(artery.clone());
+        }
+        let artery = artery::connect(&self.inner.endpoint, &self.inner.config).await?;
+        *current = Some(artery.clone());
+        Ok(artery)
+    }
+
+    /// Commits `batch` atomically: every command applies, with one commit position, or none.
+    pub async fn commit(&self, batch: Batch) -> Result<CommitReceipt, Error> {
+        let batch = batch.validate().map_err(invalid)?.into_commands();
+        match self.call(Call::Commit(Batch::new(batch))).await? {
+            Reply::Committed(receipt) => Ok(receipt),
+            other => Err(unexpected("a commit receipt", &other)),
+        }
+    }
+
+    /// Creates a resource; `Conflict` if its key exists.
+    pub async fn create(&self, spec: ResourceSpec) -> Result<CommitReceipt, Error> {
+        self.commit(Batch::single(Command::create(spec))).await
+    }
+
+    /// Replaces a resource (at `expected_revision`, when given); `NotFound` if it is absent.
+    pub async fn update(
+        &self,
+        spec: ResourceSpec,
+        expected_revision: Option<u64>,
+    ) -> Result<CommitReceipt, Error> {
+        self.commit(Batch::single(Command::update(spec, expected_revision)))
+            .await
+    }
+
+    /// Creates or replaces a resource (only at `expected_revision` when given; 0: only if
+    /// absent).
+    pub async fn put(
+        &self,
+        spec: ResourceSpec,
+        expected_revision: Option<u64>,
+    ) -> Result<CommitReceipt, Error> {
+        self.commit(Batch::single(Command::put(spec, expected_revision)))
+            .await
+    }
+
+    /// Deletes a resource (at `expected_revision`, when given); `NotFound` if it is absent.
+    pub async fn delete(
+        &self,
+        namespace: &str,
+        name: &str,
+        expected_revision: Option<u64>,
+    ) -> Result<CommitReceipt, Error> {
+        self.commit(Batch::single(Command::delete(
+            namespace,
+            name,
+            expected_revision,
+        )))
+        .await
+    }
+
+    /// The resource at a key, or `None`.
+    pub async fn get(&self, namespace: &str, name: &str) -> Result<Option<Resource>, Error> {
+        aorta_engine::resource::validate_namespace(namespace).map_err(invalid)?;
+        aorta_engine::resource::validate_name(name).map_err(invalid)?;
+        self.found(Call::Get {
+            namespace: namespace.into(),
+            name: name.into(),
+        })
+        .await
+    }
+
+    /// The resource with an id, or `None`.
+    pub async fn get_by_id(&self, id: ResourceId) -> Result<Option<Resource>, Error> {
+        self.found(Call::GetById(id)).await
+    }
+
+    async fn found(&self, call: Call) -> Result<Option<Resource>, Error> {
+        match self.call(call).await? {
+            Reply::Found(resource) => Ok(resource),
+            other => Err(unexpected("a resource or none", &other)),
+        }
+    }
+
+    /// One page of `query`: the first at the latest positions, the next after a token, or the
+    /// first as it was at older positions.
+    pub async fn list(&self, query: &Query, from: ListFrom) -> Result<Page, Error> {
+        query.validate().map_err(|error| Error::InvalidInput {
+            code: ErrorCode::InvalidQuery,
+            message: error.to_string(),
+        })?;
+        let call = Call::List {
+            query: query.clone(),
+            from,
+        };
+        match self.call(call).await? {
+            Reply::Page(page) => Ok(page),
+            other => Err(unexpected("a page", &other)),
+        }
+    }
+
+    /// Each shard's latest position: subscribing after them follows from now, after a listing.
+    pub async fn positions(&self) -> Result<Vec<u64>, Error> {
+        match self.call(Call::Positions).await? {
+            Reply::Positions(positions) => Ok(positions),
+            other => Err(unexpected("positions", &other)),
+        }
+    }
+
+    /// The node's cluster id and each shard's health.
+    pub async fn status(&self) -> Result<Status, Error> {
+        match self.call(Call::Status).await? {
+            Reply::Status(status) => Ok(status),
+            other => Err(unexpected("a status", &other)),
+        }
+    }
+
+    /// Subscribes to the changes `pattern` selects, from `start`; returns once the node has
+    /// accepted the subscription (so every change committed after this returns is delivered).
+    pub async fn subscribe(&self, pattern: Pattern, start: Start) -> Result<Subscription, Error> {
+        subscription::subscribe(self, pattern, start).await
+    }
+
+    /// Runs one request on a stream of its own, within `request_timeout`.
+    async fn call(&self, call: Call) -> Result<Reply, Error> {
+        let timeout = self.inner.config.request_timeout;
+        let reply = tokio::time::timeout(timeout, self.call_unbounded(&call))
+            .await
+            .map_err(|_| Error::TimedOut {
+                operation: "the request",
+                timeout,
+            })??;
+        match reply {
+            Reply::Failed(error) => Err(Error::from_remote(error)),
+            reply => Ok(reply),
+        }
+    }
+
+    /// Runs `call` on the current artery; once more on a new one when the connection turns out
+    /// lost and a second try cannot apply anything twice: the request never left whole (a
+    /// connection found closed only now, e.g. after a node restart), or it only reads.
+    async fn call_unbounded(&self, call: &Call) -> Result<Reply, Error> {
+        let artery = self.artery().await?;
+        match call_on(&artery, call).await {
+            Ok(reply) => Ok(reply),
+            Err((error, sent)) if error.kind() == ErrorKind::Unavailable => {
+                let reads_only = !matches!(call, Call::Commit(_));
+                if sent && !reads_only {
+                    return Err(error);
+                }
+                tracing::debug!(%error, "the connection was lost; trying once on a new one");
+                self.discard(&artery).await;
+                let artery = self.artery().await?;
+                call_on(&artery, call).await.map_err(|(error, _)| error)
+            }
+            Err((error, _)) => Err(error),
+        }
+    }
+
+    /// Drops `artery` if it is still the current one, so that the next call connects again.
+    async fn discard(&self, artery: &Arc<Artery>) {
+        let mut current = self.inner.artery.lock().await;
+        if current
+            .as_ref()
+            .is_some_and(|held| Arc::ptr_eq(held, artery))
+        {
+            *current = None;
+        }
+    }
+}
+
+/// One request on a stream of its own; a failure says whether the request left whole (`true`:
+/// the node may have run it).
+async fn call_on(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
+    let not_sent = |error| (error, false);
+    let mut stream = artery.open_stream().await.map_err(not_sent)?;
+    let mut requests = ClientRequests::new(1);
+    let (_, request) = requests
+        .send(call)
+        .map_err(|error| not_sent(Error::protocol(error.to_string())))?;
+    stream.send(&request).await.map_err(not_sent)?;
+    artery.spoke();
+    stream.finish();
+    let sent = |error| (error, true);
+    let response = stream.receive().await.map_err(sent)?.ok_or_else(|| {
+        sent(Error::ConnectionLost {
+            reason: "the node ended the request stream without a response".into(),
+        })
+    })?;
+    artery.heard();
+    let (_, reply) = requests
+        .receive(&response)
+        .map_err(|error| sent(Error::protocol(error.to_string())))?;
+    Ok(reply)
+}
+
+fn invalid(error: aorta_engine::ValidationError) -> Error {
+    Error::InvalidInput {
+        code: ErrorCode::InvalidInput,
+        message: error.to_string(),
+    }
+}
+
+fn unexpected(expected: &str, reply: &Reply) -> Error {
+    let found = match reply {
+        Reply::Committed(_) => "a commit receipt",
+        Reply::Found(_) => "a resource or none",
+        Reply::Page(_) => "a page",
+        Reply::Positions(_) => "positions",
+        Reply::Status(_) => "a status",
+        Reply::Failed(_) => "an error",
+    };
+    Error::protocol(format!(
+        "the node answered {found} where {expected} belongs"
+    ))
+}
+
+/// A client endpoint for `config`: TLS 1.3 with the ring provider, ALPN `aorta/1`, trusting
+/// `config.trusted_certificates` only; QUIC's idle timeout and a keep-alive at a third of it.
+fn endpoint(config: &ClientConfig) -> Result<quinn::Endpoint, Error> {
+    let tls_error = |error: &dyn std::fmt::Display| ConfigError::Tls(error.to_string());
+    let mut roots = rustls::RootCertStore::empty();
+    for certificate in &config.trusted_certificates {
+        roots
+            .add(certificate.clone())
+            .map_err(|error| tls_error(&error))?;
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(&[&rustls::version::TLS13])
+        .map_err(|error| tls_error(&error))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    tls.alpn_protocols = vec![aorta_wire::handshake::ALPN.to_vec()];
+    let crypto = quinn::crypto::rustls::QuicClientConfig::try_from(tls)
+        .map_err(|error| tls_error(&error))?;
+    let mut client_config = quinn::ClientConfig::new(Arc::new(crypto));
+    let mut transport = quinn::TransportConfig::default();
+    let idle =
+        quinn::IdleTimeout::try_from(config.idle_timeout).map_err(|error| tls_error(&error))?;
+    transport.max_idle_timeout(Some(idle));
+    transport.keep_alive_interval(Some(config.idle_timeout / 3));
+    client_config.transport_config(Arc::new(transport));
+    let bind: SocketAddr = if config.address.is_ipv4() {
+        "0.0.0.0:0".parse().expect("an address")
+    } else {
+        "[::]:0".parse().expect("an address")
+    };
+    let mut endpoint = quinn::Endpoint::client(bind).map_err(|error| Error::Unreachable {
+        address: config.address,
+        reason: format!("cannot open a UDP socket: {error}"),
+    })?;
+    endpoint.set_default_client_config(client_config);
+    Ok(endpoint)
+}

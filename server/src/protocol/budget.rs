@@ -1,0 +1,131 @@
+//! A connection's in-flight budget, sans-IO: the requests it has taken and not yet answered, and
+//! the bytes of requests it holds (frames still arriving, decoded requests not yet answered).
+//!
+//! Invariant: `requests <= requests_max` and `bytes <= bytes_max` at all times; a charge that
+//! would break either is refused whole ([`OverBudget`]) and changes nothing. Every charge is
+//! released exactly once by whoever took it (the stream that read the bytes, the request that
+//! was answered), so an idle connection holds zero of both.
+
+use aorta_wire::wire;
+
+/// Why a charge was refused; the message names the figures and the setting to change.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OverBudget {
+    #[error(
+        "this connection has {in_flight} requests in flight, and requests_in_flight_max is {max}: \
+         wait for answers before sending more"
+    )]
+    Requests { in_flight: u32, max: u32 },
+    #[error(
+        "this connection holds {held} bytes of requests and {asked} more arrived, over \
+         request_bytes_in_flight_max = {max}: send fewer or smaller requests at once"
+    )]
+    Bytes { held: u64, asked: u64, max: u64 },
+}
+
+impl OverBudget {
+    /// The typed error a client gets: `Overloaded`, retryable once answers came back.
+    pub fn to_wire(&self) -> wire::Error {
+        wire::Error {
+            code: wire::ErrorCode::Overloaded,
+            message: self.to_string(),
+            detail: None,
+        }
+    }
+}
+
+/// One connection's budget (see the module doc).
+#[derive(Debug)]
+pub struct InFlight {
+    requests: u32,
+    requests_max: u32,
+    bytes: u64,
+    bytes_max: u64,
+}
+
+impl InFlight {
+    pub fn new(requests_max: u32, bytes_max: u64) -> Self {
+        InFlight {
+            requests: 0,
+            requests_max,
+            bytes: 0,
+            bytes_max,
+        }
+    }
+
+    /// One more request taken; refused at `requests_max`.
+    pub fn take_request(&mut self) -> Result<(), OverBudget> {
+        if self.requests >= self.requests_max {
+            return Err(OverBudget::Requests {
+                in_flight: self.requests,
+                max: self.requests_max,
+            });
+        }
+        self.requests += 1;
+        Ok(())
+    }
+
+    pub fn release_request(&mut self) {
+        assert!(self.requests > 0, "a request released that was never taken");
+        self.requests -= 1;
+    }
+
+    /// `asked` more bytes held; refused if that would pass `bytes_max`.
+    pub fn take_bytes(&mut self, asked: u64) -> Result<(), OverBudget> {
+        if self.bytes + asked > self.bytes_max {
+            return Err(OverBudget::Bytes {
+                held: self.bytes,
+                asked,
+                max: self.bytes_max,
+            });
+        }
+        self.bytes += asked;
+        Ok(())
+    }
+
+    pub fn release_bytes(&mut self, bytes: u64) {
+        assert!(self.bytes >= bytes, "more bytes released than taken");
+        self.bytes -= bytes;
+    }
+
+    /// Requests and bytes held now.
+    pub fn held(&self) -> (u32, u64) {
+        (self.requests, self.bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_over_the_count_is_refused_and_changes_nothing() {
+        let mut budget = InFlight::new(2, 100);
+        budget.take_request().unwrap();
+        budget.take_request().unwrap();
+        assert_eq!(
+            budget.take_request(),
+            Err(OverBudget::Requests {
+                in_flight: 2,
+                max: 2
+            })
+        );
+        budget.release_request();
+        budget.take_request().unwrap();
+        assert_eq!(budget.held(), (2, 0));
+    }
+
+    #[test]
+    fn bytes_over_the_limit_are_refused_whole() {
+        let mut budget = InFlight::new(2, 100);
+        budget.take_bytes(60).unwrap();
+        let refused = budget.take_bytes(41).unwrap_err();
+        assert!(refused
+            .to_string()
+            .contains("request_bytes_in_flight_max = 100"));
+        assert_eq!(budget.held(), (0, 60));
+        budget.take_bytes(40).unwrap();
+        budget.release_bytes(100);
+        assert_eq!(budget.held(), (0, 0));
+    }
+}

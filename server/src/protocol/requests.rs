@@ -1,0 +1,225 @@
+//! A request stream: pipelined requests, each run at once (reads on this thread from the
+//! shards' published views, writes queued to their shard without waiting), answered in order
+//! (`aorta_wire::requests::ServerRequests` holds finished answers until those before are out).
+//!
+//! Bounds: at most `REQUESTS_IN_FLIGHT_DEFAULT` requests of the stream at once (beyond, the
+//! stream is not read and QUIC flow control holds the client); each request counts against the
+//! connection's `requests_in_flight_max` (beyond: answered `Overloaded`) and its bytes against
+//! `request_bytes_in_flight_max` until it is answered.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use aorta_engine::filter::Principal;
+use aorta_engine::{Engine, Error};
+use aorta_wire::convert::{Call, ListFrom, RemoteError, Reply, Status};
+use aorta_wire::frame::FrameEncoder;
+use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
+use aorta_wire::wire;
+use tokio::sync::mpsc;
+use tracing::debug;
+
+use super::connection::ConnectionState;
+use super::io::{reset_stream, write_messages, FrameReader, Received};
+use crate::service::ShutdownSignal;
+
+/// What one taken request holds until its answer is written.
+struct Held {
+    /// Whether it counts against `requests_in_flight_max` (a request refused by it does not).
+    counted: bool,
+    frame_bytes: u64,
+}
+
+/// One request stream's state.
+struct RequestStream {
+    state: Arc<ConnectionState>,
+    principal: Principal,
+    requests: ServerRequests,
+    /// What each pending request holds, in the order of `requests`' answers.
+    held: VecDeque<Held>,
+    /// Answers of writes, from the tasks awaiting their durability.
+    committed_sender: mpsc::Sender<(u64, Reply)>,
+}
+
+impl RequestStream {
+    /// Takes one message from the client: a request is run (or refused); anything else breaks
+    /// the stream.
+    fn take(&mut self, received: Received) -> Result<(), wire::ErrorCode> {
+        let accepted = match self.requests.accept(&received.message) {
+            Ok(accepted) => accepted,
+            Err(error) => {
+                debug!(%error, "request stream broken");
+                self.state.budget().release_bytes(received.frame_bytes);
+                return Err(wire::ErrorCode::Malformed);
+            }
+        };
+        let counted = self.state.budget().take_request();
+        self.held.push_back(Held {
+            counted: counted.is_ok(),
+            frame_bytes: received.frame_bytes,
+        });
+        let reply = match (counted, accepted.call) {
+            (Err(over), _) => Some(Reply::Failed(RemoteError::from_wire(&over.to_wire()))),
+            (Ok(()), Err(invalid)) => {
+                Some(Reply::Failed(RemoteError::from_wire(&invalid.to_wire())))
+            }
+            (Ok(()), Ok(call)) => self.run(accepted.id, call),
+        };
+        if let Some(reply) = reply {
+            self.requests
+                .finish(accepted.id, &reply)
+                .expect("the request was just taken");
+        }
+        Ok(())
+    }
+
+    /// Runs a call: the reply now, or `None` for a write whose reply comes through
+    /// `committed_sender` once it is durable.
+    fn run(&self, id: u64, call: Call) -> Option<Reply> {
+        let engine: &Engine = &self.state.engine;
+        let reply = match call {
+            Call::Commit(batch) => {
+                return match engine.submit_as(&self.principal, batch) {
+                    Err(error) => Some(failed(&error)),
+                    Ok(pending) => {
+                        let sender = self.committed_sender.clone();
+                        // The connection thread never waits for a durable commit: this task
+                        // sleeps until the shard's completion wakes it.
+                        tokio::spawn(async move {
+                            let reply = match pending.await {
+                                Ok(Ok(receipt)) => Reply::Committed(receipt),
+                                Ok(Err(error)) => failed(&error),
+                                Err(_abandoned) => failed(&Error::Closed),
+                            };
+                            // The stream may be gone (reset by the client): nobody to answer.
+                            let _ = sender.send((id, reply)).await;
+                        });
+                        None
+                    }
+                };
+            }
+            Call::Get { namespace, name } => engine.get(&namespace, &name).map(Reply::Found),
+            Call::GetById(id) => engine.get_by_id(id).map(Reply::Found),
+            Call::List { query, from } => match from {
+                ListFrom::Latest => engine.query(&query, None),
+                ListFrom::Token(token) => engine.query(&query, Some(&token)),
+                ListFrom::Positions(positions) => engine.query_at(&query, &positions),
+            }
+            .map(Reply::Page),
+            Call::Positions => engine.positions().map(Reply::Positions),
+            Call::Status => Ok(Reply::Status(Status {
+                cluster_id: engine.cluster_id(),
+                shards: engine.shard_health(),
+            })),
+        };
+        Some(reply.unwrap_or_else(|error| failed(&error)))
+    }
+
+    /// The answers that may go now, in order, with what they held released.
+    fn ready(&mut self) -> Vec<wire::Message> {
+        let ready = self.requests.ready();
+        let mut budget = self.state.budget();
+        for _ in &ready {
+            let held = self.held.pop_front().expect("each answer had a request");
+            budget.release_bytes(held.frame_bytes);
+            if held.counted {
+                budget.release_request();
+            }
+        }
+        ready
+    }
+}
+
+impl Drop for RequestStream {
+    /// A stream that ends with requests unanswered (reset, connection lost) gives back what
+    /// they held.
+    fn drop(&mut self) {
+        let mut budget = self.state.budget();
+        for held in self.held.drain(..) {
+            budget.release_bytes(held.frame_bytes);
+            if held.counted {
+                budget.release_request();
+            }
+        }
+    }
+}
+
+fn failed(error: &Error) -> Reply {
+    Reply::Failed(RemoteError::from(error))
+}
+
+/// Serves a request stream whose first message is `first`, until the client finished it and
+/// every request is answered, or shutdown (the requests taken are answered; no more are read).
+pub async fn serve(
+    state: Arc<ConnectionState>,
+    principal: Principal,
+    mut send: quinn::SendStream,
+    mut recv: quinn::RecvStream,
+    mut reader: FrameReader,
+    first: Received,
+    mut shutdown: ShutdownSignal,
+) {
+    let (committed_sender, mut committed) = mpsc::channel(REQUESTS_IN_FLIGHT_DEFAULT);
+    let mut stream = RequestStream {
+        state: state.clone(),
+        principal,
+        requests: ServerRequests::new(REQUESTS_IN_FLIGHT_DEFAULT),
+        held: VecDeque::new(),
+        committed_sender,
+    };
+    let mut encoder =
+        FrameEncoder::with_limit(state.frame_bytes_max).expect("frame_bytes_max is in range");
+    if let Err(code) = stream.take(first) {
+        return reset_stream(&mut send, &mut recv, code);
+    }
+    let mut reading = true;
+    loop {
+        // Everything already read, as far as the stream's bound allows.
+        while reading && stream.requests.can_accept() {
+            match reader.decode_buffered() {
+                Ok(Some(received)) => {
+                    if let Err(code) = stream.take(received) {
+                        return reset_stream(&mut send, &mut recv, code);
+                    }
+                }
+                Ok(None) => break,
+                Err(error) => {
+                    debug!(%error, "request stream refused");
+                    if let Some(code) = error.code() {
+                        reset_stream(&mut send, &mut recv, code);
+                    }
+                    return;
+                }
+            }
+        }
+        let ready = stream.ready();
+        if write_messages(&state, &mut send, &mut encoder, &ready)
+            .await
+            .is_err()
+        {
+            return;
+        }
+        if !reading && stream.requests.pending() == 0 {
+            let _ = send.finish();
+            return;
+        }
+        let may_read = reading && stream.requests.can_accept() && reader.is_drained();
+        tokio::select! {
+            filled = reader.fill(&mut recv), if may_read => match filled {
+                Ok(true) => {}
+                Ok(false) => reading = false,
+                Err(error) => {
+                    debug!(%error, "request stream refused");
+                    if let Some(code) = error.code() {
+                        reset_stream(&mut send, &mut recv, code);
+                    }
+                    return;
+                }
+            },
+            Some((id, reply)) = committed.recv() => {
+                stream.requests.finish(id, &reply).expect("a write answered once");
+            }
+            _ = shutdown.requested(), if reading => reading = false,
+        }
+    }
+}
