@@ -2,6 +2,9 @@
 //! orders. Clients send to the relay's address; each client address (a *flow*) gets its own
 //! upstream socket towards the server, so the server sees one address per client, and a client that
 //! moves to a new address appears to the server as a client that moved (a QUIC migration).
+//! [`UdpRelay::rebind_flows`] moves every flow to a new upstream port while it runs: to the
+//! server, every client behind the relay changes address mid-connection, as behind a NAT that
+//! rebinds or on a robot that moves from one network to another.
 
 use std::collections::HashMap;
 use std::io;
@@ -11,7 +14,7 @@ use std::thread::JoinHandle;
 use std::time::Instant;
 
 use tokio::net::UdpSocket;
-use tokio::sync::{oneshot, Notify};
+use tokio::sync::{mpsc, oneshot, Notify};
 
 use crate::core::{Datagram, Direction, RelayCore, Stats};
 use crate::faults::{Faults, FaultsError};
@@ -34,6 +37,8 @@ pub struct UdpRelay {
     address: SocketAddr,
     shared: Arc<Shared>,
     stop: Option<oneshot::Sender<()>>,
+    /// Asks the relay's thread to move every flow to a new upstream socket; answered when done.
+    rebind: mpsc::Sender<oneshot::Sender<io::Result<usize>>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -65,6 +70,7 @@ impl UdpRelay {
             arrived: Notify::new(),
         });
         let (stop, stopped) = oneshot::channel();
+        let (rebind, rebinds) = mpsc::channel(4);
         let running = shared.clone();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -73,7 +79,7 @@ impl UdpRelay {
             .name("aorta-relay".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    if let Err(error) = relay(front, server, running, stopped).await {
+                    if let Err(error) = relay(front, server, running, stopped, rebinds).await {
                         eprintln!("aorta-relay stopped: {error}");
                     }
                 })
@@ -82,8 +88,23 @@ impl UdpRelay {
             address,
             shared,
             stop: Some(stop),
+            rebind,
             thread: Some(thread),
         })
+    }
+
+    /// Moves every flow to a new upstream socket (a new source port towards the server) and
+    /// returns how many flows moved. Blocks until done (at most a few socket binds); call it from
+    /// outside the relay's thread (a test's thread or an async task: it does not need a runtime).
+    pub fn rebind_flows(&self) -> io::Result<usize> {
+        let (done, answer) = oneshot::channel();
+        self.rebind
+            .try_send(done)
+            .map_err(|_| io::Error::other("the relay is stopped or busy rebinding"))?;
+        self.shared.arrived.notify_one();
+        answer
+            .blocking_recv()
+            .map_err(|_| io::Error::other("the relay stopped"))?
     }
 
     /// Where clients send.
@@ -117,6 +138,8 @@ impl Drop for UdpRelay {
 struct Flow {
     client: SocketAddr,
     upstream: Arc<UdpSocket>,
+    /// The task taking the server's answers on `upstream`.
+    reader: tokio::task::JoinHandle<()>,
 }
 
 async fn relay(
@@ -124,6 +147,7 @@ async fn relay(
     server: SocketAddr,
     shared: Arc<Shared>,
     mut stopped: oneshot::Receiver<()>,
+    mut rebinds: mpsc::Receiver<oneshot::Sender<io::Result<usize>>>,
 ) -> io::Result<()> {
     let front = UdpSocket::from_std(front)?;
     let mut flows: Vec<Flow> = Vec::new();
@@ -160,6 +184,10 @@ async fn relay(
             }
             _ = sleep => {}
             _ = shared.arrived.notified() => {}
+            Some(done) = rebinds.recv() => {
+                let moved = rebind_all(&mut flows, server, &shared).await;
+                let _ = done.send(moved);
+            }
         }
         loop {
             let Some(datagram) = shared.core().pop_due(Instant::now()) else {
@@ -182,6 +210,36 @@ async fn open_flow(
     server: SocketAddr,
     shared: &Arc<Shared>,
 ) -> io::Result<u32> {
+    let flow = flows.len() as u32;
+    let (upstream, reader) = connect_upstream(flow, server, shared).await?;
+    flows.push(Flow {
+        client,
+        upstream,
+        reader,
+    });
+    Ok(flow)
+}
+
+/// Gives every flow a new upstream socket; the old ones are closed with their readers.
+async fn rebind_all(
+    flows: &mut [Flow],
+    server: SocketAddr,
+    shared: &Arc<Shared>,
+) -> io::Result<usize> {
+    for (index, flow) in flows.iter_mut().enumerate() {
+        let (upstream, reader) = connect_upstream(index as u32, server, shared).await?;
+        flow.reader.abort();
+        flow.upstream = upstream;
+        flow.reader = reader;
+    }
+    Ok(flows.len())
+}
+
+async fn connect_upstream(
+    flow: u32,
+    server: SocketAddr,
+    shared: &Arc<Shared>,
+) -> io::Result<(Arc<UdpSocket>, tokio::task::JoinHandle<()>)> {
     let bind: SocketAddr = if server.is_ipv4() {
         "127.0.0.1:0".parse().expect("an address")
     } else {
@@ -189,16 +247,13 @@ async fn open_flow(
     };
     let upstream = Arc::new(UdpSocket::bind(bind).await?);
     upstream.connect(server).await?;
-    let flow = flows.len() as u32;
-    flows.push(Flow {
-        client,
-        upstream: upstream.clone(),
-    });
+    let reading = upstream.clone();
     let shared = shared.clone();
-    tokio::spawn(async move {
+    let reader = tokio::spawn(async move {
         let mut buffer = vec![0u8; DATAGRAM_BYTES_MAX];
-        // Ends with the runtime (the relay's drop), or when the socket fails.
-        while let Ok(length) = upstream.recv(&mut buffer).await {
+        // Ends when aborted (a rebind), with the runtime (the relay's drop), or when the socket
+        // fails.
+        while let Ok(length) = reading.recv(&mut buffer).await {
             shared.core().on_datagram(
                 Instant::now(),
                 Datagram {
@@ -210,5 +265,5 @@ async fn open_flow(
             shared.arrived.notify_one();
         }
     });
-    Ok(flow)
+    Ok((upstream, reader))
 }

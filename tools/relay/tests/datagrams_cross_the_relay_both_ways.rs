@@ -116,3 +116,17 @@ fn drops_and_delays_happen_on_the_real_path() {
     let stats = relay.stats();
     assert!(stats.reordered > 0, "{stats:?}");
 }
+
+#[test]
+fn rebinding_moves_every_flow_to_a_new_port() {
+    let server = echo_server();
+    let relay = UdpRelay::start(server, Faults::none(), 1).unwrap();
+    let socket = client(&relay);
+    let (numbers, before) = exchange(&socket, 10);
+    assert_eq!(numbers.len(), 10);
+    assert_eq!(relay.rebind_flows().unwrap(), 1);
+    let (numbers, after) = exchange(&socket, 10);
+    assert_eq!(numbers.len(), 10, "the flow goes on after the move");
+    assert_ne!(before[0], after[0], "the server sees a new source port");
+    after.windows(2).for_each(|w| assert_eq!(w[0], w[1]));
+}
