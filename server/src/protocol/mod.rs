@@ -165,10 +165,16 @@ async fn serve_stream(
     state: Arc<ConnectionState>,
     mut send: quinn::SendStream,
     mut recv: quinn::RecvStream,
-    shutdown: ShutdownSignal,
+    mut shutdown: ShutdownSignal,
 ) {
     let mut reader = FrameReader::new(state.clone());
-    let first = match reader.next(&mut recv).await {
+    // A stream that has not said what it is by shutdown has nothing in flight: drop it, so that
+    // it does not hold the node's shutdown until the grace period ends.
+    let first = tokio::select! {
+        first = reader.next(&mut recv) => first,
+        _ = shutdown.requested() => return,
+    };
+    let first = match first {
         Ok(Some(first)) => first,
         // Opened and finished without a frame: nothing to answer.
         Ok(None) => return,
