@@ -5,7 +5,7 @@
 //! the endpoint thread; each connection's driver (decrypt, streams, timers, encrypt, send) runs on
 //! the core its connection was placed on, beside the task that serves it. A client that moves to
 //! a new address keeps its connection, because the one endpoint sees every packet and routes it
-//! by connection id, not by address (see `server/ARCHITECTURE-NOTES.md`).
+//! by connection id, not by address (see `docs/architecture.md`, "The node").
 //!
 //! Placement rule: [`CoreRuntime::spawn`] runs a task on the runtime of the thread that asks.
 //! quinn spawns a connection's driver inside `Incoming::accept`, and the node calls `accept` from

@@ -3,7 +3,7 @@
 //! connections, limits, graceful shutdown — with the protocol behind one seam
 //! ([`service::ConnectionService`]). The decisions (configuration resolution, admission of
 //! connections) are plain functions and structs, tested without a process; `node` carries them
-//! out. How it fits together: `server/ARCHITECTURE-NOTES.md`.
+//! out. How it fits together: `docs/architecture.md`, "The node".
 
 pub mod admission;
 pub mod cli;
