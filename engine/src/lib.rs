@@ -7,6 +7,7 @@
 
 pub mod codec;
 pub mod command;
+pub mod data_dir;
 pub mod engine;
 pub mod error;
 pub mod filter;

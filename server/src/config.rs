@@ -324,24 +324,7 @@ impl Surroundings<'_> {
     }
 }
 
-/// The data directory when none is configured, and the rule that chose it: `$AORTA_DATA_DIR`, else
-/// `$XDG_DATA_HOME/aorta`, else `$HOME/.local/share/aorta` (the engine CLI's rule; empty values
-/// count as unset).
-pub fn default_data_dir(env: &dyn Fn(&str) -> Option<OsString>) -> Option<(PathBuf, &'static str)> {
-    let set = |name: &str| env(name).filter(|v| !v.is_empty());
-    if let Some(dir) = set("AORTA_DATA_DIR") {
-        return Some((dir.into(), "$AORTA_DATA_DIR"));
-    }
-    if let Some(dir) = set("XDG_DATA_HOME") {
-        return Some((PathBuf::from(dir).join("aorta"), "$XDG_DATA_HOME/aorta"));
-    }
-    set("HOME").map(|home| {
-        (
-            PathBuf::from(home).join(".local/share/aorta"),
-            "$HOME/.local/share/aorta",
-        )
-    })
-}
+pub use aorta_engine::data_dir::default_data_dir;
 
 /// The environment variable of each setting (the clap `env` names).
 pub fn env_var_of(key: &str) -> Option<&'static str> {
@@ -714,28 +697,6 @@ mod tests {
         );
         assert_eq!(resolved.config.shutdown_grace, Duration::from_millis(1));
         assert_eq!(resolved.origins["keep_alive_interval_ms"], Origin::Default);
-    }
-
-    #[test]
-    fn the_data_dir_rule_matches_the_engine_cli() {
-        let aorta = env_of(&[
-            ("AORTA_DATA_DIR", "/a"),
-            ("XDG_DATA_HOME", "/x"),
-            ("HOME", "/h"),
-        ]);
-        assert_eq!(default_data_dir(&aorta).unwrap().0, PathBuf::from("/a"));
-        let xdg = env_of(&[
-            ("AORTA_DATA_DIR", ""),
-            ("XDG_DATA_HOME", "/x"),
-            ("HOME", "/h"),
-        ]);
-        assert_eq!(default_data_dir(&xdg).unwrap().0, PathBuf::from("/x/aorta"));
-        let home = env_of(&[("HOME", "/h")]);
-        assert_eq!(
-            default_data_dir(&home).unwrap().0,
-            PathBuf::from("/h/.local/share/aorta")
-        );
-        assert!(default_data_dir(&env_of(&[])).is_none());
     }
 
     #[test]

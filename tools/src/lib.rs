@@ -6,22 +6,10 @@ use std::path::PathBuf;
 
 use aorta_engine::Resource;
 
-/// The data directory to use when `--data-dir` is not given, and where the choice came from:
-/// `$AORTA_DATA_DIR`, else `$XDG_DATA_HOME/aorta`, else `$HOME/.local/share/aorta`.
+/// The data directory to use when `--data-dir` is not given, and where the choice came from
+/// (`aorta_engine::data_dir::default_data_dir`'s rule, over this process's environment).
 pub fn default_data_dir() -> Option<(PathBuf, &'static str)> {
-    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if let Some(dir) = set("AORTA_DATA_DIR") {
-        return Some((dir.into(), "$AORTA_DATA_DIR"));
-    }
-    if let Some(dir) = set("XDG_DATA_HOME") {
-        return Some((PathBuf::from(dir).join("aorta"), "$XDG_DATA_HOME/aorta"));
-    }
-    set("HOME").map(|home| {
-        (
-            PathBuf::from(home).join(".local/share/aorta"),
-            "$HOME/.local/share/aorta",
-        )
-    })
+    aorta_engine::data_dir::default_data_dir(&|name| std::env::var_os(name))
 }
 
 /// `data` as text when it is UTF-8 (quoted, escaped), else its length and leading bytes in hex.

@@ -187,59 +187,11 @@ pub fn parse_cluster_key(text: &str) -> Result<ClusterKey, String> {
     ClusterKey::new(&bytes).map_err(|error| error.to_string())
 }
 
-/// The data directory when none is given, and the rule that chose it: `$AORTA_DATA_DIR`, else
-/// `$XDG_DATA_HOME/aorta`, else `$HOME/.local/share/aorta` (`aortad`'s rule; empty values count as
-/// unset).
-pub fn default_data_dir(
-    env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
-) -> Option<(PathBuf, &'static str)> {
-    let set = |name: &str| env(name).filter(|value| !value.is_empty());
-    if let Some(dir) = set("AORTA_DATA_DIR") {
-        return Some((dir.into(), "$AORTA_DATA_DIR"));
-    }
-    if let Some(dir) = set("XDG_DATA_HOME") {
-        return Some((PathBuf::from(dir).join("aorta"), "$XDG_DATA_HOME/aorta"));
-    }
-    set("HOME").map(|home| {
-        (
-            PathBuf::from(home).join(".local/share/aorta"),
-            "$HOME/.local/share/aorta",
-        )
-    })
-}
+pub use aorta_engine::data_dir::default_data_dir;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_data_directory_follows_the_nodes_rule() {
-        let env = |vars: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                vars.iter()
-                    .find(|(key, _)| *key == name)
-                    .map(|(_, value)| value.into())
-            }
-        };
-        let all = env(&[
-            ("AORTA_DATA_DIR", "/a"),
-            ("XDG_DATA_HOME", "/x"),
-            ("HOME", "/h"),
-        ]);
-        assert_eq!(default_data_dir(&all).unwrap().0, PathBuf::from("/a"));
-        let xdg = env(&[
-            ("AORTA_DATA_DIR", ""),
-            ("XDG_DATA_HOME", "/x"),
-            ("HOME", "/h"),
-        ]);
-        assert_eq!(default_data_dir(&xdg).unwrap().0, PathBuf::from("/x/aorta"));
-        let home = env(&[("HOME", "/h")]);
-        assert_eq!(
-            default_data_dir(&home).unwrap().0,
-            PathBuf::from("/h/.local/share/aorta")
-        );
-        assert!(default_data_dir(&env(&[])).is_none());
-    }
 
     #[test]
     fn a_cluster_key_parses_from_hex_and_refuses_garbage_without_showing_it() {
