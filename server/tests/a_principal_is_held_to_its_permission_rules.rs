@@ -84,3 +84,40 @@ async fn a_principal_is_held_to_its_permission_rules() {
     .await;
     assert!(matches!(by_root, Reply::Committed(_)), "{by_root:?}");
 }
+
+/// A principal no rule names (the cluster key lets a client name any) may write nothing: the
+/// permission filter denies by default, creates, updates and deletes alike.
+#[tokio::test]
+async fn an_unknown_principal_may_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let node = Node::start(dir.path(), &[]);
+    let root = connect_as(&node, "root").await;
+    let made = write(
+        &root,
+        Command::put(ResourceSpec::new("/apps", "web", "task"), None),
+    )
+    .await;
+    assert!(matches!(made, Reply::Committed(_)), "{made:?}");
+
+    let mallory = connect_as(&node, "mallory").await;
+    assert_eq!(mallory.session.principal, "mallory");
+    for command in [
+        Command::create(ResourceSpec::new("/apps", "api", "task")),
+        Command::put(ResourceSpec::new("/apps", "web", "task"), None),
+        Command::delete("/apps", "web", None),
+    ] {
+        let refused = denied(write(&mallory, command).await);
+        assert_eq!(refused.principal, "mallory");
+        assert_eq!(refused.namespace_path, "/apps");
+    }
+    let web = root
+        .call(&Call::Get {
+            namespace: "/apps".into(),
+            name: "web".into(),
+        })
+        .await;
+    let Reply::Found(Some(web)) = web else {
+        panic!("{web:?}")
+    };
+    assert_eq!(web.revision, 1, "nothing mallory sent was written");
+}
