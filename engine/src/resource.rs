@@ -107,6 +107,24 @@ pub struct ResourceSpec {
 }
 
 impl ResourceSpec {
+    /// The resource this spec becomes with the fields the engine gives it: its id, when it was
+    /// created, and its revision (the position of the batch that wrote it).
+    pub fn into_resource(self, id: ResourceId, created_ms: u64, revision: u64) -> Resource {
+        Resource {
+            api_version: self.api_version,
+            id,
+            namespace: self.namespace,
+            name: self.name,
+            kind: self.kind,
+            created_ms,
+            owner: self.owner,
+            tags: self.tags,
+            cost: self.cost,
+            data: self.data,
+            revision,
+        }
+    }
+
     /// A spec with `apiVersion` `v1` and empty owner, tags, cost and data.
     pub fn new(namespace: &str, name: &str, kind: &str) -> Self {
         ResourceSpec {

@@ -19,7 +19,7 @@ use crate::limits::BATCH_BYTES_MAX;
 use crate::limits::{
     HISTORY_AGE_MS_MAX, HISTORY_CHANGES_MAX, HISTORY_MEMORY_BYTES_DEFAULT, MEMTABLE_BYTES_DEFAULT,
 };
-use crate::resource::{Resource, ResourceId, ResourceSpec};
+use crate::resource::{Resource, ResourceId};
 use crate::state::Published;
 use crate::state::{Minter, State};
 use crate::storage::Storage;
@@ -561,10 +561,10 @@ impl<S: Storage> Shard<S> {
                     return Err(conflict(ConflictReason::NotFound))
                 }
                 (Command::Create { spec } | Command::Put { spec, .. }, None) => {
-                    Change::Created(build(spec, fresh_id, now_ms, position))
+                    Change::Created(spec.into_resource(fresh_id, now_ms, position))
                 }
                 (Command::Update { spec, .. } | Command::Put { spec, .. }, Some(existing)) => {
-                    Change::Updated(build(spec, existing.id, existing.created_ms, position))
+                    Change::Updated(spec.into_resource(existing.id, existing.created_ms, position))
                 }
                 (
                     Command::Delete {
@@ -595,21 +595,5 @@ impl<S: Storage> Shard<S> {
             keys,
             olds,
         ))
-    }
-}
-
-fn build(spec: ResourceSpec, id: ResourceId, created_ms: u64, position: u64) -> Resource {
-    Resource {
-        api_version: spec.api_version,
-        id,
-        namespace: spec.namespace,
-        name: spec.name,
-        kind: spec.kind,
-        created_ms,
-        owner: spec.owner,
-        tags: spec.tags,
-        cost: spec.cost,
-        data: spec.data,
-        revision: position,
     }
 }

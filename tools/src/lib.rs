@@ -12,6 +12,25 @@ pub fn default_data_dir() -> Option<(PathBuf, &'static str)> {
     aorta_engine::data_dir::default_data_dir(&|name| std::env::var_os(name))
 }
 
+/// An error and its causes, `: `-separated, leaving out a cause whose text the message before it
+/// already includes (the engine's and the client's errors show their source themselves): what
+/// both CLIs print.
+pub fn describe(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    let mut previous = String::new();
+    for cause in error.chain() {
+        let message = cause.to_string();
+        if !previous.contains(&message) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&message);
+        }
+        previous = message;
+    }
+    text
+}
+
 /// `data` as text when it is UTF-8 (quoted, escaped), else its length and leading bytes in hex.
 pub fn show_data(data: &[u8]) -> String {
     match std::str::from_utf8(data) {

@@ -181,8 +181,6 @@ struct Registry {
     ids: HashMap<Pattern, PatternId>,
     groups: HashMap<PatternId, Vec<Member>>,
     members: usize,
-    /// The last position whose batches were dispatched.
-    dispatched_through: u64,
     /// The dispatcher stopped (close, or it failed): nobody joins any more.
     stopped: bool,
     /// Scratch: one batch's events per pattern, reused.
@@ -194,7 +192,8 @@ pub struct ShardFeed {
     shard: u16,
     published: Arc<Published>,
     registry: Mutex<Registry>,
-    /// `registry.dispatched_through`, readable without the lock (stored after the page's pushes).
+    /// The last position whose batches were dispatched: stored only under the registry's lock
+    /// (after the page's pushes, release), loaded without it by subscribers (acquire).
     dispatched_through: AtomicU64,
     /// Bumped by every join and by `stop`: what the dispatcher sleeps on while it has no member.
     joins: Signal,
@@ -215,10 +214,7 @@ impl ShardFeed {
         let position = published.position();
         ShardFeed {
             shard: published.shard(),
-            registry: Mutex::new(Registry {
-                dispatched_through: position,
-                ..Registry::default()
-            }),
+            registry: Mutex::new(Registry::default()),
             dispatched_through: AtomicU64::new(position),
             published,
             joins: Signal::default(),
@@ -263,7 +259,8 @@ impl ShardFeed {
         from: u64,
     ) -> bool {
         let mut registry = self.lock();
-        if registry.stopped || from <= registry.dispatched_through {
+        // Under the lock, where it is stored: this is the value the next page starts after.
+        if registry.stopped || from <= self.dispatched_through() {
             return false;
         }
         let id = match registry.ids.get(pattern) {
@@ -388,9 +385,8 @@ impl ShardFeed {
             }
             start = end;
         }
-        registry.dispatched_through = page.next_position - 1;
         self.dispatched_through
-            .store(registry.dispatched_through, Ordering::Release);
+            .store(page.next_position - 1, Ordering::Release);
         woken.sort_by_key(|inbox| Arc::as_ptr(inbox) as usize);
         woken.dedup_by(|a, b| Arc::ptr_eq(a, b));
         woken
@@ -483,7 +479,7 @@ fn run(feed: &ShardFeed) {
         // With no member, sleep on joins (writers then wake nobody); skip to a joiner's cursor.
         let joins_seq = feed.joins.seq();
         let members = {
-            let mut registry = feed.lock();
+            let registry = feed.lock();
             if registry.members > 0 && !had_members {
                 // Every member's `from` is past `dispatched_through`: nothing below the smallest
                 // is anybody's.
@@ -495,7 +491,6 @@ fn run(feed: &ShardFeed) {
                     .min()
                     .expect("members");
                 next = next.max(first);
-                registry.dispatched_through = next - 1;
                 feed.dispatched_through.store(next - 1, Ordering::Release);
             }
             registry.members
@@ -541,7 +536,6 @@ fn run(feed: &ShardFeed) {
                 let mut registry = feed.lock();
                 let woken = registry.drop_all(feed.shard);
                 next = feed.published.position() + 1;
-                registry.dispatched_through = next - 1;
                 feed.dispatched_through.store(next - 1, Ordering::Release);
                 drop(registry);
                 had_members = false;

@@ -18,7 +18,7 @@ use aorta_engine::query::selector::TagSelector;
 use aorta_engine::query::{Query, Scope};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Resource, ResourceId, ResourceSpec};
 use aorta_tools::workload::WriteKey;
-use aorta_tools::{default_data_dir, show_data, show_resource};
+use aorta_tools::{default_data_dir, describe, show_data, show_resource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -160,24 +160,6 @@ fn main() {
         eprintln!("error: {}", describe(&error));
         std::process::exit(1);
     }
-}
-
-/// The error and its causes, `: `-separated, leaving out a cause whose text the message before it
-/// already includes (the engine's errors show their source themselves).
-fn describe(error: &anyhow::Error) -> String {
-    let mut text = String::new();
-    let mut previous = String::new();
-    for cause in error.chain() {
-        let message = cause.to_string();
-        if !previous.contains(&message) {
-            if !text.is_empty() {
-                text.push_str(": ");
-            }
-            text.push_str(&message);
-        }
-        previous = message;
-    }
-    text
 }
 
 fn init_logging(format: LogFormat) {

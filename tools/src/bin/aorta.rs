@@ -23,6 +23,7 @@ use aorta_client::{
     Actions, Batch, Client, ClientConfig, Command, EventAction, ListFrom, Pattern, Query,
     ResourceId, ResourceSpec, Scope, Start, TagSelector,
 };
+use aorta_tools::describe;
 use clap::{Args, Parser, Subcommand};
 use futures_util::StreamExt as _;
 
@@ -302,24 +303,6 @@ fn report(error: &anyhow::Error, json: bool) -> i32 {
         eprintln!("error: {message}");
     }
     code
-}
-
-/// The error and its causes, `: `-separated, leaving out a cause the message before it already
-/// includes.
-fn describe(error: &anyhow::Error) -> String {
-    let mut text = String::new();
-    let mut previous = String::new();
-    for cause in error.chain() {
-        let message = cause.to_string();
-        if !previous.contains(&message) {
-            if !text.is_empty() {
-                text.push_str(": ");
-            }
-            text.push_str(&message);
-        }
-        previous = message;
-    }
-    text
 }
 
 async fn run(cli: Cli) -> Result<()> {

@@ -70,6 +70,18 @@ pub enum DecodeError {
     },
 }
 
+/// `OutOfRange` if a decoded list of `len` items is longer than `max` (the engine's limit).
+pub(crate) fn count_within(field: &'static str, len: usize, max: usize) -> Result<(), DecodeError> {
+    if len > max {
+        return Err(DecodeError::OutOfRange {
+            field,
+            value: len as u64,
+            max: max as u64,
+        });
+    }
+    Ok(())
+}
+
 impl DecodeError {
     /// The error code the protocol sends for this failure.
     pub fn code(&self) -> wire::ErrorCode {

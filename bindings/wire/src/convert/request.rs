@@ -10,7 +10,7 @@ use super::resource::{
     resource_from_wire, resource_id_from_wire, resource_id_to_wire, resource_to_wire,
     spec_from_wire, spec_to_wire,
 };
-use super::{saturating_u32, DecodeError};
+use super::{count_within, saturating_u32, DecodeError};
 use crate::wire;
 
 /// A request, in the engine's terms: what the server runs.
@@ -244,13 +244,7 @@ fn list_from_wire(list: &wire::ListRequest) -> Result<Call, DecodeError> {
 
 /// One position per shard: at most `SHARDS_MAX` of them (the engine checks the exact count).
 pub(super) fn positions_from_wire(positions: &[u64]) -> Result<Vec<u64>, DecodeError> {
-    if positions.len() > SHARDS_MAX {
-        return Err(DecodeError::OutOfRange {
-            field: "positions",
-            value: positions.len() as u64,
-            max: SHARDS_MAX as u64,
-        });
-    }
+    count_within("positions", positions.len(), SHARDS_MAX)?;
     Ok(positions.to_vec())
 }
 
@@ -310,13 +304,7 @@ fn page_to_wire(page: &Page) -> wire::Page {
 }
 
 fn page_from_wire(page: &wire::Page) -> Result<Page, DecodeError> {
-    if page.items.len() > PAGE_SIZE_MAX {
-        return Err(DecodeError::OutOfRange {
-            field: "page items",
-            value: page.items.len() as u64,
-            max: PAGE_SIZE_MAX as u64,
-        });
-    }
+    count_within("page items", page.items.len(), PAGE_SIZE_MAX)?;
     Ok(Page {
         items: page
             .items
@@ -355,13 +343,7 @@ fn status_to_wire(status: &Status) -> wire::StatusResponse {
 }
 
 fn status_from_wire(status: &wire::StatusResponse) -> Result<Status, DecodeError> {
-    if status.shards.len() > SHARDS_MAX {
-        return Err(DecodeError::OutOfRange {
-            field: "status shards",
-            value: status.shards.len() as u64,
-            max: SHARDS_MAX as u64,
-        });
-    }
+    count_within("status shards", status.shards.len(), SHARDS_MAX)?;
     let shards = status
         .shards
         .iter()

@@ -9,7 +9,7 @@ use super::request::{
     positions_from_wire, scope_from_wire, scope_to_wire, selector_from_wire, selector_to_wire,
 };
 use super::resource::{resource_from_wire, resource_to_wire};
-use super::DecodeError;
+use super::{count_within, DecodeError};
 use crate::wire;
 
 fn action_to_wire(action: EventAction) -> wire::EventAction {
@@ -125,13 +125,7 @@ pub fn events_to_wire(events: &[Event], resume_token: &[u64]) -> wire::Events {
 }
 
 pub fn events_from_wire(events: &wire::Events) -> Result<(Vec<Event>, Vec<u64>), DecodeError> {
-    if events.resume_token.len() > SHARDS_MAX {
-        return Err(DecodeError::OutOfRange {
-            field: "resume token",
-            value: events.resume_token.len() as u64,
-            max: SHARDS_MAX as u64,
-        });
-    }
+    count_within("resume token", events.resume_token.len(), SHARDS_MAX)?;
     let decoded = events
         .events
         .iter()

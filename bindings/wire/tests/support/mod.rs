@@ -63,21 +63,8 @@ pub fn resource_id() -> impl Strategy<Value = ResourceId> {
 }
 
 pub fn resource() -> impl Strategy<Value = Resource> {
-    (spec(), resource_id(), any::<u64>(), any::<u64>()).prop_map(
-        |(spec, id, created_ms, revision)| Resource {
-            api_version: spec.api_version,
-            id,
-            namespace: spec.namespace,
-            name: spec.name,
-            kind: spec.kind,
-            created_ms,
-            owner: spec.owner,
-            tags: spec.tags,
-            cost: spec.cost,
-            data: spec.data,
-            revision,
-        },
-    )
+    (spec(), resource_id(), any::<u64>(), any::<u64>())
+        .prop_map(|(spec, id, created_ms, revision)| spec.into_resource(id, created_ms, revision))
 }
 
 pub fn expected_revision() -> impl Strategy<Value = Option<u64>> {
