@@ -188,6 +188,10 @@ const _: () = assert!(TYPE_INDEX_KEY_BYTES_MAX <= TABLE_KEY_BYTES_MAX);
 
 /// Queries (`query`): the most resources one page may ask for.
 pub const PAGE_SIZE_MAX: usize = 1000;
+/// The most bytes of resources (by [`crate::Resource::size_bytes`]) one page holds unless its
+/// caller sets another budget: a page of 1,000 resources of 1 MiB each would otherwise be 1 GiB in
+/// memory. A page always holds at least one resource, whatever its size.
+pub const PAGE_BYTES_DEFAULT: usize = 4 * 1024 * 1024;
 /// Bytes of a tag selector's text (and of its canonical form, which is never longer than the
 /// text it was parsed from by more than one byte a term, and is checked too).
 pub const SELECTOR_BYTES_MAX: usize = 16 * 1024;

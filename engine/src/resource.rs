@@ -91,6 +91,19 @@ impl Resource {
     pub fn key(&self) -> String {
         key_of(&self.namespace, &self.name)
     }
+
+    /// The bytes its variable parts hold (texts, tags, data) plus its fixed fields: what a page
+    /// of resources is weighed by unless its carrier has its own measure.
+    pub fn size_bytes(&self) -> usize {
+        const FIXED_BYTES: usize = 16 + 8 + 8 + 8;
+        let texts = self.api_version.len()
+            + self.namespace.len()
+            + self.name.len()
+            + self.kind.len()
+            + self.owner.len();
+        let tags: usize = self.tags.iter().map(|(k, v)| k.len() + v.len()).sum();
+        FIXED_BYTES + texts + tags + self.data.len()
+    }
 }
 
 /// What a writer gives for a create, update or put: every field but id, created and revision.

@@ -5,16 +5,18 @@
 //! query names a type, else the resources themselves (the namespace's children or subtree). The
 //! scan walks those ranges in key order from the shard's resume key (exclusive), fetches each
 //! candidate resource at the view's position, keeps it if it passes the scope, the type and the
-//! whole selector, and stops (`ControlFlow::Break`) after `limit` matches: it never holds more than
-//! `limit` resources, whatever the range's size.
+//! whole selector, and stops (`ControlFlow::Break`) after `limit` matches or once their weight
+//! passes the page's byte budget ([`PageBudget`]): it never holds more than `limit` resources, nor
+//! more than the budget and one resource, whatever the range's size.
 //!
 //! **Across shards** ([`Engine::query`]): each involved shard (the namespace's owner for its
 //! children, every shard for a subtree) is scanned for `page_size + 1` matches — one more than a
 //! page, so that a shard whose matches all fit in the page is known to be done — and the shards'
 //! matches are merged by scan key. Every shard scans the same key family and ranges, and distinct
 //! resources have distinct keys (a namespace lives on one shard), so keys compare across shards.
-//! The first `page_size` form the page; each shard resumes after the last key taken from it, or is
-//! done when its scan ran out and all its matches were taken.
+//! The first `page_size` form the page, or fewer when the next would pass the page's byte budget
+//! (a page always holds one); each shard resumes after the last key taken from it, or is done when its scan ran out and all
+//! its matches were taken.
 //!
 //! **Order.** A listing (the pages of one query, concatenated) holds each matching resource once,
 //! in the order of the access path's keys: tree order (namespaces depth-first, a namespace's own
@@ -35,7 +37,9 @@ use std::ops::ControlFlow;
 
 use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::query::{IndexPlan, Page, Query, QueryError, Scope, ShardResume, Token, TokenError};
+use crate::query::{
+    IndexPlan, Page, PageBudget, Query, QueryError, Scope, ShardResume, Token, TokenError,
+};
 use crate::resource::{Resource, ValidationError};
 use crate::state::ReadView;
 use crate::table::key::{
@@ -133,16 +137,20 @@ pub struct ShardScan {
     pub matches: Vec<Match>,
     /// The scan reached the end of the path's ranges: nothing after the last match matches.
     pub exhausted: bool,
+    /// The scan stopped because its matches' weight passed the budget (before its limit).
+    pub over_budget: bool,
 }
 
 /// Scans one shard's view for the matches of `query` on `path` after `resume` (which must not be
-/// `Done`), stopping after `limit` (at least 1) matches.
+/// `Done`), stopping after `limit` (at least 1) matches, or after the match whose weight takes
+/// theirs past `budget.bytes_max`.
 pub fn scan_shard(
     view: &ReadView,
     query: &Query,
     path: &AccessPath,
     resume: &ShardResume,
     limit: usize,
+    budget: &PageBudget,
 ) -> Result<ShardScan> {
     assert!(limit > 0, "a scan looks for at least one match");
     let after: Option<&[u8]> = match resume {
@@ -151,6 +159,7 @@ pub fn scan_shard(
         ShardResume::Done => panic!("a done shard is never scanned"),
     };
     let mut matches = Vec::new();
+    let mut weight = 0usize;
     let mut failure = None;
     for range in path.ranges() {
         if after.is_some_and(|after| after >= range.end.as_slice()) {
@@ -175,13 +184,16 @@ pub fn scan_shard(
                     failure = Some(error);
                     return ControlFlow::Break(());
                 }
-                Ok(resource) if selects(query, &resource) => matches.push(Match {
-                    scan_key: key.to_vec(),
-                    resource,
-                }),
+                Ok(resource) if selects(query, &resource) => {
+                    weight = weight.saturating_add((budget.weigh)(&resource));
+                    matches.push(Match {
+                        scan_key: key.to_vec(),
+                        resource,
+                    });
+                }
                 Ok(_) => {}
             }
-            if matches.len() == limit {
+            if matches.len() == limit || weight > budget.bytes_max {
                 return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
@@ -189,8 +201,9 @@ pub fn scan_shard(
         if let Some(error) = failure {
             return Err(error);
         }
-        if matches.len() == limit {
+        if matches.len() == limit || weight > budget.bytes_max {
             return Ok(ShardScan {
+                over_budget: matches.len() < limit,
                 matches,
                 exhausted: false,
             });
@@ -199,6 +212,7 @@ pub fn scan_shard(
     Ok(ShardScan {
         matches,
         exhausted: true,
+        over_budget: false,
     })
 }
 
@@ -294,12 +308,14 @@ fn in_subtree(namespace: &str, root: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// Merges the shards' scans into one page of at most `page_size` resources. `scans[s]` is `None`
-/// exactly for the shards whose `resume[s]` is `Done`; each scan looked for `page_size + 1`
-/// matches. Returns the page, with a token for the next one unless every shard is done.
+/// Merges the shards' scans into one page of at most `page_size` resources whose weights sum to at
+/// most `budget.bytes_max` (or one resource). `scans[s]` is `None` exactly for the shards whose
+/// `resume[s]` is `Done`; each scan looked for `page_size + 1` matches within the budget. Returns
+/// the page, with a token for the next one unless every shard is done.
 pub fn merge_page(
     fingerprint: u64,
     page_size: usize,
+    budget: &PageBudget,
     positions: Vec<u64>,
     mut resume: Vec<ShardResume>,
     scans: Vec<Option<ShardScan>>,
@@ -308,7 +324,13 @@ pub fn merge_page(
     assert_eq!(scans.len(), resume.len());
     let mut heads = vec![0usize; scans.len()];
     let mut items = Vec::with_capacity(page_size);
+    let mut weight = 0usize;
     while items.len() < page_size {
+        // A scan that stopped early never runs dry before the page is full, or the next key
+        // could be on it and taking more from other shards would break the listing's order:
+        // stopped by count it holds more than a page, stopped by weight it weighs more than the
+        // budget, and a page never goes past the budget (but for its first resource, heavier
+        // alone, after which nothing more fits).
         let next = scans
             .iter()
             .enumerate()
@@ -318,15 +340,21 @@ pub fn merge_page(
             })
             .min_by(|(_, a), (_, b)| a.scan_key.cmp(&b.scan_key));
         let Some((shard, found)) = next else { break };
+        let found_weight = (budget.weigh)(&found.resource);
+        if !items.is_empty() && weight.saturating_add(found_weight) > budget.bytes_max {
+            break;
+        }
+        weight = weight.saturating_add(found_weight);
         items.push(found.resource.clone());
         heads[shard] += 1;
     }
+    assert!(!items.is_empty() || scans.iter().flatten().all(|scan| scan.matches.is_empty()));
     for (shard, scan) in scans.iter().enumerate() {
         let Some(scan) = scan else {
             assert_eq!(resume[shard], ShardResume::Done);
             continue;
         };
-        assert!(scan.exhausted || scan.matches.len() > page_size);
+        assert!(scan.exhausted || scan.over_budget || scan.matches.len() > page_size);
         let taken = heads[shard];
         if scan.exhausted && taken == scan.matches.len() {
             resume[shard] = ShardResume::Done;
@@ -356,6 +384,16 @@ impl Engine {
     /// query or another engine, or a damaged one, is `Error::InvalidToken`; a token whose position
     /// a shard no longer holds is `Error::Compacted` (list again without a token).
     pub fn query(&self, query: &Query, token: Option<&str>) -> Result<Page> {
+        self.query_within(query, token, &PageBudget::default())
+    }
+
+    /// [`Engine::query`], with pages cut to `budget` (the server's: what fits one frame).
+    pub fn query_within(
+        &self,
+        query: &Query,
+        token: Option<&str>,
+        budget: &PageBudget,
+    ) -> Result<Page> {
         query.validate()?;
         let path = AccessPath::for_query(query)?;
         match token {
@@ -373,7 +411,8 @@ impl Engine {
                     .iter()
                     .map(|view| view.as_ref().map_or(0, ReadView::position))
                     .collect();
-                self.read_page(query, &path, positions, views, start_points(&involved))
+                let resume = start_points(&involved);
+                self.read_page(query, budget, &path, positions, views, resume)
             }
             Some(text) => {
                 let token = Token::decode(text)?;
@@ -381,7 +420,7 @@ impl Engine {
                 let resume = token.resume().to_vec();
                 let positions = token.positions().to_vec();
                 let views = self.views_at(&positions, &resume)?;
-                self.read_page(query, &path, positions, views, resume)
+                self.read_page(query, budget, &path, positions, views, resume)
             }
         }
     }
@@ -398,6 +437,16 @@ impl Engine {
     /// page. A position a shard no longer holds (below its horizon), or not yet, is
     /// `Error::Compacted`.
     pub fn query_at(&self, query: &Query, positions: &[u64]) -> Result<Page> {
+        self.query_at_within(query, positions, &PageBudget::default())
+    }
+
+    /// [`Engine::query_at`], with pages cut to `budget`.
+    pub fn query_at_within(
+        &self,
+        query: &Query,
+        positions: &[u64],
+        budget: &PageBudget,
+    ) -> Result<Page> {
         query.validate()?;
         if positions.len() != usize::from(self.shard_count()) {
             return Err(QueryError::Positions {
@@ -415,7 +464,7 @@ impl Engine {
             .collect();
         let resume = start_points(&involved);
         let views = self.views_at(&positions, &resume)?;
-        self.read_page(query, &path, positions, views, resume)
+        self.read_page(query, budget, &path, positions, views, resume)
     }
 
     /// Which shards hold part of the answer: the namespace's owner for its children, every shard
@@ -476,6 +525,7 @@ impl Engine {
     fn read_page(
         &self,
         query: &Query,
+        budget: &PageBudget,
         path: &AccessPath,
         positions: Vec<u64>,
         views: Vec<Option<ReadView>>,
@@ -489,7 +539,7 @@ impl Engine {
             let scan = match view {
                 Some(view) => {
                     assert_eq!(view.position(), position);
-                    Some(scan_shard(view, query, path, point, lookahead)?)
+                    Some(scan_shard(view, query, path, point, lookahead, budget)?)
                 }
                 None => None,
             };
@@ -498,6 +548,7 @@ impl Engine {
         Ok(merge_page(
             query.fingerprint(),
             query.page_size,
+            budget,
             positions,
             resume,
             scans,
@@ -550,7 +601,23 @@ mod tests {
                 },
             })
             .collect();
-        ShardScan { matches, exhausted }
+        ShardScan {
+            matches,
+            exhausted,
+            over_budget: false,
+        }
+    }
+
+    /// A budget where each resource weighs its name's length in bytes.
+    fn budget_of(bytes_max: usize) -> PageBudget {
+        PageBudget {
+            bytes_max,
+            weigh: |resource| resource.name.len(),
+        }
+    }
+
+    fn unbounded() -> PageBudget {
+        budget_of(usize::MAX)
     }
 
     #[test]
@@ -560,6 +627,7 @@ mod tests {
         let page = merge_page(
             7,
             2,
+            &unbounded(),
             vec![10, 20, 0],
             vec![ShardResume::Start, ShardResume::Start, ShardResume::Done],
             vec![
@@ -587,6 +655,7 @@ mod tests {
         let page = merge_page(
             7,
             1,
+            &unbounded(),
             vec![10, 20],
             vec![ShardResume::After(b"x".to_vec()), ShardResume::Start],
             vec![
@@ -609,11 +678,69 @@ mod tests {
         let page = merge_page(
             7,
             3,
+            &unbounded(),
             vec![10],
             vec![ShardResume::Start],
             vec![Some(scan_of(&["a", "b", "c"], true))],
         );
         assert_eq!(page.items.len(), 3);
         assert_eq!(page.next, None);
+    }
+
+    #[test]
+    fn a_page_stops_before_the_resource_that_would_pass_its_byte_budget() {
+        // Names weigh 2, 2, 3: a budget of 5 takes "aa" and "bb", and "ccc" starts the next page.
+        let page = merge_page(
+            7,
+            10,
+            &budget_of(5),
+            vec![10],
+            vec![ShardResume::Start],
+            vec![Some(scan_of(&["aa", "bb", "ccc"], true))],
+        );
+        let names: Vec<&str> = page.items.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["aa", "bb"]);
+        let token = page.next.expect("ccc is left");
+        assert_eq!(token.resume(), [ShardResume::After(b"bb".to_vec())]);
+    }
+
+    #[test]
+    fn a_resource_heavier_than_the_budget_is_a_page_of_its_own() {
+        let page = merge_page(
+            7,
+            10,
+            &budget_of(2),
+            vec![10],
+            vec![ShardResume::Start],
+            vec![Some(scan_of(&["heavy", "b"], true))],
+        );
+        let names: Vec<&str> = page.items.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["heavy"]);
+        assert_eq!(
+            page.next.expect("b is left").resume(),
+            [ShardResume::After(b"heavy".to_vec())]
+        );
+    }
+
+    #[test]
+    fn a_page_cut_by_weight_resumes_each_shard_after_its_last() {
+        // Budget 5, every name weighs 2: shard 0's scan stopped after "cc" (6 > 5); the page takes
+        // "aa" and "ab" (4), and "bb" would make 6.
+        let mut stopped = scan_of(&["aa", "bb", "cc"], false);
+        stopped.over_budget = true;
+        let page = merge_page(
+            7,
+            10,
+            &budget_of(5),
+            vec![10, 20],
+            vec![ShardResume::Start, ShardResume::Start],
+            vec![Some(stopped), Some(scan_of(&["ab"], true))],
+        );
+        let names: Vec<&str> = page.items.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["aa", "ab"]);
+        assert_eq!(
+            page.next.expect("shard 0 has more").resume(),
+            [ShardResume::After(b"aa".to_vec()), ShardResume::Done]
+        );
     }
 }

@@ -10,7 +10,7 @@ pub mod execute;
 pub mod selector;
 pub mod token;
 
-use crate::limits::PAGE_SIZE_MAX;
+use crate::limits::{PAGE_BYTES_DEFAULT, PAGE_SIZE_MAX};
 use crate::resource::{validate_kind, validate_namespace, Resource, ValidationError};
 
 pub use selector::{IndexPlan, SelectorError, TagSelector, Term};
@@ -108,10 +108,31 @@ fn push_text(text: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(text.as_bytes());
 }
 
+/// What one page may weigh, besides the query's page size: its carrier bounds its bytes (a wire
+/// frame, the memory a caller is willing to hold). A page holds the resources in order while their
+/// weights sum to at most `bytes_max`, and always at least one; the token of a page cut short by
+/// its weight resumes right after its last resource, so a listing loses nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct PageBudget {
+    pub bytes_max: usize,
+    /// A resource's weight in the carrier's measure (an upper bound of its encoded size).
+    pub weigh: fn(&Resource) -> usize,
+}
+
+impl Default for PageBudget {
+    /// [`PAGE_BYTES_DEFAULT`] bytes by [`Resource::size_bytes`].
+    fn default() -> Self {
+        PageBudget {
+            bytes_max: PAGE_BYTES_DEFAULT,
+            weigh: Resource::size_bytes,
+        }
+    }
+}
+
 /// One page of a query's answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {
-    /// At most the query's page size resources.
+    /// At most the query's page size resources, and no more than its [`PageBudget`] lets through.
     pub items: Vec<Resource>,
     /// The position, per shard, at which the answer is consistent (the same on every page).
     pub positions: Vec<u64>,

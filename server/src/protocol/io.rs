@@ -160,8 +160,9 @@ pub async fn write_messages(
     let mut bytes = Vec::new();
     for message in messages {
         if let Err(error) = encoder.encode(message, &mut bytes) {
-            // Only a response can outgrow a frame (a page of large resources); the client gets
-            // why instead, and the stream stays in step.
+            // Pages are cut to fit a frame and an event with two of the largest resources fits
+            // the smallest, so this is a defence only: the client gets why instead of a broken
+            // stream, and the stream stays in step.
             let replacement = too_large_replacement(message, &error);
             encoder
                 .encode(&replacement, &mut bytes)

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use aorta_engine::filter::Principal;
 use aorta_engine::{Engine, Error};
-use aorta_wire::convert::{Call, ListFrom, RemoteError, Reply, Status};
+use aorta_wire::convert::{page_budget_for_frame, Call, ListFrom, RemoteError, Reply, Status};
 use aorta_wire::frame::FrameEncoder;
 use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
 use aorta_wire::wire;
@@ -100,12 +100,18 @@ impl RequestStream {
             }
             Call::Get { namespace, name } => engine.get(&namespace, &name).map(Reply::Found),
             Call::GetById(id) => engine.get_by_id(id).map(Reply::Found),
-            Call::List { query, from } => match from {
-                ListFrom::Latest => engine.query(&query, None),
-                ListFrom::Token(token) => engine.query(&query, Some(&token)),
-                ListFrom::Positions(positions) => engine.query_at(&query, &positions),
+            Call::List { query, from } => {
+                // A page is cut to what fits one frame; its token resumes after its last item.
+                let budget = page_budget_for_frame(self.state.frame_bytes_max as usize);
+                match from {
+                    ListFrom::Latest => engine.query_within(&query, None, &budget),
+                    ListFrom::Token(token) => engine.query_within(&query, Some(&token), &budget),
+                    ListFrom::Positions(positions) => {
+                        engine.query_at_within(&query, &positions, &budget)
+                    }
+                }
+                .map(Reply::Page)
             }
-            .map(Reply::Page),
             Call::Positions => engine.positions().map(Reply::Positions),
             Call::Status => Ok(Reply::Status(Status {
                 cluster_id: engine.cluster_id(),

@@ -17,10 +17,10 @@ mod resource;
 mod subscription;
 
 pub use error::{error_to_wire, RemoteError};
-pub use request::{Call, ListFrom, Reply, Status};
+pub use request::{page_budget_for_frame, Call, ListFrom, Reply, Status, PAGE_ENVELOPE_BYTES_MAX};
 pub use resource::{
     resource_from_wire, resource_id_from_wire, resource_id_to_wire, resource_to_wire,
-    spec_from_wire, spec_to_wire,
+    resource_wire_bytes_max, spec_from_wire, spec_to_wire,
 };
 pub use subscription::{
     event_from_wire, event_to_wire, events_from_wire, events_to_wire, subscribe_from_wire,

@@ -1,14 +1,14 @@
 //! Requests ([`Call`]) and their answers ([`Reply`]).
 
 use aorta_engine::engine::{ShardHealth, ShardState};
-use aorta_engine::limits::{PAGE_SIZE_MAX, SHARDS_MAX};
-use aorta_engine::query::{Page, Query, Scope, TagSelector, Token};
+use aorta_engine::limits::{PAGE_SIZE_MAX, QUERY_TOKEN_BYTES_MAX, SHARDS_MAX};
+use aorta_engine::query::{Page, PageBudget, Query, Scope, TagSelector, Token};
 use aorta_engine::{Batch, Command, CommitReceipt, Resource, ResourceId};
 
 use super::error::RemoteError;
 use super::resource::{
     resource_from_wire, resource_id_from_wire, resource_id_to_wire, resource_to_wire,
-    spec_from_wire, spec_to_wire,
+    resource_wire_bytes_max, spec_from_wire, spec_to_wire,
 };
 use super::{count_within, saturating_u32, DecodeError};
 use crate::wire;
@@ -292,6 +292,24 @@ impl Reply {
             Body::StatusResponse(status) => Reply::Status(status_from_wire(status)?),
             Body::Error(error) => Reply::Failed(RemoteError::from_wire(error)),
         })
+    }
+}
+
+/// The most bytes a page's frame holds besides its resources: the frame header, the message and
+/// response tables with their vtables and the request id, a position per shard, the longest token.
+pub const PAGE_ENVELOPE_BYTES_MAX: usize = crate::frame::FRAME_HEADER_BYTES
+    + 512
+    + (4 + 8 * SHARDS_MAX + 8)
+    + (4 + QUERY_TOKEN_BYTES_MAX + 8);
+
+/// A page budget whose pages fit one frame of `frame_bytes_max` bytes, each resource weighed by
+/// [`resource_wire_bytes_max`]. A page's first resource always goes, and one resource fits any
+/// frame (`FRAME_BYTES_MIN` holds two of the largest).
+pub fn page_budget_for_frame(frame_bytes_max: usize) -> PageBudget {
+    assert!(frame_bytes_max >= crate::frame::FRAME_BYTES_MIN as usize);
+    PageBudget {
+        bytes_max: frame_bytes_max - PAGE_ENVELOPE_BYTES_MAX,
+        weigh: resource_wire_bytes_max,
     }
 }
 

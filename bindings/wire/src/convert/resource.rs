@@ -69,6 +69,34 @@ pub fn resource_to_wire(resource: &Resource) -> wire::Resource {
     }
 }
 
+/// The most bytes `resource` takes in an encoded page or event (this crate's encoder shares
+/// nothing): its offset in the vector, its table (at most 80 bytes with alignment) and vtable (28),
+/// each string's length, terminator and padding (8 besides its bytes), the data's length and
+/// padding (12), and per tag an offset, a table, a vtable and two strings (48). Rounded up; what a
+/// page budget weighs a resource by, so that a page fits its frame.
+/// `tests/a_page_fits_the_frame_its_budget_was_made_for.rs` checks it against the encoder.
+pub fn resource_wire_bytes_max(resource: &Resource) -> usize {
+    const FIXED_BYTES: usize = 4 + 80 + 28 + 16;
+    const PER_STRING_BYTES: usize = 8;
+    const PER_TAG_BYTES: usize = 48 + 2 * PER_STRING_BYTES;
+    let strings = [
+        &resource.api_version,
+        &resource.namespace,
+        &resource.name,
+        &resource.kind,
+        &resource.owner,
+    ]
+    .iter()
+    .map(|text| text.len() + PER_STRING_BYTES)
+    .sum::<usize>();
+    let tags = resource
+        .tags
+        .iter()
+        .map(|(key, value)| key.len() + value.len() + PER_TAG_BYTES)
+        .sum::<usize>();
+    FIXED_BYTES + strings + 8 + tags + resource.data.len() + 12
+}
+
 /// A resource from the wire, checked against every rule a resource obeys.
 pub fn resource_from_wire(resource: &wire::Resource) -> Result<Resource, DecodeError> {
     let resource = Resource {
