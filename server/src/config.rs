@@ -37,6 +37,13 @@ pub mod defaults {
     pub const REQUESTS_IN_FLIGHT_MAX: u32 = 256;
     pub const REQUEST_BYTES_IN_FLIGHT_MAX: u64 = 64 * 1024 * 1024;
     pub const SHUTDOWN_GRACE_MS: u64 = 10_000;
+    /// The protocol's default: a peer that has not proven the cluster key by then is closed.
+    pub const HANDSHAKE_TIMEOUT_MS: u64 = aorta_wire::handshake::HANDSHAKE_TIMEOUT_MS_DEFAULT;
+    /// The engine's history retention (what a subscription may resume from; older is `Compacted`).
+    pub const HISTORY_CHANGES_MAX: u64 = aorta_engine::limits::HISTORY_CHANGES_DEFAULT as u64;
+    pub const HISTORY_BYTES_MAX: u64 = aorta_engine::limits::HISTORY_BYTES_DEFAULT;
+    pub const HISTORY_AGE_MS: u64 = aorta_engine::limits::HISTORY_AGE_MS_DEFAULT;
+    pub const MEMTABLE_BYTES_MAX: u64 = aorta_engine::limits::MEMTABLE_BYTES_DEFAULT;
     /// 4 MiB: Linux's default `net.core.rmem_max`/`wmem_max` on these machines, the most an
     /// unprivileged process gets (the kernel doubles it for its bookkeeping); the 208 KiB default
     /// dropped packets under load (`shared/design.md`).
@@ -60,6 +67,16 @@ pub mod bounds {
     pub const REQUESTS_IN_FLIGHT_MAX: (u64, u64) = (1, 65_536);
     pub const REQUEST_BYTES_IN_FLIGHT_MAX: (u64, u64) = (64 * 1024, 16 * 1024 * 1024 * 1024);
     pub const SHUTDOWN_GRACE_MS: (u64, u64) = (0, 600_000);
+    pub const HANDSHAKE_TIMEOUT_MS: (u64, u64) = (100, 600_000);
+    pub const SHARDS: (u64, u64) = (1, aorta_engine::limits::SHARDS_MAX as u64);
+    pub const HISTORY_CHANGES_MAX: (u64, u64) =
+        (1, aorta_engine::limits::HISTORY_CHANGES_MAX as u64);
+    pub const HISTORY_BYTES_MAX: (u64, u64) = (1, aorta_engine::limits::HISTORY_BYTES_MAX);
+    pub const HISTORY_AGE_MS: (u64, u64) = (1, aorta_engine::limits::HISTORY_AGE_MS_MAX);
+    pub const MEMTABLE_BYTES_MAX: (u64, u64) = (
+        aorta_engine::limits::MEMTABLE_BYTES_MIN,
+        aorta_engine::limits::MEMTABLE_BYTES_MAX,
+    );
     pub const UDP_BUFFER_BYTES: (u64, u64) = (64 * 1024, 1024 * 1024 * 1024);
 }
 
@@ -152,6 +169,35 @@ pub struct Settings {
     /// [default: 10000]
     #[arg(long, env = "AORTA_SHUTDOWN_GRACE_MS", value_name = "MS")]
     pub shutdown_grace_ms: Option<u64>,
+
+    /// A connection that has not proven the cluster key this long after it opened is closed
+    /// (code 43) [default: 10000]
+    #[arg(long, env = "AORTA_HANDSHAKE_TIMEOUT_MS", value_name = "MS")]
+    pub handshake_timeout_ms: Option<u64>,
+
+    /// Shards of a new data directory, 1 to 256; an existing directory keeps its own, and a
+    /// different count is refused [default: one per CPU]
+    #[arg(long, env = "AORTA_SHARDS", value_name = "N")]
+    pub shards: Option<u16>,
+
+    /// History kept per shard, in changes: a subscription may resume from what is kept, older is
+    /// answered Compacted [default: 16777216]
+    #[arg(long, env = "AORTA_HISTORY_CHANGES_MAX", value_name = "N")]
+    pub history_changes_max: Option<u64>,
+
+    /// History kept per shard, in estimated bytes [default: 1073741824]
+    #[arg(long, env = "AORTA_HISTORY_BYTES_MAX", value_name = "BYTES")]
+    pub history_bytes_max: Option<u64>,
+
+    /// History kept per shard, in commit time back from the newest change [default: 3600000]
+    #[arg(long, env = "AORTA_HISTORY_AGE_MS", value_name = "MS")]
+    pub history_age_ms: Option<u64>,
+
+    /// A shard's memtable is written to an sstable when it holds this many bytes; history
+    /// retention is applied at these flushes, so it is also the history's granularity [default:
+    /// 67108864]
+    #[arg(long, env = "AORTA_MEMTABLE_BYTES_MAX", value_name = "BYTES")]
+    pub memtable_bytes_max: Option<u64>,
 
     /// UDP socket receive buffer to ask the kernel for (capped by net.core.rmem_max; a smaller
     /// grant is logged as a warning) [default: 4194304]
@@ -256,9 +302,19 @@ pub struct NodeConfig {
     pub log_filter: String,
     pub tls_names: Vec<String>,
     pub limits: Limits,
+    pub engine: EngineSettings,
     pub shutdown_grace: Duration,
     pub udp_receive_buffer_bytes: u64,
     pub udp_send_buffer_bytes: u64,
+}
+
+/// What the node asks of its engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EngineSettings {
+    /// Shards of a new data directory; `None`: one per CPU (an existing directory keeps its own).
+    pub shards: Option<u16>,
+    pub history: aorta_engine::history::HistoryLimits,
+    pub memtable_bytes_max: u64,
 }
 
 /// The node's bounds on connections and their work.
@@ -275,6 +331,8 @@ pub struct Limits {
     /// Bytes of requests one connection holds (frames in progress and requests not yet
     /// answered); a stream that would take it over is reset with `Overloaded`.
     pub request_bytes_in_flight_max: u64,
+    /// How long a connection may take to prove the cluster key.
+    pub handshake_timeout: Duration,
 }
 
 /// A resolved configuration and where each of its values came from (for the startup log).
@@ -345,6 +403,12 @@ pub fn env_var_of(key: &str) -> Option<&'static str> {
         "shutdown_grace_ms" => "AORTA_SHUTDOWN_GRACE_MS",
         "udp_receive_buffer_bytes" => "AORTA_UDP_RECEIVE_BUFFER_BYTES",
         "udp_send_buffer_bytes" => "AORTA_UDP_SEND_BUFFER_BYTES",
+        "handshake_timeout_ms" => "AORTA_HANDSHAKE_TIMEOUT_MS",
+        "shards" => "AORTA_SHARDS",
+        "history_changes_max" => "AORTA_HISTORY_CHANGES_MAX",
+        "history_bytes_max" => "AORTA_HISTORY_BYTES_MAX",
+        "history_age_ms" => "AORTA_HISTORY_AGE_MS",
+        "memtable_bytes_max" => "AORTA_MEMTABLE_BYTES_MAX",
         _ => return None,
     })
 }
@@ -415,6 +479,7 @@ pub fn resolve(
     check_tls_names(&tls_names, || picker.origin("tls_names"))?;
 
     let limits = picker.limits()?;
+    let engine = picker.engine()?;
     let shutdown_grace_ms = pick_number!(
         picker,
         shutdown_grace_ms,
@@ -442,6 +507,7 @@ pub fn resolve(
             log_filter,
             tls_names,
             limits,
+            engine,
             shutdown_grace: Duration::from_millis(shutdown_grace_ms),
             udp_receive_buffer_bytes,
             udp_send_buffer_bytes,
@@ -542,6 +608,52 @@ impl Picker<'_> {
         self.number(key, picked, default, bounds)
     }
 
+    fn engine(&mut self) -> Result<EngineSettings, ConfigError> {
+        use defaults as d;
+        let cli = self.layers.command_line.shards.map(u64::from);
+        let file = self
+            .layers
+            .file
+            .and_then(|f| f.settings.shards)
+            .map(u64::from);
+        let shards = match self.pick("shards", cli, file) {
+            // Within bounds that fit a u16.
+            Some(n) => Some(self.number("shards", Some(n), n, bounds::SHARDS)? as u16),
+            None => None,
+        };
+        let history = aorta_engine::history::HistoryLimits {
+            changes_max: pick_number!(
+                self,
+                history_changes_max,
+                d::HISTORY_CHANGES_MAX,
+                bounds::HISTORY_CHANGES_MAX
+            ) as usize,
+            bytes_max: pick_number!(
+                self,
+                history_bytes_max,
+                d::HISTORY_BYTES_MAX,
+                bounds::HISTORY_BYTES_MAX
+            ),
+            age_max_ms: pick_number!(
+                self,
+                history_age_ms,
+                d::HISTORY_AGE_MS,
+                bounds::HISTORY_AGE_MS
+            ),
+        };
+        let memtable_bytes_max = pick_number!(
+            self,
+            memtable_bytes_max,
+            d::MEMTABLE_BYTES_MAX,
+            bounds::MEMTABLE_BYTES_MAX
+        );
+        Ok(EngineSettings {
+            shards,
+            history,
+            memtable_bytes_max,
+        })
+    }
+
     fn limits(&mut self) -> Result<Limits, ConfigError> {
         use defaults as d;
         let connections_max = pick_number!(
@@ -602,8 +714,15 @@ impl Picker<'_> {
                 frame_origin: self.origin("frame_bytes_max"),
             });
         }
+        let handshake_timeout_ms = pick_number!(
+            self,
+            handshake_timeout_ms,
+            d::HANDSHAKE_TIMEOUT_MS,
+            bounds::HANDSHAKE_TIMEOUT_MS
+        );
         // Every value above is within bounds that fit the narrower types.
         Ok(Limits {
+            handshake_timeout: Duration::from_millis(handshake_timeout_ms),
             connections_max: connections_max as u32,
             streams_per_connection_max: streams_per_connection_max as u32,
             idle_timeout: Duration::from_millis(idle_timeout_ms),
@@ -668,6 +787,72 @@ mod tests {
             "default: $HOME/.local/share/aorta"
         );
         assert_eq!(resolved.origins["connections_max"], Origin::Default);
+    }
+
+    #[test]
+    fn engine_settings_reach_the_engine_and_shards_stay_unset_unless_asked() {
+        let resolved = resolve_with(&Settings::default(), &[], None).unwrap();
+        let engine = resolved.config.engine;
+        assert_eq!(
+            engine.shards, None,
+            "a new directory gets one shard per CPU"
+        );
+        assert_eq!(
+            engine.history,
+            aorta_engine::history::HistoryLimits::default()
+        );
+        assert_eq!(
+            engine.memtable_bytes_max,
+            aorta_engine::limits::MEMTABLE_BYTES_DEFAULT
+        );
+        assert_eq!(
+            resolved.config.limits.handshake_timeout,
+            Duration::from_millis(aorta_wire::handshake::HANDSHAKE_TIMEOUT_MS_DEFAULT)
+        );
+
+        let file = file("shards = 4\nhistory_changes_max = 1000\nhistory_age_ms = 60000\n");
+        let cli = Settings {
+            shards: Some(2),
+            handshake_timeout_ms: Some(500),
+            memtable_bytes_max: Some(65536),
+            ..Settings::default()
+        };
+        let resolved = resolve_with(&cli, &[], Some(&file)).unwrap();
+        let engine = resolved.config.engine;
+        assert_eq!(engine.shards, Some(2));
+        assert_eq!(resolved.origins["shards"], Origin::Flag);
+        assert_eq!(engine.history.changes_max, 1000);
+        assert_eq!(engine.history.age_max_ms, 60_000);
+        assert_eq!(engine.memtable_bytes_max, 65536);
+        assert_eq!(
+            resolved.config.limits.handshake_timeout,
+            Duration::from_millis(500)
+        );
+
+        for bad in [
+            Settings {
+                shards: Some(0),
+                ..Settings::default()
+            },
+            Settings {
+                history_changes_max: Some(0),
+                ..Settings::default()
+            },
+            Settings {
+                memtable_bytes_max: Some(1),
+                ..Settings::default()
+            },
+            Settings {
+                handshake_timeout_ms: Some(1),
+                ..Settings::default()
+            },
+        ] {
+            let error = resolve_with(&bad, &[], None).unwrap_err();
+            assert!(
+                matches!(error, ConfigError::OutOfRange { .. }),
+                "{bad:?}: {error}"
+            );
+        }
     }
 
     #[test]

@@ -203,11 +203,14 @@ fn load_identity(config: &NodeConfig) -> Result<identity::NodeIdentity, NodeErro
 
 fn open_engine(config: &NodeConfig) -> Result<Engine, NodeError> {
     info!(data_dir = %config.data_dir.display(), "opening the engine");
-    let engine =
-        Engine::open(EngineConfig::new(&config.data_dir)).map_err(|source| NodeError::Engine {
-            data_dir: config.data_dir.clone(),
-            source,
-        })?;
+    let mut engine_config = EngineConfig::new(&config.data_dir);
+    engine_config.shards = config.engine.shards;
+    engine_config.history = config.engine.history;
+    engine_config.memtable_bytes_max = config.engine.memtable_bytes_max;
+    let engine = Engine::open(engine_config).map_err(|source| NodeError::Engine {
+        data_dir: config.data_dir.clone(),
+        source,
+    })?;
     info!(
         shards = engine.shard_count(),
         cluster_id = format_args!("{:08x}", engine.cluster_id()),

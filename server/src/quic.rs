@@ -147,6 +147,7 @@ mod tests {
             keep_alive_interval: Duration::from_millis(defaults::KEEP_ALIVE_INTERVAL_MS),
             frame_bytes_max: defaults::FRAME_BYTES_MAX,
             requests_in_flight_max: defaults::REQUESTS_IN_FLIGHT_MAX,
+            handshake_timeout: Duration::from_millis(defaults::HANDSHAKE_TIMEOUT_MS),
             request_bytes_in_flight_max: defaults::REQUEST_BYTES_IN_FLIGHT_MAX,
         }
     }

@@ -1,6 +1,6 @@
 //! Nothing is served before the handshake ends: a client that sends its hello but no proof, then
 //! a request on another stream, is closed with `Unauthenticated` (43) and a reason naming what
-//! came too early; a client that says nothing is closed `Unauthenticated` when the handshake
+//! came too early; a client that says nothing is closed `Unauthenticated` when the (configured) handshake
 //! timeout passes; a request on the control stream in place of the proof is refused there with
 //! `HandshakeRefused`.
 
@@ -56,14 +56,20 @@ async fn a_request_before_the_proof_closes_the_connection() {
 #[tokio::test]
 async fn a_silent_connection_is_closed_when_the_handshake_timeout_passes() {
     let dir = tempfile::tempdir().unwrap();
-    let node = Node::start(dir.path(), &[]);
+    let node = Node::start(dir.path(), &["--handshake-timeout-ms", "1500"]);
     let endpoint = common::client(dir.path(), b"aorta/1");
     let connection = common::connect(&endpoint, node.address).await.unwrap();
+    let opened = std::time::Instant::now();
     // The client's idle timeout is 10 s and the node's keep-alives hold the connection: only
-    // the handshake timeout (10 s) closes it.
+    // the configured handshake timeout (1.5 s) closes it.
     let (code, reason) = closed_with(&connection, Duration::from_secs(20))
         .await
         .unwrap();
     assert_eq!(code, wire::ErrorCode::Unauthenticated as u64, "{reason}");
-    assert!(reason.contains("10000 ms"), "{reason}");
+    assert!(reason.contains("1500 ms"), "{reason}");
+    let waited = opened.elapsed();
+    assert!(
+        waited >= Duration::from_millis(1400) && waited < Duration::from_secs(8),
+        "closed after {waited:?}"
+    );
 }

@@ -90,6 +90,7 @@ async fn serve_connection(session: Session, server_nonce: handshake::Nonce) -> E
     let mut config = ServerConfig::new(key, engine.cluster_id());
     config.frame_bytes_max = frame_bytes_max;
     config.heartbeat_interval_ms = heartbeat_interval_ms;
+    config.handshake_timeout_ms = limits.handshake_timeout.as_millis() as u64;
     let handshake_timeout_ms = config.handshake_timeout_ms;
     let handshake = ServerHandshake::new(Arc::new(config), server_nonce);
     let state = Arc::new(ConnectionState::new(
