@@ -24,6 +24,8 @@ pub(crate) struct Artery {
     heartbeat: Mutex<Heartbeat>,
     /// The origin of the heartbeat clock's milliseconds.
     origin: Instant,
+    /// The streams that carry this artery's commits.
+    pub(crate) lanes: crate::lanes::Lanes,
 }
 
 impl Artery {
@@ -103,6 +105,7 @@ pub(crate) async fn connect(
         connection,
         session,
         origin,
+        lanes: crate::lanes::Lanes::default(),
     });
     tokio::spawn(keep_control_stream(
         Arc::downgrade(&artery),

@@ -53,6 +53,20 @@ impl Framed {
             .map_err(Error::from_write)
     }
 
+    /// Sends `messages` in one write (a lane's queued requests).
+    pub(crate) async fn send_all(&mut self, messages: &[wire::Message]) -> Result<(), Error> {
+        self.encoded.clear();
+        for message in messages {
+            self.encoder
+                .encode(message, &mut self.encoded)
+                .map_err(Error::from_frame)?;
+        }
+        self.send
+            .write_all(&self.encoded)
+            .await
+            .map_err(Error::from_write)
+    }
+
     /// Ends the sending side: the node answers what was sent, then ends its side.
     pub(crate) fn finish(&mut self) {
         // An error means the stream is already reset or stopped; the read says why.

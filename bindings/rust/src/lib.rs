@@ -18,9 +18,12 @@
 //! * A [`Client`] holds one *artery*: a QUIC connection (TLS 1.3, ALPN `aorta/1`, trusting the
 //!   node's certificate) that passed the handshake with the cluster key, as a principal. It is
 //!   made by [`Client::connect`] and made again, on the next call, after it was lost.
-//! * Each request runs on a stream of its own, within [`ClientConfig::request_timeout`]
-//!   (connecting again included). A write whose connection was lost is *not* retried: it may
-//!   have committed; the caller reads and decides.
+//! * Commits travel pipelined on a few long-lived request streams of the artery (*lanes*,
+//!   `lanes.rs`: at most 4, each owing at most 64 answers); every other request runs on a stream
+//!   of its own, so that a read never waits behind another caller's group commit. Each request
+//!   is bounded by [`ClientConfig::request_timeout`] (connecting again included). A write whose
+//!   connection was lost after it left is *not* retried: it may have committed; the caller reads
+//!   and decides (a write that never left is tried once more on a new artery).
 //! * A [`Subscription`] is a `futures::Stream` of events that reconnects by itself and resumes
 //!   after the last event it delivered: no gap, no duplicate (see [`subscription`]).
 //! * Errors are typed ([`Error`]); [`Error::kind`] sorts them into what a caller does next.
@@ -34,6 +37,7 @@ mod backoff;
 pub mod config;
 mod error;
 mod framed;
+mod lanes;
 pub mod subscription;
 
 use std::net::SocketAddr;
@@ -236,7 +240,8 @@ impl Client {
         subscription::subscribe(self, pattern, start).await
     }
 
-    /// Runs one request on a stream of its own, within `request_timeout`.
+    /// Runs one request (a commit on a lane, anything else on a stream of its own), within
+    /// `request_timeout`.
     async fn call(&self, call: Call) -> Result<Reply, Error> {
         let timeout = self.inner.config.request_timeout;
         let reply = tokio::time::timeout(timeout, self.call_unbounded(&call))
@@ -284,9 +289,18 @@ impl Client {
     }
 }
 
-/// One request on a stream of its own; a failure says whether the request left whole (`true`:
-/// the node may have run it).
-async fn call_on(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
+/// One request: a commit on one of the artery's lanes, anything else on a stream of its own (a
+/// read never waits behind another caller's commit). A failure says whether the request left
+/// whole (`true`: the node may have run it).
+async fn call_on(artery: &Arc<Artery>, call: &Call) -> Result<Reply, (Error, bool)> {
+    if matches!(call, Call::Commit(_)) {
+        return artery.lanes.call(artery, call.clone()).await;
+    }
+    call_on_own_stream(artery, call).await
+}
+
+/// One request on a stream of its own.
+async fn call_on_own_stream(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
     let not_sent = |error| (error, false);
     let mut stream = artery.open_stream().await.map_err(not_sent)?;
     let mut requests = ClientRequests::new(1);

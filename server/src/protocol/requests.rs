@@ -8,15 +8,19 @@
 //! `request_bytes_in_flight_max` until it is answered.
 
 use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use aorta_engine::filter::Principal;
-use aorta_engine::{Engine, Error};
+use aorta_engine::sync::{Abandoned, Pending};
+use aorta_engine::{CommitReceipt, Engine, Error};
 use aorta_wire::convert::{page_budget_for_frame, Call, ListFrom, RemoteError, Reply, Status};
 use aorta_wire::frame::FrameEncoder;
 use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
 use aorta_wire::wire;
-use tokio::sync::mpsc;
+use futures_util::stream::{FuturesUnordered, StreamExt as _};
 use tracing::debug;
 
 use super::connection::ConnectionState;
@@ -37,8 +41,31 @@ struct RequestStream {
     requests: ServerRequests,
     /// What each pending request holds, in the order of `requests`' answers.
     held: VecDeque<Held>,
-    /// Answers of writes, from the tasks awaiting their durability.
-    committed_sender: mpsc::Sender<(u64, Reply)>,
+    /// The writes of this stream waiting to be durable: polled by the stream's own task, so that
+    /// a shard's completion wakes it directly (no task, channel or hand-off per write).
+    committing: FuturesUnordered<Committing>,
+}
+
+/// One write waiting for its durable commit, with its request id.
+struct Committing {
+    id: u64,
+    pending: Pending<aorta_engine::Result<CommitReceipt>>,
+}
+
+impl Future for Committing {
+    type Output = (u64, Reply);
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let id = self.id;
+        Pin::new(&mut self.pending).poll(cx).map(|outcome| {
+            let reply = match outcome {
+                Ok(Ok(receipt)) => Reply::Committed(receipt),
+                Ok(Err(error)) => failed(&error),
+                Err(Abandoned) => failed(&Error::Closed),
+            };
+            (id, reply)
+        })
+    }
 }
 
 impl RequestStream {
@@ -73,27 +100,18 @@ impl RequestStream {
         Ok(())
     }
 
-    /// Runs a call: the reply now, or `None` for a write whose reply comes through
-    /// `committed_sender` once it is durable.
-    fn run(&self, id: u64, call: Call) -> Option<Reply> {
+    /// Runs a call: the reply now, or `None` for a write whose reply comes from `committing`
+    /// once it is durable.
+    fn run(&mut self, id: u64, call: Call) -> Option<Reply> {
         let engine: &Engine = &self.state.engine;
         let reply = match call {
             Call::Commit(batch) => {
                 return match engine.submit_as(&self.principal, batch) {
                     Err(error) => Some(failed(&error)),
                     Ok(pending) => {
-                        let sender = self.committed_sender.clone();
-                        // The connection thread never waits for a durable commit: this task
-                        // sleeps until the shard's completion wakes it.
-                        tokio::spawn(async move {
-                            let reply = match pending.await {
-                                Ok(Ok(receipt)) => Reply::Committed(receipt),
-                                Ok(Err(error)) => failed(&error),
-                                Err(_abandoned) => failed(&Error::Closed),
-                            };
-                            // The stream may be gone (reset by the client): nobody to answer.
-                            let _ = sender.send((id, reply)).await;
-                        });
+                        // The connection thread never waits for a durable commit: the stream's
+                        // task goes on reading and answering while the shard works.
+                        self.committing.push(Committing { id, pending });
                         None
                     }
                 };
@@ -165,13 +183,12 @@ pub async fn serve(
     first: Received,
     mut shutdown: ShutdownSignal,
 ) {
-    let (committed_sender, mut committed) = mpsc::channel(REQUESTS_IN_FLIGHT_DEFAULT);
     let mut stream = RequestStream {
         state: state.clone(),
         principal,
         requests: ServerRequests::new(REQUESTS_IN_FLIGHT_DEFAULT),
         held: VecDeque::new(),
-        committed_sender,
+        committing: FuturesUnordered::new(),
     };
     let mut encoder =
         FrameEncoder::with_limit(state.frame_bytes_max).expect("frame_bytes_max is in range");
@@ -222,7 +239,7 @@ pub async fn serve(
                     return;
                 }
             },
-            Some((id, reply)) = committed.recv() => {
+            Some((id, reply)) = stream.committing.next(), if !stream.committing.is_empty() => {
                 stream.requests.finish(id, &reply).expect("a write answered once");
             }
             _ = shutdown.requested(), if reading => reading = false,
