@@ -35,6 +35,8 @@ use std::ops::ControlFlow;
 
 use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::filter::read::ReadRights;
+use crate::filter::Principal;
 use crate::query::{IndexPlan, Page, Query, QueryError, Scope, ShardResume, Token, TokenError};
 use crate::resource::{Resource, ValidationError};
 use crate::state::ReadView;
@@ -136,13 +138,15 @@ pub struct ShardScan {
 }
 
 /// Scans one shard's view for the matches of `query` on `path` after `resume` (which must not be
-/// `Done`), stopping after `limit` (at least 1) matches.
+/// `Done`), stopping after `limit` (at least 1) matches. With `rights`, a resource the principal
+/// may not read is no match: it is passed over like one the selector refuses.
 pub fn scan_shard(
     view: &ReadView,
     query: &Query,
     path: &AccessPath,
     resume: &ShardResume,
     limit: usize,
+    rights: Option<&ReadRights>,
 ) -> Result<ShardScan> {
     assert!(limit > 0, "a scan looks for at least one match");
     let after: Option<&[u8]> = match resume {
@@ -175,10 +179,15 @@ pub fn scan_shard(
                     failure = Some(error);
                     return ControlFlow::Break(());
                 }
-                Ok(resource) if selects(query, &resource) => matches.push(Match {
-                    scan_key: key.to_vec(),
-                    resource,
-                }),
+                Ok(resource)
+                    if selects(query, &resource)
+                        && rights.is_none_or(|rights| rights.may_read(&resource)) =>
+                {
+                    matches.push(Match {
+                        scan_key: key.to_vec(),
+                        resource,
+                    })
+                }
                 Ok(_) => {}
             }
             if matches.len() == limit {
@@ -356,7 +365,25 @@ impl Engine {
     /// query or another engine, or a damaged one, is `Error::InvalidToken`; a token whose position
     /// a shard no longer holds is `Error::Compacted` (list again without a token).
     pub fn query(&self, query: &Query, token: Option<&str>) -> Result<Page> {
+        self.query_as(&Principal::Root, query, token)
+    }
+
+    /// [`Engine::query`] on behalf of `principal`, checked against its read rules (see
+    /// `filter::read`): a query whose namespace and scope (and type, if given) hold nothing the
+    /// rules let it read is `Error::ReadDenied`, whether or not anything is there; otherwise the
+    /// pages hold only what it may read (a deny rule on a namespace inside the query's, or on a
+    /// type, leaves those resources out), by the rules enforced when each page is served. The
+    /// resources left out are passed over by the scan like those the selector refuses, so pages
+    /// are full but for the last, and tokens resume as for any query.
+    pub fn query_as(
+        &self,
+        principal: &Principal,
+        query: &Query,
+        token: Option<&str>,
+    ) -> Result<Page> {
         query.validate()?;
+        let rights = self.read_rights_for(principal, query)?;
+        let rights = rights.as_ref();
         let path = AccessPath::for_query(query)?;
         match token {
             None => {
@@ -373,7 +400,14 @@ impl Engine {
                     .iter()
                     .map(|view| view.as_ref().map_or(0, ReadView::position))
                     .collect();
-                self.read_page(query, &path, positions, views, start_points(&involved))
+                self.read_page(
+                    query,
+                    &path,
+                    positions,
+                    views,
+                    start_points(&involved),
+                    rights,
+                )
             }
             Some(text) => {
                 let token = Token::decode(text)?;
@@ -381,9 +415,24 @@ impl Engine {
                 let resume = token.resume().to_vec();
                 let positions = token.positions().to_vec();
                 let views = self.views_at(&positions, &resume)?;
-                self.read_page(query, &path, positions, views, resume)
+                self.read_page(query, &path, positions, views, resume, rights)
             }
         }
+    }
+
+    /// The read rights of `principal` for `query`, once its place is checked: `None` for root.
+    fn read_rights_for(&self, principal: &Principal, query: &Query) -> Result<Option<ReadRights>> {
+        let Some(reader) = self.reader(principal) else {
+            return Ok(None);
+        };
+        let rights = reader.now();
+        rights.check_within(
+            &query.namespace,
+            &query.namespace,
+            query.scope,
+            query.kind.as_deref(),
+        )?;
+        Ok(Some(rights))
     }
 
     /// `query`, as a future for async callers. It never waits (reads never queue behind writes):
@@ -398,7 +447,19 @@ impl Engine {
     /// page. A position a shard no longer holds (below its horizon), or not yet, is
     /// `Error::Compacted`.
     pub fn query_at(&self, query: &Query, positions: &[u64]) -> Result<Page> {
+        self.query_at_as(&Principal::Root, query, positions)
+    }
+
+    /// [`Engine::query_at`] on behalf of `principal`, checked as [`Engine::query_as`] is: by the
+    /// rules enforced now, whatever the positions read.
+    pub fn query_at_as(
+        &self,
+        principal: &Principal,
+        query: &Query,
+        positions: &[u64],
+    ) -> Result<Page> {
         query.validate()?;
+        let rights = self.read_rights_for(principal, query)?;
         if positions.len() != usize::from(self.shard_count()) {
             return Err(QueryError::Positions {
                 given: positions.len(),
@@ -415,7 +476,7 @@ impl Engine {
             .collect();
         let resume = start_points(&involved);
         let views = self.views_at(&positions, &resume)?;
-        self.read_page(query, &path, positions, views, resume)
+        self.read_page(query, &path, positions, views, resume, rights.as_ref())
     }
 
     /// Which shards hold part of the answer: the namespace's owner for its children, every shard
@@ -480,6 +541,7 @@ impl Engine {
         positions: Vec<u64>,
         views: Vec<Option<ReadView>>,
         resume: Vec<ShardResume>,
+        rights: Option<&ReadRights>,
     ) -> Result<Page> {
         assert_eq!(views.len(), resume.len());
         assert_eq!(views.len(), positions.len());
@@ -489,7 +551,7 @@ impl Engine {
             let scan = match view {
                 Some(view) => {
                     assert_eq!(view.position(), position);
-                    Some(scan_shard(view, query, path, point, lookahead)?)
+                    Some(scan_shard(view, query, path, point, lookahead, rights)?)
                 }
                 None => None,
             };

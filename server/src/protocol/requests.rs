@@ -1,5 +1,6 @@
-//! A request stream: pipelined requests, each run at once (reads on this thread from the
-//! shards' published views, writes queued to their shard without waiting), answered in order
+//! A request stream: pipelined requests, each run at once as the connection's principal (reads on
+//! this thread from the shards' published views, checked against its read rules; writes queued to
+//! their shard without waiting, checked by the command filters), answered in order
 //! (`aorta_wire::requests::ServerRequests` holds finished answers until those before are out).
 //!
 //! Bounds: at most `REQUESTS_IN_FLIGHT_DEFAULT` requests of the stream at once (beyond, the
@@ -98,14 +99,21 @@ impl RequestStream {
                     }
                 };
             }
-            Call::Get { namespace, name } => engine.get(&namespace, &name).map(Reply::Found),
-            Call::GetById(id) => engine.get_by_id(id).map(Reply::Found),
+            // Every read is checked against the principal's read rules by the engine.
+            Call::Get { namespace, name } => engine
+                .get_as(&self.principal, &namespace, &name)
+                .map(Reply::Found),
+            Call::GetById(id) => engine.get_by_id_as(&self.principal, id).map(Reply::Found),
             Call::List { query, from } => match from {
-                ListFrom::Latest => engine.query(&query, None),
-                ListFrom::Token(token) => engine.query(&query, Some(&token)),
-                ListFrom::Positions(positions) => engine.query_at(&query, &positions),
+                ListFrom::Latest => engine.query_as(&self.principal, &query, None),
+                ListFrom::Token(token) => engine.query_as(&self.principal, &query, Some(&token)),
+                ListFrom::Positions(positions) => {
+                    engine.query_at_as(&self.principal, &query, &positions)
+                }
             }
             .map(Reply::Page),
+            // Positions and status name no namespace and tell nothing of any resource: every
+            // principal may have them.
             Call::Positions => engine.positions().map(Reply::Positions),
             Call::Status => Ok(Reply::Status(Status {
                 cluster_id: engine.cluster_id(),
