@@ -30,6 +30,12 @@
 //! one shard before a write and another after a later one. That matches the write path, where a
 //! batch commits on one shard only: no committed batch is ever seen in part. A position that has
 //! fallen below its shard's horizon since the first page answers `Error::Compacted`: list again.
+//!
+//! **Read rights.** A query as a named principal ([`Engine::query_as`]) is refused at once if the
+//! rules let it read nothing in the query's place (`filter::read`); otherwise each shard's scan
+//! passes over the resources it may not read as over those the selector refuses, by the rules
+//! enforced when the page is served. The order and the tokens are those of the query; only the
+//! membership narrows.
 
 use std::ops::ControlFlow;
 
