@@ -475,5 +475,58 @@ mod tests {
         assert!(hiding.matches(Action::Read, POLICY_NAMESPACE, RULE_TYPE_FOR_TESTS));
     }
 
+    fn permissions(rules: &[&str]) -> Permissions {
+        let entries = rules
+            .iter()
+            .enumerate()
+            .map(|(i, json)| (format!("r{i}"), Arc::new(Entry::Rule(rule(json).unwrap()))))
+            .collect();
+        Permissions::compile(&entries)
+    }
+
+    #[test]
+    fn a_place_is_readable_unless_denies_that_cover_its_root_name_every_granted_type() {
+        let rules = permissions(&[
+            r#"{"effect":"allow","principal":"a","namespace":"/apps","actions":["read"],"types":["task","job"]}"#,
+            r#"{"effect":"deny","principal":"a","namespace":"/apps/web","actions":["read"],"types":["task"]}"#,
+            r#"{"effect":"deny","principal":"a","namespace":"/","actions":["*"],"types":["job"]}"#,
+            r#"{"effect":"deny","principal":"a","namespace":"/apps/db/eu","actions":["read"],"types":["*"]}"#,
+        ]);
+        let within =
+            |namespace, subtree, kind| rules.may_read_within("a", namespace, subtree, kind);
+        // /apps: tasks are readable (the task deny covers only /apps/web).
+        assert_eq!(within("/apps", true, None), Ok(()));
+        assert_eq!(within("/", true, None), Ok(()), "the grant lies inside /");
+        assert_eq!(
+            within("/", false, None),
+            Err(None),
+            "/ itself: no grant reaches it"
+        );
+        // /apps/web: tasks denied there, jobs everywhere: the two denies hide it together.
+        assert!(matches!(within("/apps/web", true, None), Err(Some(_))));
+        assert!(matches!(within("/apps", true, Some("job")), Err(Some(_))));
+        // A deny further down leaves the root of the place readable.
+        assert_eq!(within("/apps/db", true, None), Ok(()));
+        assert!(matches!(within("/apps/db/eu", false, None), Err(Some(_))));
+        assert_eq!(
+            within("/apps", true, Some("service")),
+            Err(None),
+            "a type no grant names"
+        );
+        assert_eq!(within("/ops", true, None), Err(None));
+        // A grant of every type is hidden only by a deny of every type.
+        let every = permissions(&[
+            r#"{"effect":"allow","principal":"a","namespace":"/","actions":["*"],"types":["*"]}"#,
+            r#"{"effect":"deny","principal":"a","namespace":"/x","actions":["read"],"types":["t"]}"#,
+        ]);
+        assert_eq!(every.may_read_within("a", "/x", true, None), Ok(()));
+        assert!(every.may_read_within("a", "/x", true, Some("t")).is_err());
+        assert_eq!(
+            every.may_read_within("a", POLICY_NAMESPACE, false, None),
+            Err(None),
+            "a grant on / does not reach the rules"
+        );
+    }
+
     const RULE_TYPE_FOR_TESTS: &str = super::super::RULE_TYPE;
 }
