@@ -13,6 +13,9 @@
 //! (rules, role bindings, budgets, schemas), written by ordinary commands that these filters
 //! check too (see `docs/architecture.md`, "Command filters").
 //!
+//! Reads are not batches and do not pass the pipeline: [`read`] checks them against the same
+//! rules' `read` action, on the reader's thread, with the policy the [`Board`] enforces.
+//!
 //! Limits: `POLICY_RESOURCES_MAX` policy resources, `POLICY_DATA_BYTES_MAX` bytes each, and the
 //! per-kind bounds in `limits`.
 
