@@ -16,7 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::command::{Batch, CommitReceipt, ValidBatch};
 use crate::error::{Error, Result};
-use crate::filter::{Board, Pipeline, Principal};
+use crate::filter::{Board, Pipeline, Principal, Reader};
 use crate::history::{HistoryError, HistoryLimits, Page as HistoryPage};
 use crate::limits::HANDLERS_MAX;
 use crate::limits::{
@@ -29,6 +29,7 @@ use crate::limits::{
     WAL_SEGMENT_BYTES_MAX, WAL_SEGMENT_BYTES_MIN,
 };
 use crate::meta;
+use crate::query::Scope;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::shard::{Shard, ShardOptions};
@@ -717,12 +718,60 @@ impl Engine {
         self.get(namespace, name)
     }
 
+    /// [`Engine::get`] on behalf of `principal`, checked against its read rules (see
+    /// `filter::read`). A namespace where the rules let it read nothing is `Error::ReadDenied`
+    /// before anything is looked up, whether or not the resource exists: the answer does not
+    /// tell. Where it may read some types, an absent resource is `None` and a present one of a
+    /// type it may not read is `ReadDenied` (its name, not its content, is told: a create of
+    /// that name would tell as much).
+    pub fn get_as(
+        &self,
+        principal: &Principal,
+        namespace: &str,
+        name: &str,
+    ) -> Result<Option<Resource>> {
+        let Some(reader) = self.reader(principal) else {
+            return self.get(namespace, name);
+        };
+        validate_namespace(namespace)?;
+        validate_name(name)?;
+        let rights = reader.now();
+        let target = format!("{namespace}/{name}");
+        rights.check_within(&target, namespace, Scope::Children, None)?;
+        let found = self.get(namespace, name)?;
+        if let Some(resource) = &found {
+            rights.check_resource(resource)?;
+        }
+        Ok(found)
+    }
+
     /// The resource with this id, if it exists in this engine.
     pub fn get_by_id(&self, id: ResourceId) -> Result<Option<Resource>> {
         if id.cluster_id() != self.cluster_id || id.shard() >= self.shard_count() {
             return Ok(None);
         }
         self.published(id.shard())?.view().get_by_id(id)
+    }
+
+    /// [`Engine::get_by_id`] on behalf of `principal`. An id names no namespace, so no place can be
+    /// refused before the lookup; a resource the principal may not read is answered as absent
+    /// (`None`), so that ids (which are minted in order) cannot be used to learn what exists
+    /// where it may not read. A principal the rules let read nothing anywhere is
+    /// `Error::ReadDenied`.
+    pub fn get_by_id_as(&self, principal: &Principal, id: ResourceId) -> Result<Option<Resource>> {
+        let Some(reader) = self.reader(principal) else {
+            return self.get_by_id(id);
+        };
+        let rights = reader.now();
+        rights.check_within(&id.to_string(), "/", Scope::Subtree, None)?;
+        Ok(self
+            .get_by_id(id)?
+            .filter(|resource| rights.may_read(resource)))
+    }
+
+    /// The read checker of `principal`; `None` for root, which reads everything.
+    pub(crate) fn reader(&self, principal: &Principal) -> Option<Reader> {
+        Reader::new(principal, &self.board)
     }
 
     /// `get_by_id`, as a future for async callers; ready at once.
@@ -743,14 +792,38 @@ impl Engine {
     /// past a shard's history horizon (list again at `current`, subscribe after it);
     /// `InvalidPattern` or `InvalidQuery` (the token names another number of shards) for bad input.
     pub fn subscribe(&self, pattern: Pattern, start: Start) -> Result<Subscription> {
+        self.subscribe_as(&Principal::Root, pattern, start)
+    }
+
+    /// [`Engine::subscribe`] on behalf of `principal`, checked against its read rules (see
+    /// `filter::read`): a pattern whose namespace and scope (and type, if given) hold nothing the
+    /// rules let it read is `Error::ReadDenied` at once; then every event is judged against the
+    /// rules enforced when it is handed out (`ReadRights::judge`), so a rule change applies to
+    /// every event handed out after the rule's commit was acknowledged. A subscription is not
+    /// ended by a rule that later hides all of its pattern: it goes quiet.
+    pub fn subscribe_as(
+        &self,
+        principal: &Principal,
+        pattern: Pattern,
+        start: Start,
+    ) -> Result<Subscription> {
         pattern.validate()?;
+        let reader = self.reader(principal);
+        if let Some(reader) = &reader {
+            reader.now().check_within(
+                &pattern.namespace,
+                &pattern.namespace,
+                pattern.scope,
+                pattern.kind.as_deref(),
+            )?;
+        }
         let feeds = (0..self.shard_count())
             .map(|shard| {
                 self.published(shard)?;
                 Ok(self.dispatchers[shard as usize].feed().clone())
             })
             .collect::<Result<Vec<_>>>()?;
-        Subscription::open(pattern, start, feeds, self.inbox_bounds)
+        Subscription::open(pattern, start, feeds, self.inbox_bounds, reader)
     }
 
     /// Runs `handler` with every event of a subscription of `pattern` from `start`, in order, on a

@@ -44,6 +44,17 @@ pub enum Error {
         reason: Box<Rejection>,
     },
 
+    /// The principal may not read what it asked for (a get, a list, a subscription): a deny rule
+    /// hides it, or no rule lets it read there. `target` is what was asked (a key, a namespace);
+    /// `reason` is a `Rejection::Denied` with the action `read`. Nothing was read. Change the
+    /// request or the policy.
+    #[error("read of {target} denied: {reason}")]
+    ReadDenied {
+        target: String,
+        /// Boxed as in `Rejected`.
+        reason: Box<Rejection>,
+    },
+
     /// The batch names namespaces owned by different shards; a batch commits atomically on one shard.
     #[error("batch spans shards {first_shard} and {other_shard} (namespaces {first_namespace} and {other_namespace}); split it per shard")]
     BatchSpansShards {

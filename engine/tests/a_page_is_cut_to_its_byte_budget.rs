@@ -7,7 +7,7 @@ mod query_common;
 
 use aorta_engine::limits::{PAGE_BYTES_DEFAULT, PAGE_SIZE_MAX};
 use aorta_engine::query::{PageBudget, Query, Scope, TagSelector};
-use aorta_engine::{Batch, Command, Engine, Resource, ResourceSpec};
+use aorta_engine::{Batch, Command, Engine, Principal, Resource, ResourceSpec};
 use query_common::{check_listing, open_engine, Entry, Model};
 
 const SHARDS: u16 = 2;
@@ -35,7 +35,7 @@ fn walk_within(engine: &Engine, query: &Query, budget: &PageBudget) -> (Vec<Reso
     let mut pages = 0;
     loop {
         let page = engine
-            .query_within(query, token.as_deref(), budget)
+            .query_as_within(&Principal::Root, query, token.as_deref(), budget)
             .unwrap();
         pages += 1;
         assert!(!page.items.is_empty() || page.next.is_none());

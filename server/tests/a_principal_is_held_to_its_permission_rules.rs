@@ -67,7 +67,8 @@ async fn a_principal_is_held_to_its_permission_rules() {
     );
     assert_eq!(refused.principal, "alice");
     assert_eq!(refused.namespace_path, "/ops");
-    let ops = alice
+    // Root reads it: alice's rule does not let her read /ops.
+    let ops = root
         .call(&Call::Get {
             namespace: "/ops".into(),
             name: "db".into(),

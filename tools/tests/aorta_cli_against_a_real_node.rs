@@ -1,6 +1,7 @@
 //! The `aorta` CLI as a user runs it against a real `aortad`: put, get, list, select, batch,
-//! status and watch, in text and `--json`, the data directory found by aortad's rule, and the exit
-//! code of each kind of failure (not found 3, conflict 4, denied 5, unavailable 6, bad input 2).
+//! status and watch, in text and `--json`, the data directory found by aortad's rule, the exit
+//! code of each kind of failure (not found 3, conflict 4, denied 5, unavailable 6, bad input 2),
+//! and `--principal` held to the rules `docs/operations.md` sets up.
 
 #[path = "../../bindings/rust/tests/support/mod.rs"]
 mod support;
@@ -254,6 +255,94 @@ fn each_kind_of_failure_has_its_exit_code() {
         "{}",
         unavailable.stderr
     );
+}
+
+/// The rules of `docs/operations.md`'s "Permissions", put with the CLI as root: `alice` (role
+/// `web`) reads /apps/web but not its secrets, `dashboard` lists `/` and sees only /apps, and a
+/// read where the rules let a principal read nothing exits 5 (denied), as a write does.
+#[test]
+fn a_principal_reads_only_what_the_documented_rules_allow() {
+    let dir = tempfile::tempdir().unwrap();
+    let node = Node::start(dir.path());
+    for (name, kind, data) in [
+        (
+            "web-team",
+            "aorta.io/rule",
+            r#"{"effect":"allow","role":"web","namespace":"/apps/web","actions":["*"],"types":["*"]}"#,
+        ),
+        (
+            "web-team-secrets",
+            "aorta.io/rule",
+            r#"{"effect":"deny","role":"web","namespace":"/apps/web","actions":["read"],"types":["secret"]}"#,
+        ),
+        (
+            "dashboards",
+            "aorta.io/rule",
+            r#"{"effect":"allow","principal":"dashboard","namespace":"/apps","actions":["read"],"types":["*"]}"#,
+        ),
+        (
+            "alice-roles",
+            "aorta.io/role-binding",
+            r#"{"principal":"alice","roles":["web"]}"#,
+        ),
+    ] {
+        run(aorta(&node).args([
+            "put",
+            "/system/policy",
+            name,
+            "--type",
+            kind,
+            "--data",
+            data,
+        ]))
+        .expect(0);
+    }
+    for (namespace, name, kind) in [
+        ("/apps/web", "site", "task"),
+        ("/apps/web", "key", "secret"),
+        ("/ops", "db", "task"),
+    ] {
+        run(aorta(&node).args(["put", namespace, name, "--type", kind])).expect(0);
+    }
+    let as_principal = |principal: &str| {
+        let mut command = aorta(&node);
+        command.args(["--principal", principal]);
+        command
+    };
+
+    run(as_principal("alice").args(["get", "/apps/web", "site"])).expect(0);
+    run(as_principal("alice").args(["put", "/apps/web", "page", "--type", "task"])).expect(0);
+    let secret = run(as_principal("alice").args(["get", "/apps/web", "key"])).expect(5);
+    assert!(secret.stderr.contains("read"), "{}", secret.stderr);
+    let listed = run(as_principal("alice").args(["--json", "list", "/apps/web"])).expect(0);
+    let keys: Vec<String> = listed
+        .json_lines()
+        .iter()
+        .filter_map(|line| line["key"].as_str().map(String::from))
+        .collect();
+    assert_eq!(
+        keys,
+        ["/apps/web/page", "/apps/web/site"],
+        "{}",
+        listed.stdout
+    );
+    run(as_principal("alice").args(["get", "/ops", "db"])).expect(5);
+    run(as_principal("alice").args(["list", "/system/policy"])).expect(5);
+
+    let everything =
+        run(as_principal("dashboard").args(["--json", "list", "/", "--subtree"])).expect(0);
+    let keys: Vec<String> = everything
+        .json_lines()
+        .iter()
+        .filter_map(|line| line["key"].as_str().map(String::from))
+        .collect();
+    assert_eq!(
+        keys,
+        ["/apps/web/key", "/apps/web/page", "/apps/web/site"],
+        "{}",
+        everything.stdout
+    );
+    run(as_principal("dashboard").args(["put", "/apps/web", "x", "--type", "task"])).expect(5);
 }
 
 #[test]

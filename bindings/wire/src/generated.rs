@@ -25048,7 +25048,8 @@ impl<'a> ::planus::ReadAsRoot<'a> for QueryRef<'a> {
         ///  A condition of the batch did not hold (`ConflictDetail`); nothing was written.
         Conflict = 10,
     
-        ///  A command filter refused the batch (`RejectionDetail`); nothing was written.
+        ///  A command filter refused the batch, or the permission rules a read (`RejectionDetail`);
+        ///  nothing was written or read.
         Rejected = 11,
     
         ///  The batch names namespaces of different shards (`SpansShardsDetail`); split it.
@@ -25238,7 +25239,7 @@ unsafe impl ::planus::VectorWrite<ErrorCode> for ErrorCode {
 ///  Why a command's condition failed.
 /// 
 /// Generated from these locations:
-/// * Enum `ConflictKind` in the file `bindings/schema/error.fbs:54`
+/// * Enum `ConflictKind` in the file `bindings/schema/error.fbs:55`
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]#[repr(u8)]pub enum ConflictKind {
     
         ///  A create met an existing key (`revision` is its revision).
@@ -25385,7 +25386,7 @@ unsafe impl ::planus::VectorWrite<ConflictKind> for ConflictKind {
 /// The table `ConflictDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `ConflictDetail` in the file `bindings/schema/error.fbs:63`
+/// * Table `ConflictDetail` in the file `bindings/schema/error.fbs:64`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -26293,7 +26294,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for ConflictDetailRef<'a> {
 ///  What a filter's rule names an action.
 /// 
 /// Generated from these locations:
-/// * Enum `CommandAction` in the file `bindings/schema/error.fbs:75`
+/// * Enum `CommandAction` in the file `bindings/schema/error.fbs:76`
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]#[repr(u8)]pub enum CommandAction {
     
         /// The variant `Create` in the enum `CommandAction`
@@ -26440,7 +26441,7 @@ unsafe impl ::planus::VectorWrite<CommandAction> for CommandAction {
 ///  A deny rule matched (`rule` names it), or no allow rule did (`rule` absent).
 /// 
 /// Generated from these locations:
-/// * Table `Denied` in the file `bindings/schema/error.fbs:82`
+/// * Table `Denied` in the file `bindings/schema/error.fbs:83`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -26449,14 +26450,19 @@ pub struct Denied{
     
         /// The field `principal` in the table `Denied`
         pub principal: ::planus::alloc::string::String,
-        /// The field `action` in the table `Denied`
+        ///  The command's action; meaningless when `read` is true.
         pub action: self::CommandAction,
         /// The field `namespace_path` in the table `Denied`
         pub namespace_path: ::planus::alloc::string::String,
-        /// The field `kind` in the table `Denied`
+        ///  The resource's type; `*` when a read of a whole namespace or subtree was refused.
         pub kind: ::planus::alloc::string::String,
         /// The field `rule` in the table `Denied`
-        pub rule: ::core::option::Option<::planus::alloc::string::String>,}
+        pub rule: ::core::option::Option<::planus::alloc::string::String>,
+        ///  The refused action is a read (a get, a list, a subscription): `RejectionDetail.key` is what
+        ///  was asked (a key, a namespace, an id), `action` is to be ignored. An optional field, so
+        ///  that it could come within version 1 (older readers skip it; `CommandAction` could not take
+        ///  a new value without a new protocol version).
+        pub read: bool,}
 
 
 #[allow(clippy::derivable_impls)]
@@ -26468,6 +26474,7 @@ impl ::core::default::Default for Denied {
         namespace_path: ::core::default::Default::default(),
         kind: ::core::default::Default::default(),
         rule: ::core::default::Default::default(),
+        read: false,
         
         }
     }
@@ -26489,14 +26496,15 @@ impl Denied {
         field_namespace_path: impl ::planus::WriteAs<::planus::Offset<str>>,
         field_kind: impl ::planus::WriteAs<::planus::Offset<str>>,
         field_rule: impl ::planus::WriteAsOptional<::planus::Offset<::core::primitive::str>>,
+        field_read: impl ::planus::WriteAsDefault<bool, bool>,
         
-    ) -> ::planus::Offset<Self> {let prepared_principal = field_principal.prepare(builder);let prepared_action = field_action.prepare(builder, &self::CommandAction::Create);let prepared_namespace_path = field_namespace_path.prepare(builder);let prepared_kind = field_kind.prepare(builder);let prepared_rule = field_rule.prepare(builder);
+    ) -> ::planus::Offset<Self> {let prepared_principal = field_principal.prepare(builder);let prepared_action = field_action.prepare(builder, &self::CommandAction::Create);let prepared_namespace_path = field_namespace_path.prepare(builder);let prepared_kind = field_kind.prepare(builder);let prepared_rule = field_rule.prepare(builder);let prepared_read = field_read.prepare(builder, &false);
 
-        let mut table_writer: ::planus::table_writer::TableWriter::<14> = ::core::default::Default::default();
-        table_writer.write_entry::<::planus::Offset<str>>(0);table_writer.write_entry::<::planus::Offset<str>>(2);table_writer.write_entry::<::planus::Offset<str>>(3);if prepared_rule.is_some() {table_writer.write_entry::<::planus::Offset<str>>(4);}if prepared_action.is_some() {table_writer.write_entry::<self::CommandAction>(1);}
+        let mut table_writer: ::planus::table_writer::TableWriter::<16> = ::core::default::Default::default();
+        table_writer.write_entry::<::planus::Offset<str>>(0);table_writer.write_entry::<::planus::Offset<str>>(2);table_writer.write_entry::<::planus::Offset<str>>(3);if prepared_rule.is_some() {table_writer.write_entry::<::planus::Offset<str>>(4);}if prepared_action.is_some() {table_writer.write_entry::<self::CommandAction>(1);}if prepared_read.is_some() {table_writer.write_entry::<bool>(5);}
 
         unsafe {
-            table_writer.finish(builder, |object_writer| {object_writer.write::<_, _, 4>(&prepared_principal);object_writer.write::<_, _, 4>(&prepared_namespace_path);object_writer.write::<_, _, 4>(&prepared_kind);if let ::core::option::Option::Some(prepared_rule) = prepared_rule {object_writer.write::<_, _, 4>(&prepared_rule);}if let ::core::option::Option::Some(prepared_action) = prepared_action {object_writer.write::<_, _, 1>(&prepared_action);}
+            table_writer.finish(builder, |object_writer| {object_writer.write::<_, _, 4>(&prepared_principal);object_writer.write::<_, _, 4>(&prepared_namespace_path);object_writer.write::<_, _, 4>(&prepared_kind);if let ::core::option::Option::Some(prepared_rule) = prepared_rule {object_writer.write::<_, _, 4>(&prepared_rule);}if let ::core::option::Option::Some(prepared_action) = prepared_action {object_writer.write::<_, _, 1>(&prepared_action);}if let ::core::option::Option::Some(prepared_read) = prepared_read {object_writer.write::<_, _, 1>(&prepared_read);}
                 
             });
         }builder.current_offset()
@@ -26545,6 +26553,10 @@ impl ::planus::WriteAsOffset<Denied> for Denied {
         
             
             &self.rule,
+            
+        
+            
+            self.read,
             
         
         )
@@ -26852,6 +26864,110 @@ impl<
     
 }
 
+impl<
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+> DeniedBuilder
+<
+    (
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+    )
+>
+{
+    /// Setter for the [`read` field](Denied#structfield.read).
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn read<T5>(self, value: T5) -> DeniedBuilder<(
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+    )>
+    where T5: ::planus::WriteAsDefault<bool, bool>
+    {
+        
+        let (
+            
+                v0,
+            
+                v1,
+            
+                v2,
+            
+                v3,
+            
+                v4,
+            
+        ) = self.0;DeniedBuilder((
+            
+                v0,
+            
+                v1,
+            
+                v2,
+            
+                v3,
+            
+                v4,
+            
+            value,
+        ))
+    }
+
+    
+    /// Sets the [`read` field](Denied#structfield.read) to the default value.
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn read_as_default(self) -> DeniedBuilder<(
+        
+            T0,
+        
+            T1,
+        
+            T2,
+        
+            T3,
+        
+            T4,
+        
+        ::planus::DefaultValue,
+    )>
+    {
+        self.read(::planus::DefaultValue)
+    }
+    
+
+    
+}
+
 
 
 impl<
@@ -26866,6 +26982,8 @@ impl<
     
         T4,
     
+        T5,
+    
 > DeniedBuilder<(
     
         T0,
@@ -26877,6 +26995,8 @@ impl<
         T3,
     
         T4,
+    
+        T5,
     
 )> {
     /// Finish writing the builder to get an [Offset](::planus::Offset) to a serialized [Denied].
@@ -26900,6 +27020,8 @@ impl<
     
         T4: ::planus::WriteAsOptional<::planus::Offset<::core::primitive::str>>,
     
+        T5: ::planus::WriteAsDefault<bool, bool>,
+    
 > ::planus::WriteAs<::planus::Offset<Denied>> for DeniedBuilder<(
     
         T0,
@@ -26911,6 +27033,8 @@ impl<
         T3,
     
         T4,
+    
+        T5,
     
 )> {
     type Prepared = ::planus::Offset<Denied>;
@@ -26933,6 +27057,8 @@ impl<
     
         T4: ::planus::WriteAsOptional<::planus::Offset<::core::primitive::str>>,
     
+        T5: ::planus::WriteAsDefault<bool, bool>,
+    
 > ::planus::WriteAsOptional<::planus::Offset<Denied>> for DeniedBuilder<(
     
         T0,
@@ -26944,6 +27070,8 @@ impl<
         T3,
     
         T4,
+    
+        T5,
     
 )> {
     type Prepared = ::planus::Offset<Denied>;
@@ -26966,6 +27094,8 @@ impl<
     
         T4: ::planus::WriteAsOptional<::planus::Offset<::core::primitive::str>>,
     
+        T5: ::planus::WriteAsDefault<bool, bool>,
+    
 > ::planus::WriteAsOffset<Denied> for DeniedBuilder<(
     
         T0,
@@ -26977,6 +27107,8 @@ impl<
         T3,
     
         T4,
+    
+        T5,
     
 )> {
     #[inline]
@@ -26994,6 +27126,8 @@ impl<
             
                 v4,
             
+                v5,
+            
         ) = &self.0;Denied::create(
             builder,
             
@@ -27006,6 +27140,8 @@ impl<
                 v3,
             
                 v4,
+            
+                v5,
             
         )
     }
@@ -27085,6 +27221,19 @@ impl<'a> DeniedRef<'a> {
             
         }
     
+        /// Getter for the [`read` field](Denied#structfield.read).
+        #[inline]
+        pub fn read(&self) -> ::planus::Result<bool> {
+             ::core::result::Result::Ok( 
+            
+              
+              self.0.access(5, "Denied", "read")
+              
+            
+            ?.unwrap_or(false))
+            
+        }
+    
 }
 
 impl<'a> ::core::fmt::Debug for DeniedRef<'a> {
@@ -27092,7 +27241,7 @@ impl<'a> ::core::fmt::Debug for DeniedRef<'a> {
         let mut f = f.debug_struct("DeniedRef");
         f.field("principal", &self.principal());f.field("action", &self.action());f.field("namespace_path", &self.namespace_path());f.field("kind", &self.kind());if let ::core::option::Option::Some(field_rule) = self.rule().transpose() {
                 f.field("rule", &field_rule);
-            }
+            }f.field("read", &self.read());
         f.finish()
     }
 }
@@ -27107,7 +27256,7 @@ impl<'a> ::core::convert::TryFrom<DeniedRef<'a>> for Denied {
         ::core::result::Result::Ok(Self {
             principal: ::core::convert::Into::into(value.principal()?),action: ::core::convert::TryInto::try_into(value.action()?)?,namespace_path: ::core::convert::Into::into(value.namespace_path()?),kind: ::core::convert::Into::into(value.kind()?),rule: 
                                 value.rule()?.map(::core::convert::Into::into)
-                            ,
+                            ,read: ::core::convert::TryInto::try_into(value.read()?)?,
         })
     }
 }
@@ -27177,7 +27326,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for DeniedRef<'a> {
 ///  The batch would take the subtree of `namespace` over the budget `budget`.
 /// 
 /// Generated from these locations:
-/// * Table `OverBudget` in the file `bindings/schema/error.fbs:91`
+/// * Table `OverBudget` in the file `bindings/schema/error.fbs:99`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -27895,7 +28044,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for OverBudgetRef<'a> {
 ///  The resource's data breaks the schema declared for its type.
 /// 
 /// Generated from these locations:
-/// * Table `SchemaViolation` in the file `bindings/schema/error.fbs:100`
+/// * Table `SchemaViolation` in the file `bindings/schema/error.fbs:108`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -28378,7 +28527,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for SchemaViolationRef<'a> {
 ///  A resource under the policy namespace is not a well-formed policy resource.
 /// 
 /// Generated from these locations:
-/// * Table `InvalidPolicy` in the file `bindings/schema/error.fbs:107`
+/// * Table `InvalidPolicy` in the file `bindings/schema/error.fbs:115`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -28683,7 +28832,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for InvalidPolicyRef<'a> {
 /// The union `Rejection` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Union `Rejection` in the file `bindings/schema/error.fbs:111`
+/// * Union `Rejection` in the file `bindings/schema/error.fbs:119`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize)]
@@ -28954,7 +29103,7 @@ impl<'a> ::planus::VectorReadUnion<'a> for RejectionRef<'a> {
 /// The table `RejectionDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `RejectionDetail` in the file `bindings/schema/error.fbs:118`
+/// * Table `RejectionDetail` in the file `bindings/schema/error.fbs:126`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -29541,7 +29690,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for RejectionDetailRef<'a> {
 /// The table `SpansShardsDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `SpansShardsDetail` in the file `bindings/schema/error.fbs:126`
+/// * Table `SpansShardsDetail` in the file `bindings/schema/error.fbs:134`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -30152,7 +30301,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for SpansShardsDetailRef<'a> {
 ///  Which of a shard's queue budgets is full.
 /// 
 /// Generated from these locations:
-/// * Enum `QueueBudget` in the file `bindings/schema/error.fbs:134`
+/// * Enum `QueueBudget` in the file `bindings/schema/error.fbs:142`
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]#[repr(u8)]pub enum QueueBudget {
     
         /// The variant `Requests` in the enum `QueueBudget`
@@ -30295,7 +30444,7 @@ unsafe impl ::planus::VectorWrite<QueueBudget> for QueueBudget {
 /// The table `OverloadedDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `OverloadedDetail` in the file `bindings/schema/error.fbs:139`
+/// * Table `OverloadedDetail` in the file `bindings/schema/error.fbs:147`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -30938,7 +31087,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for OverloadedDetailRef<'a> {
 /// The table `ShardDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `ShardDetail` in the file `bindings/schema/error.fbs:146`
+/// * Table `ShardDetail` in the file `bindings/schema/error.fbs:154`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -31254,7 +31403,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for ShardDetailRef<'a> {
 /// The table `CompactedDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `CompactedDetail` in the file `bindings/schema/error.fbs:150`
+/// * Table `CompactedDetail` in the file `bindings/schema/error.fbs:158`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -31897,7 +32046,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for CompactedDetailRef<'a> {
 /// The union `ErrorDetail` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Union `ErrorDetail` in the file `bindings/schema/error.fbs:157`
+/// * Union `ErrorDetail` in the file `bindings/schema/error.fbs:165`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize)]
@@ -32255,7 +32404,7 @@ impl<'a> ::planus::VectorReadUnion<'a> for ErrorDetailRef<'a> {
 ///  `detail` with the figures when the code has them.
 /// 
 /// Generated from these locations:
-/// * Table `Error` in the file `bindings/schema/error.fbs:168`
+/// * Table `Error` in the file `bindings/schema/error.fbs:176`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize

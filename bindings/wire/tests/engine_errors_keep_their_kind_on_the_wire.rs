@@ -149,6 +149,37 @@ fn rejections_carry_the_filter_and_the_reason() {
     };
     assert_eq!(denied.action, wire::CommandAction::Delete);
     assert_eq!(denied.rule, None);
+    assert!(!denied.read);
+}
+
+#[test]
+fn a_denied_read_is_a_permission_rejection_marked_read() {
+    let error = Error::ReadDenied {
+        target: "/ops/db".into(),
+        reason: Box::new(Rejection::Denied {
+            principal: "alice".into(),
+            action: Action::Read,
+            namespace: "/ops".into(),
+            kind: "*".into(),
+            rule: Some("/system/policy/no-ops".into()),
+        }),
+    };
+    let remote = received(&error);
+    assert_eq!(remote.code, ErrorCode::Rejected);
+    assert_eq!(remote.message, error.to_string());
+    let Some(ErrorDetail::RejectionDetail(detail)) = remote.detail else {
+        panic!("a rejection detail");
+    };
+    assert_eq!(detail.filter, "permission");
+    assert_eq!(detail.key, "/ops/db");
+    let wire::Rejection::Denied(denied) = detail.reason else {
+        panic!("denied");
+    };
+    assert!(denied.read);
+    assert_eq!(denied.principal, "alice");
+    assert_eq!(denied.namespace_path, "/ops");
+    assert_eq!(denied.kind, "*");
+    assert_eq!(denied.rule.as_deref(), Some("/system/policy/no-ops"));
 }
 
 #[test]

@@ -13,12 +13,16 @@
 //! (rules, role bindings, budgets, schemas), written by ordinary commands that these filters
 //! check too (see `docs/architecture.md`, "Command filters").
 //!
+//! Reads are not batches and do not pass the pipeline: [`read`] checks them against the same
+//! rules' `read` action, on the reader's thread, with the policy the [`Board`] enforces.
+//!
 //! Limits: `POLICY_RESOURCES_MAX` policy resources, `POLICY_DATA_BYTES_MAX` bytes each, and the
 //! per-kind bounds in `limits`.
 
 pub mod permission;
 pub mod policy;
 pub mod quota;
+pub mod read;
 pub mod validation;
 
 use std::collections::HashMap;
@@ -36,11 +40,12 @@ pub use policy::{
     SCHEMA_TYPE,
 };
 pub use quota::{Admission, BudgetEntry};
+pub use read::Reader;
 
-/// Who sends a batch. `Root` is the built-in system principal: the permission filter lets it do
-/// anything (it is how the first rules get in), while validation and quota apply to it as to
-/// everyone. `Engine::commit` and `Engine::submit` run as `Root`; `commit_as` and `submit_as`
-/// name the principal.
+/// Who sends a batch or reads. `Root` is the built-in system principal: the permission filter lets
+/// it do anything (it is how the first rules get in), while validation and quota apply to it as to
+/// everyone. `Engine::commit`, `submit`, `get`, `query` and `subscribe` run as `Root`; the `_as`
+/// forms (`commit_as`, `submit_as`, `get_as`, `query_as`, `subscribe_as`, …) name the principal.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Principal {
     Root,
@@ -109,12 +114,14 @@ pub fn validate_principal_name(
     Ok(())
 }
 
-/// What a change does to its key, as rules name it.
+/// What a principal does, as rules name it: a change to a key, or a read (a get, a list, a
+/// subscription's events; see [`read`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Create,
     Update,
     Delete,
+    Read,
 }
 
 impl Action {
@@ -123,6 +130,7 @@ impl Action {
             Action::Create => "create",
             Action::Update => "update",
             Action::Delete => "delete",
+            Action::Read => "read",
         }
     }
 }

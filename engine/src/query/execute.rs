@@ -32,11 +32,19 @@
 //! one shard before a write and another after a later one. That matches the write path, where a
 //! batch commits on one shard only: no committed batch is ever seen in part. A position that has
 //! fallen below its shard's horizon since the first page answers `Error::Compacted`: list again.
+//!
+//! **Read rights.** A query as a named principal ([`Engine::query_as`]) is refused at once if the
+//! rules let it read nothing in the query's place (`filter::read`); otherwise each shard's scan
+//! passes over the resources it may not read as over those the selector refuses, by the rules
+//! enforced when the page is served. The order and the tokens are those of the query; only the
+//! membership narrows.
 
 use std::ops::ControlFlow;
 
 use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::filter::read::ReadRights;
+use crate::filter::Principal;
 use crate::query::{
     IndexPlan, Page, PageBudget, Query, QueryError, Scope, ShardResume, Token, TokenError,
 };
@@ -143,7 +151,8 @@ pub struct ShardScan {
 
 /// Scans one shard's view for the matches of `query` on `path` after `resume` (which must not be
 /// `Done`), stopping after `limit` (at least 1) matches, or after the match whose weight takes
-/// theirs past `budget.bytes_max`.
+/// theirs past `budget.bytes_max`. With `rights`, a resource the principal may not read is no
+/// match: it is passed over like one the selector refuses.
 pub fn scan_shard(
     view: &ReadView,
     query: &Query,
@@ -151,6 +160,7 @@ pub fn scan_shard(
     resume: &ShardResume,
     limit: usize,
     budget: &PageBudget,
+    rights: Option<&ReadRights>,
 ) -> Result<ShardScan> {
     assert!(limit > 0, "a scan looks for at least one match");
     let after: Option<&[u8]> = match resume {
@@ -184,7 +194,10 @@ pub fn scan_shard(
                     failure = Some(error);
                     return ControlFlow::Break(());
                 }
-                Ok(resource) if selects(query, &resource) => {
+                Ok(resource)
+                    if selects(query, &resource)
+                        && rights.is_none_or(|rights| rights.may_read(&resource)) =>
+                {
                     weight = weight.saturating_add((budget.weigh)(&resource));
                     matches.push(Match {
                         scan_key: key.to_vec(),
@@ -384,17 +397,36 @@ impl Engine {
     /// query or another engine, or a damaged one, is `Error::InvalidToken`; a token whose position
     /// a shard no longer holds is `Error::Compacted` (list again without a token).
     pub fn query(&self, query: &Query, token: Option<&str>) -> Result<Page> {
-        self.query_within(query, token, &PageBudget::default())
+        self.query_as(&Principal::Root, query, token)
     }
 
-    /// [`Engine::query`], with pages cut to `budget` (the server's: what fits one frame).
-    pub fn query_within(
+    /// [`Engine::query`] on behalf of `principal`, checked against its read rules (see
+    /// `filter::read`): a query whose namespace and scope (and type, if given) hold nothing the
+    /// rules let it read is `Error::ReadDenied`, whether or not anything is there; otherwise the
+    /// pages hold only what it may read (a deny rule on a namespace inside the query's, or on a
+    /// type, leaves those resources out), by the rules enforced when each page is served. The
+    /// resources left out are passed over by the scan like those the selector refuses, so pages
+    /// are full but for the last, and tokens resume as for any query.
+    pub fn query_as(
         &self,
+        principal: &Principal,
+        query: &Query,
+        token: Option<&str>,
+    ) -> Result<Page> {
+        self.query_as_within(principal, query, token, &PageBudget::default())
+    }
+
+    /// [`Engine::query_as`], with pages cut to `budget` (the node's: what fits one frame).
+    pub fn query_as_within(
+        &self,
+        principal: &Principal,
         query: &Query,
         token: Option<&str>,
         budget: &PageBudget,
     ) -> Result<Page> {
         query.validate()?;
+        let rights = self.read_rights_for(principal, query)?;
+        let rights = rights.as_ref();
         let path = AccessPath::for_query(query)?;
         match token {
             None => {
@@ -412,7 +444,14 @@ impl Engine {
                     .map(|view| view.as_ref().map_or(0, ReadView::position))
                     .collect();
                 let resume = start_points(&involved);
-                self.read_page(query, budget, &path, positions, views, resume)
+                self.read_page(
+                    query,
+                    Admits { budget, rights },
+                    &path,
+                    positions,
+                    views,
+                    resume,
+                )
             }
             Some(text) => {
                 let token = Token::decode(text)?;
@@ -420,9 +459,31 @@ impl Engine {
                 let resume = token.resume().to_vec();
                 let positions = token.positions().to_vec();
                 let views = self.views_at(&positions, &resume)?;
-                self.read_page(query, budget, &path, positions, views, resume)
+                self.read_page(
+                    query,
+                    Admits { budget, rights },
+                    &path,
+                    positions,
+                    views,
+                    resume,
+                )
             }
         }
+    }
+
+    /// The read rights of `principal` for `query`, once its place is checked: `None` for root.
+    fn read_rights_for(&self, principal: &Principal, query: &Query) -> Result<Option<ReadRights>> {
+        let Some(reader) = self.reader(principal) else {
+            return Ok(None);
+        };
+        let rights = reader.now();
+        rights.check_within(
+            &query.namespace,
+            &query.namespace,
+            query.scope,
+            query.kind.as_deref(),
+        )?;
+        Ok(Some(rights))
     }
 
     /// `query`, as a future for async callers. It never waits (reads never queue behind writes):
@@ -437,17 +498,30 @@ impl Engine {
     /// page. A position a shard no longer holds (below its horizon), or not yet, is
     /// `Error::Compacted`.
     pub fn query_at(&self, query: &Query, positions: &[u64]) -> Result<Page> {
-        self.query_at_within(query, positions, &PageBudget::default())
+        self.query_at_as(&Principal::Root, query, positions)
     }
 
-    /// [`Engine::query_at`], with pages cut to `budget`.
-    pub fn query_at_within(
+    /// [`Engine::query_at`] on behalf of `principal`, checked as [`Engine::query_as`] is: by the
+    /// rules enforced now, whatever the positions read.
+    pub fn query_at_as(
         &self,
+        principal: &Principal,
+        query: &Query,
+        positions: &[u64],
+    ) -> Result<Page> {
+        self.query_at_as_within(principal, query, positions, &PageBudget::default())
+    }
+
+    /// [`Engine::query_at_as`], with pages cut to `budget`.
+    pub fn query_at_as_within(
+        &self,
+        principal: &Principal,
         query: &Query,
         positions: &[u64],
         budget: &PageBudget,
     ) -> Result<Page> {
         query.validate()?;
+        let rights = self.read_rights_for(principal, query)?;
         if positions.len() != usize::from(self.shard_count()) {
             return Err(QueryError::Positions {
                 given: positions.len(),
@@ -464,7 +538,11 @@ impl Engine {
             .collect();
         let resume = start_points(&involved);
         let views = self.views_at(&positions, &resume)?;
-        self.read_page(query, budget, &path, positions, views, resume)
+        let admits = Admits {
+            budget,
+            rights: rights.as_ref(),
+        };
+        self.read_page(query, admits, &path, positions, views, resume)
     }
 
     /// Which shards hold part of the answer: the namespace's owner for its children, every shard
@@ -525,12 +603,13 @@ impl Engine {
     fn read_page(
         &self,
         query: &Query,
-        budget: &PageBudget,
+        admits: Admits<'_>,
         path: &AccessPath,
         positions: Vec<u64>,
         views: Vec<Option<ReadView>>,
         resume: Vec<ShardResume>,
     ) -> Result<Page> {
+        let Admits { budget, rights } = admits;
         assert_eq!(views.len(), resume.len());
         assert_eq!(views.len(), positions.len());
         let lookahead = query.page_size + 1;
@@ -539,7 +618,9 @@ impl Engine {
             let scan = match view {
                 Some(view) => {
                     assert_eq!(view.position(), position);
-                    Some(scan_shard(view, query, path, point, lookahead, budget)?)
+                    Some(scan_shard(
+                        view, query, path, point, lookahead, budget, rights,
+                    )?)
                 }
                 None => None,
             };
@@ -554,6 +635,14 @@ impl Engine {
             scans,
         ))
     }
+}
+
+/// What a page admits besides the query's own terms: what fits its budget, and (for a principal
+/// other than root) what its read rules let it see.
+#[derive(Clone, Copy)]
+struct Admits<'a> {
+    budget: &'a PageBudget,
+    rights: Option<&'a ReadRights>,
 }
 
 /// The resume points of a first page: start on the involved shards, done on the others.

@@ -27,13 +27,14 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::filter::Reader;
 use crate::limits::{
     SUBSCRIPTION_PAGES_PER_POLL_MAX, SUBSCRIPTION_PAGE_BYTES_MAX, SUBSCRIPTION_PAGE_CHANGES_MAX,
 };
 use crate::query::{QueryError, Scope};
 use crate::routing::shard_for_namespace;
 use crate::subscription::dispatch::{event_estimated_bytes, Inbox, ShardFeed};
-use crate::subscription::pattern::{Event, Pattern};
+use crate::subscription::pattern::{Actions, Event, Pattern};
 use crate::subscription::signal::{prepare_to_sleep, Waiter};
 
 /// Where a subscription starts.
@@ -75,7 +76,15 @@ static NEXT_SUBSCRIBER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::Ato
 /// One subscriber's stream of events. See the module doc.
 pub struct Subscription {
     id: u64,
+    /// The pattern as the subscriber asked for it.
     pattern: Pattern,
+    /// The pattern changes are matched with (by the dispatchers, and the history pages read
+    /// here): `pattern` itself, or, with a reader, `pattern` asking for every action, so that the
+    /// reader can judge each change whole before the asked actions are applied (an update the
+    /// pattern sees as `Updated` is `Left` for a principal who may not read its new side).
+    matching: Pattern,
+    /// The principal's read check, applied to each event as it is handed out; `None`: root.
+    reader: Option<Reader>,
     /// Every shard of the engine, in order: the token covers them all.
     positions: Vec<u64>,
     cursors: Vec<Cursor>,
@@ -111,6 +120,7 @@ impl Subscription {
         start: Start,
         shards: Vec<Arc<ShardFeed>>,
         inbox_bounds: (usize, u64),
+        reader: Option<Reader>,
     ) -> Result<Subscription> {
         let count = shards.len();
         let positions: Vec<u64> = match start {
@@ -142,9 +152,15 @@ impl Subscription {
                 joined: false,
             });
         }
+        let matching = match reader {
+            Some(_) => pattern.clone().with_actions(Actions::ALL),
+            None => pattern.clone(),
+        };
         let mut subscription = Subscription {
             id: NEXT_SUBSCRIBER_ID.fetch_add(1, Ordering::Relaxed),
             pattern,
+            matching,
+            reader,
             positions,
             cursors,
             inbox: Arc::new(Inbox::with_bounds(count, inbox_bounds.0, inbox_bounds.1)),
@@ -212,11 +228,14 @@ impl Subscription {
     /// everything readable was delivered.
     pub fn next(&mut self, timeout: Duration) -> Result<Option<Event>> {
         let deadline = Instant::now() + timeout;
-        Ok(if self.ready(deadline)? {
-            self.pop()
-        } else {
-            None
-        })
+        loop {
+            if !self.ready(deadline)? {
+                return Ok(None);
+            }
+            if let Some(event) = self.pop_readable() {
+                return Ok(Some(event));
+            }
+        }
     }
 
     /// The events of at least one whole batch (of one shard), and of more whole batches up to
@@ -225,20 +244,26 @@ impl Subscription {
     pub fn next_batch(&mut self, max: usize, timeout: Duration) -> Result<Vec<Event>> {
         let deadline = Instant::now() + timeout;
         let mut events = Vec::new();
-        if !self.ready(deadline)? {
-            return Ok(events);
-        }
         loop {
-            while let Some(front) = self.buffer.front() {
-                let same_batch = events
-                    .last()
-                    .is_some_and(|last: &Event| last.position == front.position);
-                if events.len() >= max.max(1) && !same_batch {
+            if !self.ready(deadline)? {
+                return Ok(events);
+            }
+            loop {
+                while let Some(front) = self.buffer.front() {
+                    let same_batch = events
+                        .last()
+                        .is_some_and(|last: &Event| last.position == front.position);
+                    if events.len() >= max.max(1) && !same_batch {
+                        break;
+                    }
+                    events.extend(self.pop());
+                }
+                if !self.buffer.is_empty() || events.len() >= max || !self.take_delivery() {
                     break;
                 }
-                events.push(self.pop().expect("the buffer has a front"));
             }
-            if !self.buffer.is_empty() || events.len() >= max || !self.take_delivery() {
+            // Empty only if every event taken was one the principal may not read: wait on.
+            if !events.is_empty() {
                 return Ok(events);
             }
         }
@@ -252,16 +277,18 @@ impl Subscription {
     }
 
     fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Result<Event>> {
-        if let Some(event) = self.pop() {
+        if let Some(event) = self.pop_readable() {
             return Poll::Ready(Ok(event));
         }
         for _ in 0..SUBSCRIPTION_PAGES_PER_POLL_MAX {
             let watch = self.watch();
             match self.step() {
                 Err(error) => return Poll::Ready(Err(error)),
-                Ok(Progress::Events) => {
-                    return Poll::Ready(Ok(self.pop().expect("a page of events")))
-                }
+                Ok(Progress::Events) => match self.pop_readable() {
+                    Some(event) => return Poll::Ready(Ok(event)),
+                    // Every event of the page was one the principal may not read.
+                    None => continue,
+                },
                 Ok(Progress::Skipped) => continue,
                 Ok(Progress::Idle) => {
                     if self.closed() {
@@ -384,7 +411,7 @@ impl Subscription {
         }
         if cursor
             .feed
-            .try_join(self.id, &self.pattern, &self.inbox, cursor.next)
+            .try_join(self.id, &self.matching, &self.inbox, cursor.next)
         {
             cursor.joined = true;
             self.joins += 1;
@@ -399,7 +426,7 @@ impl Subscription {
         let mut any = false;
         for cursor in &mut self.cursors {
             if cursor.joined {
-                cursor.feed.leave(self.id, &self.pattern, &self.inbox);
+                cursor.feed.leave(self.id, &self.matching, &self.inbox);
                 cursor.joined = false;
                 any = true;
             }
@@ -503,7 +530,7 @@ impl Subscription {
             self.turn = (index + 1) % count;
             let through = page.next_position - 1;
             for change in &page.changes {
-                if let Some(event) = self.pattern.event_for(cursor.shard, change) {
+                if let Some(event) = self.matching.event_for(cursor.shard, change) {
                     self.buffer.push_back(event);
                 }
             }
@@ -520,8 +547,19 @@ impl Subscription {
         Ok(Progress::Idle)
     }
 
+    /// Takes buffered events until one the principal may read, or the buffer is empty.
+    fn pop_readable(&mut self) -> Option<Event> {
+        while !self.buffer.is_empty() {
+            if let Some(event) = self.pop() {
+                return Some(event);
+            }
+        }
+        None
+    }
+
     /// Takes the next buffered event, moving its shard's delivered position to the last position
-    /// whose events are all taken.
+    /// whose events are all taken; returns it as the principal may see it (`ReadRights::judge`,
+    /// by the rules enforced now), or `None` if it may not see it or the buffer is empty.
     fn pop(&mut self) -> Option<Event> {
         let event = self.buffer.pop_front()?;
         let (index, through) = self.page.expect("buffered events come from a page");
@@ -532,7 +570,10 @@ impl Subscription {
             Some(_) => event.position,
         };
         cursor.delivered = cursor.delivered.max(delivered);
-        Some(event)
+        match &self.reader {
+            None => Some(event),
+            Some(reader) => reader.now().judge(event, self.pattern.actions),
+        }
     }
 }
 

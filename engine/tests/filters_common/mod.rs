@@ -7,6 +7,7 @@ use std::path::Path;
 use aorta_engine::filter::{
     BUDGET_TYPE, POLICY_NAMESPACE, ROLE_BINDING_TYPE, RULE_TYPE, SCHEMA_TYPE,
 };
+use aorta_engine::query::{Query, Scope};
 use aorta_engine::{
     Batch, Command, Engine, EngineConfig, Error, Principal, Rejection, ResourceSpec,
 };
@@ -116,4 +117,48 @@ pub fn rejection<T: std::fmt::Debug>(result: Result<T, Error>) -> (&'static str,
 /// Each shard's position.
 pub fn positions(engine: &Engine) -> Vec<u64> {
     engine.positions().unwrap()
+}
+
+/// The target and reason of a refused read; panics on any other outcome.
+pub fn read_denial<T: std::fmt::Debug>(result: Result<T, Error>) -> (String, Rejection) {
+    match result {
+        Err(Error::ReadDenied { target, reason }) => (target, *reason),
+        other => panic!("expected a refused read, got {other:?}"),
+    }
+}
+
+/// A query of `namespace`'s subtree (or its children), every type, `page_size` a page.
+pub fn query(namespace: &str, subtree: bool, page_size: usize) -> Query {
+    Query {
+        namespace: namespace.into(),
+        scope: if subtree {
+            Scope::Subtree
+        } else {
+            Scope::Children
+        },
+        kind: None,
+        selector: None,
+        page_size,
+    }
+}
+
+/// Every page of `query` as `principal`, followed by its tokens: the keys listed, in order, and
+/// the size of each page.
+pub fn list_all(
+    engine: &Engine,
+    principal: &Principal,
+    query: &Query,
+) -> (Vec<String>, Vec<usize>) {
+    let mut keys = Vec::new();
+    let mut sizes = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = engine.query_as(principal, query, token.as_deref()).unwrap();
+        sizes.push(page.items.len());
+        keys.extend(page.items.iter().map(|r| r.key()));
+        match page.next {
+            Some(next) => token = Some(next.encode()),
+            None => return (keys, sizes),
+        }
+    }
 }

@@ -203,7 +203,7 @@ async fn serve_stream(
             requests::serve(state, principal, send, recv, reader, first, shutdown).await
         }
         Ok(StreamKind::Subscription) => {
-            subscriptions::serve(state, send, recv, reader, first, shutdown).await
+            subscriptions::serve(state, principal, send, recv, reader, first, shutdown).await
         }
         Err(error) => {
             debug!(%error, "stream refused by its first frame");

@@ -1,5 +1,6 @@
-//! A request stream: pipelined requests, each run at once (reads on this thread from the
-//! shards' published views, writes queued to their shard without waiting), answered in order
+//! A request stream: pipelined requests, each run at once as the connection's principal (reads on
+//! this thread from the shards' published views, checked against its read rules; writes queued to
+//! their shard without waiting, checked by the command filters), answered in order
 //! (`aorta_wire::requests::ServerRequests` holds finished answers until those before are out).
 //!
 //! Bounds: at most `REQUESTS_IN_FLIGHT_DEFAULT` requests of the stream at once (beyond, the
@@ -116,20 +117,28 @@ impl RequestStream {
                     }
                 };
             }
-            Call::Get { namespace, name } => engine.get(&namespace, &name).map(Reply::Found),
-            Call::GetById(id) => engine.get_by_id(id).map(Reply::Found),
+            // Every read is checked against the principal's read rules by the engine.
+            Call::Get { namespace, name } => engine
+                .get_as(&self.principal, &namespace, &name)
+                .map(Reply::Found),
+            Call::GetById(id) => engine.get_by_id_as(&self.principal, id).map(Reply::Found),
             Call::List { query, from } => {
                 // A page is cut to what fits one frame; its token resumes after its last item.
                 let budget = page_budget_for_frame(self.state.frame_bytes_max as usize);
+                let principal = &self.principal;
                 match from {
-                    ListFrom::Latest => engine.query_within(&query, None, &budget),
-                    ListFrom::Token(token) => engine.query_within(&query, Some(&token), &budget),
+                    ListFrom::Latest => engine.query_as_within(principal, &query, None, &budget),
+                    ListFrom::Token(token) => {
+                        engine.query_as_within(principal, &query, Some(&token), &budget)
+                    }
                     ListFrom::Positions(positions) => {
-                        engine.query_at_within(&query, &positions, &budget)
+                        engine.query_at_as_within(principal, &query, &positions, &budget)
                     }
                 }
                 .map(Reply::Page)
             }
+            // Positions and status name no namespace and tell nothing of any resource: every
+            // principal may have them.
             Call::Positions => engine.positions().map(Reply::Positions),
             Call::Status => Ok(Reply::Status(Status {
                 cluster_id: engine.cluster_id(),

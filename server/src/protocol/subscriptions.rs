@@ -1,4 +1,6 @@
-//! A subscription stream: `Subscribe` → `Engine::subscribe` → `Subscribed`, then `Events` frames
+//! A subscription stream: `Subscribe` → `Engine::subscribe_as` (the connection's principal: a
+//! pattern where it may read nothing is refused, and each event is judged against its read
+//! rules) → `Subscribed`, then `Events` frames
 //! as changes commit (`Subscription::next_async` wakes this task; no thread of its own), until
 //! the engine ends it (`SubscriptionEnd` with its error: `Compacted`, …), the node shuts down
 //! (`SubscriptionEnd`, `Unavailable`) or the client stops the stream.
@@ -11,6 +13,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use aorta_engine::filter::Principal;
 use aorta_engine::subscription::{Event, Subscription};
 use aorta_wire::convert;
 use aorta_wire::frame::FrameEncoder;
@@ -29,6 +32,7 @@ const EVENTS_TAKEN_MAX: usize = 1024;
 /// Serves a subscription stream whose first message is `first` (a `Subscribe`).
 pub async fn serve(
     state: Arc<ConnectionState>,
+    principal: Principal,
     mut send: quinn::SendStream,
     mut recv: quinn::RecvStream,
     mut reader: FrameReader,
@@ -46,7 +50,7 @@ pub async fn serve(
         .and_then(|(pattern, start)| {
             state
                 .engine
-                .subscribe(pattern, start)
+                .subscribe_as(&principal, pattern, start)
                 .map_err(|error| convert::error_to_wire(&error))
         });
     let mut subscription = match opened {

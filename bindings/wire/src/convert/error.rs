@@ -51,6 +51,17 @@ fn code_and_detail(error: &Error) -> (wire::ErrorCode, Option<wire::ErrorDetail>
                 reason: rejection_to_wire(reason),
             }))),
         ),
+        // A read the permission rules refuse travels as the permission filter's rejection of a
+        // write does (the client's `Denied` kind), its `Denied` reason marked `read`.
+        Error::ReadDenied { target, reason } => (
+            Code::Rejected,
+            Some(Detail::RejectionDetail(Box::new(wire::RejectionDetail {
+                filter: "permission".to_string(),
+                command_index: 0,
+                key: target.clone(),
+                reason: rejection_to_wire(reason),
+            }))),
+        ),
         Error::BatchSpansShards {
             first_shard,
             other_shard,
@@ -157,13 +168,14 @@ fn rejection_to_wire(rejection: &Rejection) -> wire::Rejection {
         } => wire::Rejection::Denied(Box::new(wire::Denied {
             principal: principal.clone(),
             action: match action {
-                Action::Create => wire::CommandAction::Create,
+                Action::Create | Action::Read => wire::CommandAction::Create,
                 Action::Update => wire::CommandAction::Update,
                 Action::Delete => wire::CommandAction::Delete,
             },
             namespace_path: namespace.clone(),
             kind: kind.clone(),
             rule: rule.clone(),
+            read: *action == Action::Read,
         })),
         Rejection::OverBudget {
             budget,

@@ -82,22 +82,22 @@ pub fn event_to_wire(event: &Event) -> wire::Event {
     }
 }
 
-/// An event from the wire: its resources validated, and present exactly as its action needs
-/// (created: new; deleted: old; updated, entered, left: both).
+/// An event from the wire: its resources validated, and present as its action needs (created:
+/// new; deleted: old; updated: both; entered: new, and old unless the subscriber may not read it;
+/// left: old, and new unless the subscriber may not read it).
 pub fn event_from_wire(event: &wire::Event) -> Result<Event, DecodeError> {
-    let needs = match event.action {
-        wire::EventAction::Created => (false, true),
-        wire::EventAction::Deleted => (true, false),
-        _ => (true, true),
+    let (old, new) = (event.old.is_some(), event.new.is_some());
+    let (fits, needs) = match event.action {
+        wire::EventAction::Created => (!old && new, "a new resource and no old one"),
+        wire::EventAction::Deleted => (old && !new, "an old resource and no new one"),
+        wire::EventAction::Updated => (old && new, "both an old and a new resource"),
+        wire::EventAction::Entered => (new, "a new resource"),
+        wire::EventAction::Left => (old, "an old resource"),
     };
-    if (event.old.is_some(), event.new.is_some()) != needs {
+    if !fits {
         return Err(DecodeError::EventShape {
             action: event.action,
-            needs: match needs {
-                (false, true) => "a new resource and no old one",
-                (true, false) => "an old resource and no new one",
-                _ => "both an old and a new resource",
-            },
+            needs,
         });
     }
     let resource = |r: &Option<Box<wire::Resource>>| -> Result<_, DecodeError> {

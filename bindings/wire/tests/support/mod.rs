@@ -171,7 +171,7 @@ pub fn event() -> impl Strategy<Value = Event> {
         any::<u16>(),
         any::<u64>(),
         any::<u64>(),
-        0..5u8,
+        0..7u8,
         resource(),
         resource(),
     )
@@ -181,7 +181,10 @@ pub fn event() -> impl Strategy<Value = Event> {
                 1 => (EventAction::Updated, Some(old), Some(new)),
                 2 => (EventAction::Deleted, Some(old), None),
                 3 => (EventAction::Entered, Some(old), Some(new)),
-                _ => (EventAction::Left, Some(old), Some(new)),
+                4 => (EventAction::Left, Some(old), Some(new)),
+                // What a principal may not read is withheld (`ReadRights::judge`).
+                5 => (EventAction::Entered, None, Some(new)),
+                _ => (EventAction::Left, Some(old), None),
             };
             Event {
                 shard,
@@ -344,6 +347,7 @@ pub fn every_message() -> Vec<wire::Message> {
                 namespace_path: "/a".into(),
                 kind: "t".into(),
                 rule: Some("r".into()),
+                read: false,
             })),
         })),
         wire::ErrorDetail::RejectionDetail(Box::new(wire::RejectionDetail {
