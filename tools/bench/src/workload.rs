@@ -695,16 +695,12 @@ async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         .context("watching from the first position")?;
     let deadline = started + Duration::from_secs(args.drain_timeout_s);
     let mut delivered = 0u64;
-    let mut first_delivery = new_histogram();
     while delivered < written {
         let remaining = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(remaining, watch.next()).await {
             Err(_) | Ok(None) => break,
             Ok(Some(delivery)) => {
                 delivery.context("the catch-up read")?;
-                if delivered == 0 {
-                    first_delivery.saturating_record(started.elapsed().as_micros() as u64);
-                }
                 delivered += 1;
                 progress.done.store(delivered, Ordering::Relaxed);
             }
@@ -719,12 +715,10 @@ async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         driven.seconds,
         Some(&driven.histograms[0]),
     ));
-    report.phases.push(Phase::new(
-        "catch-up",
-        delivered,
-        seconds,
-        Some(&first_delivery),
-    ));
+    // From asking for the watch to the last change delivered.
+    report
+        .phases
+        .push(Phase::new("catch-up", delivered, seconds, None));
     report.written = written;
     report.delivered = vec![delivered];
     Ok(report)

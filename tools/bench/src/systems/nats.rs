@@ -9,8 +9,8 @@
 use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
-use async_nats::jetstream::kv::{Config, Store};
-use async_nats::jetstream::stream::StorageType;
+use async_nats::jetstream::kv::Store;
+use async_nats::jetstream::stream::{Config as StreamConfig, DiscardPolicy, StorageType};
 use futures_util::StreamExt as _;
 
 use super::{Delivery, Mark, Position, System, Watch};
@@ -26,6 +26,34 @@ fn key(prefix: &str, key: u64) -> String {
 
 fn key_filter(prefix: &str) -> String {
     format!("bench.{prefix}.>")
+}
+
+/// Makes the bucket's stream as a KV create does (`KV_<bucket>`, subjects `$KV.<bucket>.>`, one
+/// message per subject, rollups allowed, deletes denied, direct gets, discard new). Not through
+/// `create_key_value`: it first queries the account, and async-nats cannot parse nats-server
+/// 2.9.10's answer. Creating a stream with the same configuration twice is not an error, so
+/// connections racing here agree.
+async fn create_bucket(jetstream: &async_nats::jetstream::Context) -> Result<()> {
+    jetstream
+        .create_stream(StreamConfig {
+            name: format!("KV_{BUCKET}"),
+            subjects: vec![format!("$KV.{BUCKET}.>")],
+            // One value per key, as Aorta's and etcd's current state.
+            max_messages_per_subject: 1,
+            max_bytes: -1,
+            max_messages: -1,
+            max_message_size: -1,
+            storage: StorageType::File,
+            num_replicas: 1,
+            allow_rollup: true,
+            deny_delete: true,
+            allow_direct: true,
+            discard: DiscardPolicy::New,
+            ..Default::default()
+        })
+        .await
+        .with_context(|| format!("creating the JetStream KV bucket {BUCKET}"))?;
+    Ok(())
 }
 
 #[derive(Clone)]
@@ -52,18 +80,13 @@ impl System for Nats {
         let jetstream = async_nats::jetstream::new(client);
         let store = match jetstream.get_key_value(BUCKET).await {
             Ok(store) => store,
-            Err(_) => jetstream
-                .create_key_value(Config {
-                    bucket: BUCKET.into(),
-                    // One value per key, as Aorta and etcd's current state (their history is
-                    // kept apart, and so is NATS's stream: every put is a message).
-                    history: 1,
-                    storage: StorageType::File,
-                    num_replicas: 1,
-                    ..Default::default()
-                })
-                .await
-                .with_context(|| format!("creating the JetStream KV bucket {BUCKET}"))?,
+            Err(_) => {
+                create_bucket(&jetstream).await?;
+                jetstream
+                    .get_key_value(BUCKET)
+                    .await
+                    .with_context(|| format!("opening the JetStream KV bucket {BUCKET}"))?
+            }
         };
         Ok(Nats { jetstream, store })
     }
