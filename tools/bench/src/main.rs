@@ -273,9 +273,18 @@ async fn run_systems(
     }
     .await;
     if let Some(node) = spawned {
+        // The node's own account of a failed run (a closed connection says why in its log).
+        let outcome = outcome.map_err(|error| {
+            error.context(format!(
+                "the spawned aortad's last log lines:\n{}",
+                node.log_tail()
+            ))
+        });
         node.stop()?;
+        outcome?;
+    } else {
+        outcome?;
     }
-    outcome?;
     Ok(reports)
 }
 

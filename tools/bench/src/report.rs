@@ -95,6 +95,8 @@ pub struct Report {
     /// commit-to-delivery is counted as 0).
     pub delivered_before_ack: u64,
     pub cpu_by_thread_group: Vec<ThreadGroupCpu>,
+    /// w1: CPU time this tool's own threads spent per put (the client side shares the machine).
+    pub client_cpu_us_per_put: Option<f64>,
 }
 
 impl Report {
@@ -155,6 +157,9 @@ impl Report {
                 self.delivered_before_ack
             );
         }
+        if let Some(micros) = self.client_cpu_us_per_put {
+            let _ = writeln!(text, "  client (this tool) CPU per put: {micros:.1} µs");
+        }
         if !self.cpu_by_thread_group.is_empty() {
             let _ = writeln!(text, "  node CPU per put, by thread group:");
             for group in &self.cpu_by_thread_group {
@@ -206,6 +211,10 @@ pub fn comparison_table(reports: &[Report]) -> String {
                 false,
             );
         }
+    }
+    if base.client_cpu_us_per_put.is_some() {
+        let client = reports.iter().map(|r| r.client_cpu_us_per_put).collect();
+        rows.push(("client CPU µs/put".into(), client, false));
     }
     let written: Vec<Option<f64>> = reports.iter().map(|r| Some(r.written as f64)).collect();
     rows.push(("written".into(), written, true));
@@ -283,6 +292,7 @@ mod tests {
             delivered: Vec::new(),
             delivered_before_ack: 0,
             cpu_by_thread_group: Vec::new(),
+            client_cpu_us_per_put: None,
         };
         let table = comparison_table(&[report("aorta", 1000.0), report("etcd", 500.0)]);
         assert!(table.contains("puts /s"), "{table}");

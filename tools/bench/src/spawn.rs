@@ -133,7 +133,7 @@ impl SpawnedNode {
             .context("the spawned node's certificate and cluster key")
     }
 
-    fn log_tail(&self) -> String {
+    pub fn log_tail(&self) -> String {
         let log = self.log.lock().expect("the log");
         log.iter().cloned().collect::<Vec<_>>().join("\n")
     }

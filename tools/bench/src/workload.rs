@@ -441,6 +441,7 @@ fn empty_report() -> Report {
         delivered: Vec::new(),
         delivered_before_ack: 0,
         cpu_by_thread_group: Vec::new(),
+        client_cpu_us_per_put: None,
     }
 }
 
@@ -455,6 +456,7 @@ async fn w1<S: System>(
     let value_size = args.value_size;
     let prefix: Arc<str> = prefix.into();
     let before = context.node_pid.map(ThreadTimes::read).transpose()?;
+    let client_before = ThreadTimes::read(std::process::id())?;
     let driven = drive(
         "w1 puts",
         &connections,
@@ -475,6 +477,8 @@ async fn w1<S: System>(
     .await?;
     let puts = driven.operations(0);
     let mut report = empty_report();
+    let client = ThreadTimes::read(std::process::id())?.since(&client_before);
+    report.client_cpu_us_per_put = client.per_operation(puts).last().map(|all| all.us_per_put);
     if let (Some(pid), Some(before)) = (context.node_pid, before) {
         let after = ThreadTimes::read(pid)?;
         report.cpu_by_thread_group = after.since(&before).per_operation(puts);
