@@ -137,6 +137,14 @@ struct Targets {
     )]
     etcd: String,
 
+    /// etcd's process id, for its CPU per put in w1 (peers.sh writes it to DIR/etcd.pid)
+    #[arg(long, value_name = "PID")]
+    etcd_pid: Option<u32>,
+
+    /// nats-server's process id, for its CPU per put in w1 (peers.sh writes it to DIR/nats.pid)
+    #[arg(long, value_name = "PID")]
+    nats_pid: Option<u32>,
+
     /// nats-server's address (tools/peers/peers.sh starts it there)
     #[arg(long, env = "AORTA_BENCH_NATS", default_value = "127.0.0.1:42220")]
     nats: String,
@@ -260,10 +268,16 @@ async fn run_systems(
                     workload::run::<Aorta>(&config, workload, args, &context).await
                 }
                 SystemName::Etcd => {
-                    workload::run::<Etcd>(&targets.etcd, workload, args, &Context::default()).await
+                    let context = Context {
+                        node_pid: targets.etcd_pid,
+                    };
+                    workload::run::<Etcd>(&targets.etcd, workload, args, &context).await
                 }
                 SystemName::Nats => {
-                    workload::run::<Nats>(&targets.nats, workload, args, &Context::default()).await
+                    let context = Context {
+                        node_pid: targets.nats_pid,
+                    };
+                    workload::run::<Nats>(&targets.nats, workload, args, &context).await
                 }
             };
             let name = format!("{system:?}").to_lowercase();

@@ -161,7 +161,7 @@ impl Report {
             let _ = writeln!(text, "  client (this tool) CPU per put: {micros:.1} µs");
         }
         if !self.cpu_by_thread_group.is_empty() {
-            let _ = writeln!(text, "  node CPU per put, by thread group:");
+            let _ = writeln!(text, "  server CPU per put, by thread group:");
             for group in &self.cpu_by_thread_group {
                 let _ = writeln!(
                     text,
@@ -211,6 +211,13 @@ pub fn comparison_table(reports: &[Report]) -> String {
                 false,
             );
         }
+    }
+    if !base.cpu_by_thread_group.is_empty() {
+        let server = reports
+            .iter()
+            .map(|r| r.cpu_by_thread_group.last().map(|all| all.us_per_put))
+            .collect();
+        rows.push(("server CPU µs/put".into(), server, false));
     }
     if base.client_cpu_us_per_put.is_some() {
         let client = reports.iter().map(|r| r.client_cpu_us_per_put).collect();

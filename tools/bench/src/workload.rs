@@ -163,8 +163,8 @@ enum Plan {
     For(Duration),
 }
 
-/// What runs a workload beyond its parameters: the node's process, when this tool started it, for
-/// the CPU its threads spend.
+/// What runs a workload beyond its parameters: the server's process, when known (the node this
+/// tool started, or a peer's `--etcd-pid`/`--nats-pid`), for the CPU its threads spend.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     pub node_pid: Option<u32>,
