@@ -1,4 +1,4 @@
-//! `aorta-bench compare` for w1, w2 and w3 against a spawned aortad, etcd and nats-server (started
+//! `aorta-bench compare` for w1, w2, w3 (and w4) against a spawned aortad, etcd and nats-server (started
 //! here by `tools/peers/peers.sh` on free loopback ports), with small parameters: the tool's
 //! correctness, not speed. Every system must acknowledge every write, and every watcher and the
 //! catch-up reader must get exactly the changes written.
@@ -13,6 +13,7 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(120);
 
 const COUNT: u64 = 60;
 const WATCHERS: u64 = 3;
+const KEYS: u64 = 20;
 
 fn peers_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../peers/peers.sh")
@@ -100,7 +101,8 @@ fn compare(workload: &str, peers: &Peers, aortad: &Path) -> Vec<serde_json::Valu
         .arg(peers.data.path())
         .args(["--etcd", &peers.etcd_url, "--nats", &peers.nats_address])
         .args(["--count", &COUNT.to_string()])
-        .args(["--concurrency", "4", "--keys", "20", "--value-size", "64"])
+        .args(["--concurrency", "4", "--keys", &KEYS.to_string()])
+        .args(["--value-size", "64"])
         .args(["--watchers", &WATCHERS.to_string(), "--writers", "2"])
         .args(["--drain-timeout-s", "20", "--json"])
         .arg(&json)
@@ -160,5 +162,21 @@ fn compare_runs_end_to_end_against_all_three_systems() {
         assert_eq!(report["delivered"], serde_json::json!([COUNT]), "{report}");
     }
 
-    eprintln!("three compares in {:?}", started.elapsed());
+    // w4 too: every key written first, then reads (each must find its key) and puts.
+    for report in compare("w4", &peers, &aortad) {
+        let operations = |name: &str| {
+            let phases = report["phases"].as_array().unwrap();
+            let phase = phases.iter().find(|phase| phase["name"] == name).unwrap();
+            phase["operations"].as_u64().unwrap()
+        };
+        assert_eq!(operations("fill"), KEYS, "{report}");
+        assert_eq!(
+            operations("reads") + operations("writes"),
+            COUNT,
+            "{report}"
+        );
+        assert_eq!(report["written"], KEYS + operations("writes"), "{report}");
+    }
+
+    eprintln!("four compares in {:?}", started.elapsed());
 }
