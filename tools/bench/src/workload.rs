@@ -814,3 +814,67 @@ async fn w4<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
     report.written = filled.operations(0) + writes;
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    #[derive(clap::Parser)]
+    struct Arguments {
+        #[command(flatten)]
+        workload: WorkloadArgs,
+    }
+
+    fn args(line: &[&str]) -> WorkloadArgs {
+        let mut full = vec!["test"];
+        full.extend_from_slice(line);
+        Arguments::try_parse_from(full).unwrap().workload
+    }
+
+    #[test]
+    fn zipf_keys_stay_in_range_and_favour_the_first() {
+        let picker = KeyPicker::new(&args(&["--keys", "100", "--distribution", "zipf"])).unwrap();
+        let mut rng = StdRng::seed_from_u64(7);
+        let mut counts = vec![0u32; 100];
+        for _ in 0..20_000 {
+            counts[picker.pick(&mut rng) as usize] += 1;
+        }
+        assert!(counts[0] > counts[1] && counts[1] > counts[10] && counts[10] > counts[99]);
+        let uniform = KeyPicker::new(&args(&["--keys", "100"])).unwrap();
+        assert!((0..1000).all(|_| uniform.pick(&mut rng) < 100));
+    }
+
+    #[test]
+    fn a_count_wins_over_a_duration_and_ten_thousand_is_the_default() {
+        assert!(matches!(args(&[]).plan(), Plan::Count(10_000)));
+        assert!(matches!(
+            args(&["--duration-s", "2"]).plan(),
+            Plan::For(duration) if duration == Duration::from_secs(2)
+        ));
+        assert!(matches!(
+            args(&["--duration-s", "2", "--count", "5"]).plan(),
+            Plan::Count(5)
+        ));
+    }
+
+    #[test]
+    fn parameters_out_of_range_are_refused() {
+        assert!(args(&["--concurrency", "0"]).validate().is_err());
+        assert!(args(&["--read-ratio", "1.5"]).validate().is_err());
+        assert!(args(&["--duration-s", "0"]).validate().is_err());
+        assert!(args(&["--in-flight-per-connection", "0"])
+            .validate()
+            .is_err());
+        assert!(args(&[]).validate().is_ok());
+    }
+
+    #[test]
+    fn more_in_flight_than_one_connection_takes_opens_more_connections() {
+        let workload = args(&[]);
+        assert_eq!(workload.connections_for(1), 1);
+        assert_eq!(workload.connections_for(64), 1);
+        assert_eq!(workload.connections_for(65), 2);
+        assert_eq!(workload.connections_for(256), 4);
+    }
+}
