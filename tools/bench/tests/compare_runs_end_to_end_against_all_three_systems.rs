@@ -19,11 +19,13 @@ fn peers_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../peers/peers.sh")
 }
 
-/// A free loopback TCP port (free when asked; nothing else on this machine takes ports at random
-/// in this range in the moment between).
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("binding a free port");
-    listener.local_addr().unwrap().port()
+/// `N` distinct free loopback TCP ports: each held until all are chosen, so no two are the same
+/// (free when asked; nothing else takes them in the moment before the peers bind them).
+fn free_ports<const N: usize>() -> [u16; N] {
+    let listeners: Vec<TcpListener> = (0..N)
+        .map(|_| TcpListener::bind("127.0.0.1:0").expect("binding a free port"))
+        .collect();
+    std::array::from_fn(|index| listeners[index].local_addr().unwrap().port())
 }
 
 /// etcd and nats-server, started with their data under a temporary directory; stopped on drop.
@@ -36,7 +38,7 @@ struct Peers {
 impl Peers {
     fn start() -> Peers {
         let data = tempfile::tempdir().expect("a temporary directory");
-        let (etcd, etcd_peer, nats) = (free_port(), free_port(), free_port());
+        let [etcd, etcd_peer, nats] = free_ports();
         let status = Command::new("bash")
             .arg(peers_script())
             .arg("start")
