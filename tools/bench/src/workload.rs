@@ -1,0 +1,880 @@
+//! The workloads, written once against [`System`]:
+//!
+//! * `w1`: durable writes, `--concurrency` in flight, over `--keys` keys picked uniformly or by a
+//!   Zipf law;
+//! * `w2`: `--watchers` watchers (one connection each) on a prefix while `--writers` writers put
+//!   to it: submit-to-delivery and acknowledgement-to-delivery latency; every watcher must get
+//!   every change;
+//! * `w3`: catch-up: write the changes, then read them all from the position before the first;
+//! * `w4`: reads and writes mixed at `--read-ratio`, after one write of each key.
+//!
+//! Each run writes under a prefix of its own (the workload and a run id), so runs against a
+//! long-lived system do not see each other's changes.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::IsTerminal as _;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, ensure, Context as _, Result};
+use futures_util::StreamExt as _;
+use hdrhistogram::Histogram;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rand::rngs::StdRng;
+use rand::{Rng as _, SeedableRng as _};
+use rand_distr::{Distribution as _, Zipf};
+use serde::Serialize;
+
+use crate::cpu::ThreadTimes;
+use crate::report::{new_histogram, Phase, Report};
+use crate::systems::{nanos_since_epoch, stamped_value, submitted_at, Position, System};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Workload {
+    /// Durable writes
+    W1,
+    /// Watch fan-out: commit-to-delivery latency
+    W2,
+    /// Catch-up: write, then read everything from the first position
+    W3,
+    /// Reads and writes mixed
+    W4,
+}
+
+impl Workload {
+    pub fn name(self) -> &'static str {
+        match self {
+            Workload::W1 => "w1",
+            Workload::W2 => "w2",
+            Workload::W3 => "w3",
+            Workload::W4 => "w4",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyDistribution {
+    Uniform,
+    Zipf,
+}
+
+/// The parameters of every workload (each uses those it needs).
+#[derive(Clone, Debug, Serialize, clap::Args)]
+pub struct WorkloadArgs {
+    /// Requests in flight at once (w1, w3's writes, w4)
+    #[arg(long, default_value_t = 16)]
+    pub concurrency: usize,
+
+    /// Bytes of each value written (at least 8: the submission time)
+    #[arg(long, default_value_t = 256)]
+    pub value_size: usize,
+
+    /// Keys written to (w1, w4; w2 and w3 write each change to a key of its own)
+    #[arg(long, default_value_t = 1000)]
+    pub keys: u64,
+
+    /// How keys are picked
+    #[arg(long, value_enum, default_value = "uniform")]
+    pub distribution: KeyDistribution,
+
+    /// The Zipf law's exponent (with --distribution zipf)
+    #[arg(long, default_value_t = 0.99)]
+    pub zipf_exponent: f64,
+
+    /// Operations in all: writes for w1, w2 and w3, reads and writes for w4 [default: 10000,
+    /// unless --duration-s is given]
+    #[arg(long)]
+    pub count: Option<u64>,
+
+    /// Run for this long instead of a count (w1, w2, w4)
+    #[arg(long, value_name = "SECONDS")]
+    pub duration_s: Option<f64>,
+
+    /// Watchers, one connection each (w2)
+    #[arg(long, default_value_t = 10)]
+    pub watchers: usize,
+
+    /// Writers, each with one write in flight (w2)
+    #[arg(long, default_value_t = 1)]
+    pub writers: usize,
+
+    /// Share of reads among the operations (w4)
+    #[arg(long, default_value_t = 0.9)]
+    pub read_ratio: f64,
+
+    /// Requests in flight on one client connection: more concurrency opens more connections
+    /// (the node takes 128 streams and 256 requests at once on one; every system gets the same
+    /// number of connections)
+    #[arg(long, default_value_t = 64)]
+    pub in_flight_per_connection: usize,
+
+    /// Bound on waiting for the last deliveries once the writes are done (w2, w3)
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub drain_timeout_s: u64,
+}
+
+impl WorkloadArgs {
+    fn plan(&self) -> Plan {
+        match (self.count, self.duration_s) {
+            (Some(count), _) => Plan::Count(count),
+            (None, Some(seconds)) => Plan::For(Duration::from_secs_f64(seconds)),
+            (None, None) => Plan::Count(10_000),
+        }
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        ensure!(self.concurrency >= 1, "--concurrency must be at least 1");
+        ensure!(self.writers >= 1, "--writers must be at least 1");
+        ensure!(self.keys >= 1, "--keys must be at least 1");
+        ensure!(
+            self.in_flight_per_connection >= 1,
+            "--in-flight-per-connection must be at least 1"
+        );
+        ensure!(
+            (0.0..=1.0).contains(&self.read_ratio),
+            "--read-ratio must be between 0 and 1"
+        );
+        ensure!(
+            self.distribution == KeyDistribution::Uniform || self.zipf_exponent > 0.0,
+            "--zipf-exponent must be above 0"
+        );
+        if let Some(seconds) = self.duration_s {
+            ensure!(
+                seconds > 0.0 && seconds.is_finite(),
+                "--duration-s must be above 0"
+            );
+        }
+        Ok(())
+    }
+
+    fn connections_for(&self, in_flight: usize) -> usize {
+        in_flight.div_ceil(self.in_flight_per_connection).max(1)
+    }
+}
+
+/// How long a driven phase runs.
+#[derive(Clone, Copy, Debug)]
+enum Plan {
+    Count(u64),
+    For(Duration),
+}
+
+/// What runs a workload beyond its parameters: the server's process, when known (the node this
+/// tool started, or a peer's `--etcd-pid`/`--nats-pid`), for the CPU its threads spend.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub node_pid: Option<u32>,
+}
+
+/// A run id: the prefix of a run's keys, unique across runs against the same system.
+fn run_id() -> String {
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_millis())
+        .unwrap_or(0);
+    format!("r{millis}p{}", std::process::id())
+}
+
+pub async fn run<S: System>(
+    target: &S::Target,
+    workload: Workload,
+    args: &WorkloadArgs,
+    context: &Context,
+) -> Result<Report> {
+    args.validate()?;
+    let prefix = format!("{}{}", workload.name(), run_id());
+    let mut report = match workload {
+        Workload::W1 => w1::<S>(target, args, &prefix, context).await?,
+        Workload::W2 => w2::<S>(target, args, &prefix).await?,
+        Workload::W3 => w3::<S>(target, args, &prefix).await?,
+        Workload::W4 => w4::<S>(target, args, &prefix).await?,
+    };
+    report.system = S::NAME.into();
+    report.workload = workload.name().into();
+    report.parameters = parameters(workload, args);
+    Ok(report)
+}
+
+/// The parameters a workload uses, for the report.
+fn parameters(workload: Workload, args: &WorkloadArgs) -> serde_json::Value {
+    let plan = match args.plan() {
+        Plan::Count(count) => serde_json::json!({ "count": count }),
+        Plan::For(duration) => serde_json::json!({ "duration_s": duration.as_secs_f64() }),
+    };
+    let mut parameters = serde_json::json!({
+        "value_size": args.value_size.max(crate::systems::VALUE_BYTES_MIN),
+        "in_flight_per_connection": args.in_flight_per_connection,
+    });
+    let object = parameters.as_object_mut().expect("an object");
+    for (name, value) in plan.as_object().expect("an object") {
+        object.insert(name.clone(), value.clone());
+    }
+    let mut set = |name: &str, value: serde_json::Value| {
+        object.insert(name.into(), value);
+    };
+    match workload {
+        Workload::W1 | Workload::W4 => {
+            set("concurrency", args.concurrency.into());
+            set("keys", args.keys.into());
+            set(
+                "distribution",
+                serde_json::to_value(args.distribution).unwrap(),
+            );
+            if args.distribution == KeyDistribution::Zipf {
+                set("zipf_exponent", args.zipf_exponent.into());
+            }
+            if workload == Workload::W4 {
+                set("read_ratio", args.read_ratio.into());
+            }
+        }
+        Workload::W2 => {
+            set("watchers", args.watchers.into());
+            set("writers", args.writers.into());
+        }
+        Workload::W3 => set("concurrency", args.concurrency.into()),
+    }
+    parameters
+}
+
+async fn connect_many<S: System>(target: &S::Target, count: usize) -> Result<Vec<S>> {
+    let mut connections = Vec::with_capacity(count);
+    for index in 0..count {
+        let connection = S::connect(target)
+            .await
+            .with_context(|| format!("{} connection {} of {count}", S::NAME, index + 1))?;
+        connections.push(connection);
+    }
+    Ok(connections)
+}
+
+/// Picks keys: uniformly, or by a Zipf law (key 0 the most often).
+#[derive(Clone)]
+struct KeyPicker {
+    keys: u64,
+    zipf: Option<Zipf<f64>>,
+}
+
+impl KeyPicker {
+    fn new(args: &WorkloadArgs) -> Result<KeyPicker> {
+        let zipf = match args.distribution {
+            KeyDistribution::Uniform => None,
+            KeyDistribution::Zipf => Some(
+                Zipf::new(args.keys, args.zipf_exponent)
+                    .map_err(|error| anyhow::anyhow!("the Zipf law: {error}"))?,
+            ),
+        };
+        Ok(KeyPicker {
+            keys: args.keys,
+            zipf,
+        })
+    }
+
+    fn pick(&self, rng: &mut StdRng) -> u64 {
+        match &self.zipf {
+            // Zipf draws a rank from 1 to n.
+            Some(zipf) => (zipf.sample(rng) as u64).clamp(1, self.keys) - 1,
+            None => rng.gen_range(0..self.keys),
+        }
+    }
+}
+
+/// A progress bar on stderr while the run goes, shown only when stdout is a terminal.
+struct Progress {
+    bar: ProgressBar,
+    done: Arc<AtomicU64>,
+    ticker: tokio::task::JoinHandle<()>,
+}
+
+impl Progress {
+    fn start(label: &str, plan: Plan) -> Progress {
+        let visible = std::io::stdout().is_terminal();
+        let (length, template) = match plan {
+            Plan::Count(count) => (count, "{msg} [{bar:40}] {pos}/{len} ({per_sec}, {eta})"),
+            Plan::For(duration) => (
+                duration.as_millis() as u64,
+                "{msg} [{bar:40}] {elapsed} of the run",
+            ),
+        };
+        let bar = ProgressBar::with_draw_target(
+            Some(length),
+            if visible {
+                ProgressDrawTarget::stderr()
+            } else {
+                ProgressDrawTarget::hidden()
+            },
+        );
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(label.to_string());
+        let done = Arc::new(AtomicU64::new(0));
+        let started = Instant::now();
+        let ticker = {
+            let bar = bar.clone();
+            let done = done.clone();
+            tokio::spawn(async move {
+                loop {
+                    match plan {
+                        Plan::Count(_) => bar.set_position(done.load(Ordering::Relaxed)),
+                        Plan::For(_) => bar.set_position(started.elapsed().as_millis() as u64),
+                    }
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            })
+        };
+        Progress { bar, done, ticker }
+    }
+
+    fn finish(self) {
+        self.ticker.abort();
+        self.bar.finish_and_clear();
+    }
+}
+
+/// What driven operations measured: per kind of operation (an index the operation returns), the
+/// latency histogram and the count; and the time it all took.
+struct Driven {
+    histograms: Vec<Histogram<u64>>,
+    seconds: f64,
+}
+
+impl Driven {
+    fn operations(&self, kind: usize) -> u64 {
+        self.histograms[kind].len()
+    }
+}
+
+/// Runs `operation(connection, index, rng)` by `workers` tasks, each with one operation in flight,
+/// spread over `connections`, until the plan is done; `operation` returns the kind of operation it
+/// did (an index below `kinds`), whose latency is recorded in that kind's histogram.
+async fn drive<S, Operation, Done>(
+    label: &str,
+    connections: &[S],
+    workers: usize,
+    plan: Plan,
+    kinds: usize,
+    operation: Operation,
+) -> Result<Driven>
+where
+    S: System,
+    Operation: Fn(S, u64, StdRng) -> Done + Clone + Send + Sync + 'static,
+    Done: Future<Output = Result<(usize, StdRng)>> + Send,
+{
+    let progress = Progress::start(label, plan);
+    let issued = Arc::new(AtomicU64::new(0));
+    let failed = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let mut tasks = Vec::with_capacity(workers);
+    for worker in 0..workers {
+        let connection = connections[worker % connections.len()].clone();
+        let issued = issued.clone();
+        let failed = failed.clone();
+        let done = progress.done.clone();
+        let operation = operation.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut histograms = vec![new_histogram(); kinds];
+            let mut rng = StdRng::from_entropy();
+            loop {
+                if failed.load(Ordering::Relaxed) {
+                    break;
+                }
+                let index = issued.fetch_add(1, Ordering::Relaxed);
+                let more = match plan {
+                    Plan::Count(count) => index < count,
+                    Plan::For(duration) => started.elapsed() < duration,
+                };
+                if !more {
+                    break;
+                }
+                let submitted = Instant::now();
+                let (kind, next_rng) = match operation(connection.clone(), index, rng).await {
+                    Ok(done) => done,
+                    Err(error) => {
+                        failed.store(true, Ordering::Relaxed);
+                        return Err(error);
+                    }
+                };
+                rng = next_rng;
+                let micros = submitted.elapsed().as_micros() as u64;
+                histograms[kind].saturating_record(micros.max(1));
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok::<_, anyhow::Error>(histograms)
+        }));
+    }
+    let mut merged = vec![new_histogram(); kinds];
+    let mut first_error = None;
+    for task in tasks {
+        match task.await.context("a worker task panicked")? {
+            Ok(histograms) => {
+                for (total, histogram) in merged.iter_mut().zip(&histograms) {
+                    total.add(histogram).context("merging histograms")?;
+                }
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    progress.finish();
+    if let Some(error) = first_error {
+        return Err(error.context(format!("{label}: an operation failed")));
+    }
+    Ok(Driven {
+        histograms: merged,
+        seconds,
+    })
+}
+
+fn empty_report() -> Report {
+    Report {
+        system: String::new(),
+        workload: String::new(),
+        parameters: serde_json::Value::Null,
+        phases: Vec::new(),
+        written: 0,
+        delivered: Vec::new(),
+        delivered_before_ack: 0,
+        cpu_by_thread_group: Vec::new(),
+        client_cpu_us_per_put: None,
+    }
+}
+
+async fn w1<S: System>(
+    target: &S::Target,
+    args: &WorkloadArgs,
+    prefix: &str,
+    context: &Context,
+) -> Result<Report> {
+    let connections = connect_many::<S>(target, args.connections_for(args.concurrency)).await?;
+    let keys = KeyPicker::new(args)?;
+    let value_size = args.value_size;
+    let prefix: Arc<str> = prefix.into();
+    let before = context.node_pid.map(ThreadTimes::read).transpose()?;
+    let client_before = ThreadTimes::read(std::process::id())?;
+    let driven = drive(
+        "w1 puts",
+        &connections,
+        args.concurrency,
+        args.plan(),
+        1,
+        move |system: S, _index, mut rng| {
+            let key = keys.pick(&mut rng);
+            let prefix = prefix.clone();
+            async move {
+                system
+                    .put(&prefix, key, stamped_value(value_size, b'w'))
+                    .await?;
+                Ok((0, rng))
+            }
+        },
+    )
+    .await?;
+    let puts = driven.operations(0);
+    let mut report = empty_report();
+    let client = ThreadTimes::read(std::process::id())?.since(&client_before);
+    report.client_cpu_us_per_put = client.per_operation(puts).last().map(|all| all.us_per_put);
+    if let (Some(pid), Some(before)) = (context.node_pid, before) {
+        let after = ThreadTimes::read(pid)?;
+        report.cpu_by_thread_group = after.since(&before).per_operation(puts);
+    }
+    report.phases.push(Phase::new(
+        "puts",
+        puts,
+        driven.seconds,
+        Some(&driven.histograms[0]),
+    ));
+    report.written = puts;
+    Ok(report)
+}
+
+/// A watcher's record of one delivery: where it was committed, when it was submitted and when it
+/// arrived (nanoseconds since the run's epoch).
+#[derive(Clone, Copy)]
+struct Arrival {
+    position: Position,
+    submitted: u64,
+    arrived: u64,
+}
+
+/// Set once the writers are done: how many changes every watcher must get.
+struct WritesDone {
+    written: AtomicU64,
+    done: AtomicBool,
+}
+
+/// Reads `watch` until it delivered `WritesDone::written` changes after the writes are done, or
+/// the drain timeout passed since then (the count check then fails the run).
+async fn follow(
+    mut watch: crate::systems::Watch,
+    writes: Arc<WritesDone>,
+    drain_timeout: Duration,
+) -> Result<Vec<Arrival>> {
+    let mut arrivals = Vec::new();
+    let mut drain_deadline: Option<Instant> = None;
+    loop {
+        if writes.done.load(Ordering::Acquire) {
+            if arrivals.len() as u64 >= writes.written.load(Ordering::Acquire) {
+                break;
+            }
+            let deadline = *drain_deadline.get_or_insert_with(|| Instant::now() + drain_timeout);
+            if Instant::now() >= deadline {
+                break;
+            }
+        }
+        // A short wait, so that the end of the writes is noticed even on a quiet watch.
+        match tokio::time::timeout(Duration::from_millis(50), watch.next()).await {
+            Err(_) => continue,
+            Ok(None) => break,
+            Ok(Some(delivery)) => {
+                let delivery = delivery?;
+                let arrived = nanos_since_epoch();
+                let submitted = submitted_at(&delivery.value)
+                    .context("a delivered value without its submission time")?;
+                arrivals.push(Arrival {
+                    position: delivery.position,
+                    submitted,
+                    arrived,
+                });
+            }
+        }
+    }
+    Ok(arrivals)
+}
+
+/// Each change to a key of its own: a NATS KV watch delivers only the values still in the bucket
+/// (a key's older value is gone once replaced), while Aorta and etcd deliver every change; with
+/// distinct keys every system has every change to deliver.
+async fn w2<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) -> Result<Report> {
+    let writers = connect_many::<S>(target, args.connections_for(args.writers)).await?;
+    let writes = Arc::new(WritesDone {
+        written: AtomicU64::new(0),
+        done: AtomicBool::new(false),
+    });
+    let drain_timeout = Duration::from_secs(args.drain_timeout_s);
+    let mut watchers = Vec::with_capacity(args.watchers);
+    for index in 0..args.watchers {
+        let connection = S::connect(target)
+            .await
+            .with_context(|| format!("watcher {}", index + 1))?;
+        let watch = connection
+            .watch(prefix, None)
+            .await
+            .with_context(|| format!("watcher {}", index + 1))?;
+        let writes = writes.clone();
+        watchers.push(tokio::spawn(async move {
+            // The connection lives as long as its watch.
+            let _connection = connection;
+            follow(watch, writes, drain_timeout).await
+        }));
+    }
+
+    let acknowledged: Arc<Mutex<HashMap<Position, u64>>> = Arc::default();
+    let value_size = args.value_size;
+    let shared_prefix: Arc<str> = prefix.into();
+    let acks = acknowledged.clone();
+    let started = nanos_since_epoch();
+    let driven = drive(
+        "w2 puts",
+        &writers,
+        args.writers,
+        args.plan(),
+        1,
+        move |system: S, index, rng| {
+            let prefix = shared_prefix.clone();
+            let acks = acks.clone();
+            async move {
+                let position = system
+                    .put(&prefix, index, stamped_value(value_size, b'f'))
+                    .await?;
+                let acknowledged = nanos_since_epoch();
+                acks.lock()
+                    .expect("the acknowledgement map")
+                    .insert(position, acknowledged);
+                Ok((0, rng))
+            }
+        },
+    )
+    .await?;
+    let written = driven.operations(0);
+    writes.written.store(written, Ordering::Release);
+    writes.done.store(true, Ordering::Release);
+
+    let mut delivered = Vec::with_capacity(watchers.len());
+    let mut submit_to_delivery = new_histogram();
+    let mut ack_to_delivery = new_histogram();
+    let mut delivered_before_ack = 0;
+    let mut last_arrival = started;
+    let acknowledged = std::mem::take(&mut *acknowledged.lock().expect("the acknowledgement map"));
+    // Each watcher task ends within the drain timeout after the writes.
+    for (index, watcher) in watchers.into_iter().enumerate() {
+        let arrivals = watcher
+            .await
+            .context("a watcher task panicked")?
+            .with_context(|| format!("watcher {}", index + 1))?;
+        delivered.push(arrivals.len() as u64);
+        for arrival in arrivals {
+            last_arrival = last_arrival.max(arrival.arrived);
+            let micros = arrival.arrived.saturating_sub(arrival.submitted) / 1000;
+            submit_to_delivery.saturating_record(micros.max(1));
+            if let Some(&acked) = acknowledged.get(&arrival.position) {
+                if arrival.arrived < acked {
+                    delivered_before_ack += 1;
+                }
+                let micros = arrival.arrived.saturating_sub(acked) / 1000;
+                ack_to_delivery.saturating_record(micros.max(1));
+            }
+        }
+    }
+    let deliveries: u64 = delivered.iter().sum();
+    let delivery_seconds = (last_arrival - started) as f64 / 1e9;
+    let mut report = empty_report();
+    report.phases.push(Phase::new(
+        "puts",
+        written,
+        driven.seconds,
+        Some(&driven.histograms[0]),
+    ));
+    report.phases.push(Phase::new(
+        "submit-to-delivery",
+        deliveries,
+        delivery_seconds,
+        Some(&submit_to_delivery),
+    ));
+    report.phases.push(Phase::new(
+        "ack-to-delivery",
+        ack_to_delivery.len(),
+        delivery_seconds,
+        Some(&ack_to_delivery),
+    ));
+    report.written = written;
+    report.delivered = delivered;
+    report.delivered_before_ack = delivered_before_ack;
+    Ok(report)
+}
+
+async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) -> Result<Report> {
+    let Plan::Count(count) = args.plan() else {
+        bail!("w3 writes a --count of changes (no --duration-s)");
+    };
+    let connections = connect_many::<S>(target, args.connections_for(args.concurrency)).await?;
+    let mark = connections[0]
+        .mark()
+        .await
+        .context("where the history stands")?;
+    let value_size = args.value_size;
+    let shared_prefix: Arc<str> = prefix.into();
+    // Each change to a key of its own: every system keeps all of them in its current state, so the
+    // catch-up has all of them to read, whatever history each keeps of replaced values.
+    let driven = drive(
+        "w3 writes",
+        &connections,
+        args.concurrency,
+        Plan::Count(count),
+        1,
+        move |system: S, index, rng| {
+            let prefix = shared_prefix.clone();
+            async move {
+                system
+                    .put(&prefix, index, stamped_value(value_size, b'c'))
+                    .await?;
+                Ok((0, rng))
+            }
+        },
+    )
+    .await?;
+    let written = driven.operations(0);
+
+    let reader = S::connect(target).await.context("the catch-up reader")?;
+    let progress = Progress::start("w3 catch-up", Plan::Count(written));
+    let started = Instant::now();
+    let mut watch = reader
+        .watch(prefix, Some(mark))
+        .await
+        .context("watching from the first position")?;
+    let deadline = started + Duration::from_secs(args.drain_timeout_s);
+    let mut delivered = 0u64;
+    while delivered < written {
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(remaining, watch.next()).await {
+            Err(_) | Ok(None) => break,
+            Ok(Some(delivery)) => {
+                delivery.context("the catch-up read")?;
+                delivered += 1;
+                progress.done.store(delivered, Ordering::Relaxed);
+            }
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    progress.finish();
+    let mut report = empty_report();
+    report.phases.push(Phase::new(
+        "writes",
+        written,
+        driven.seconds,
+        Some(&driven.histograms[0]),
+    ));
+    // From asking for the watch to the last change delivered.
+    report
+        .phases
+        .push(Phase::new("catch-up", delivered, seconds, None));
+    report.written = written;
+    report.delivered = vec![delivered];
+    Ok(report)
+}
+
+async fn w4<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) -> Result<Report> {
+    let connections = connect_many::<S>(target, args.connections_for(args.concurrency)).await?;
+    let value_size = args.value_size;
+    let shared_prefix: Arc<str> = prefix.into();
+    // Every key written once first, so that every read finds a value.
+    let prefix_for_fill = shared_prefix.clone();
+    let filled = drive(
+        "w4 fill",
+        &connections,
+        args.concurrency,
+        Plan::Count(args.keys),
+        1,
+        move |system: S, index, rng| {
+            let prefix = prefix_for_fill.clone();
+            async move {
+                system
+                    .put(&prefix, index, stamped_value(value_size, b'm'))
+                    .await?;
+                Ok((0, rng))
+            }
+        },
+    )
+    .await?;
+
+    let keys = KeyPicker::new(args)?;
+    let read_ratio = args.read_ratio;
+    const READ: usize = 0;
+    const WRITE: usize = 1;
+    let driven = drive(
+        "w4 reads and writes",
+        &connections,
+        args.concurrency,
+        args.plan(),
+        2,
+        move |system: S, _index, mut rng| {
+            let key = keys.pick(&mut rng);
+            let read = rng.gen_bool(read_ratio);
+            let prefix = shared_prefix.clone();
+            async move {
+                if read {
+                    let found = system.get(&prefix, key).await?;
+                    ensure!(
+                        found,
+                        "key {key} was written before the reads, but is absent"
+                    );
+                    Ok((READ, rng))
+                } else {
+                    system
+                        .put(&prefix, key, stamped_value(value_size, b'm'))
+                        .await?;
+                    Ok((WRITE, rng))
+                }
+            }
+        },
+    )
+    .await?;
+    let mut report = empty_report();
+    report.phases.push(Phase::new(
+        "fill",
+        filled.operations(0),
+        filled.seconds,
+        None,
+    ));
+    let reads = driven.operations(READ);
+    let writes = driven.operations(WRITE);
+    report.phases.push(Phase::new(
+        "operations",
+        reads + writes,
+        driven.seconds,
+        None,
+    ));
+    report.phases.push(Phase::new(
+        "reads",
+        reads,
+        driven.seconds,
+        Some(&driven.histograms[READ]),
+    ));
+    report.phases.push(Phase::new(
+        "writes",
+        writes,
+        driven.seconds,
+        Some(&driven.histograms[WRITE]),
+    ));
+    report.written = filled.operations(0) + writes;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    #[derive(clap::Parser)]
+    struct Arguments {
+        #[command(flatten)]
+        workload: WorkloadArgs,
+    }
+
+    fn args(line: &[&str]) -> WorkloadArgs {
+        let mut full = vec!["test"];
+        full.extend_from_slice(line);
+        Arguments::try_parse_from(full).unwrap().workload
+    }
+
+    #[test]
+    fn zipf_keys_stay_in_range_and_favour_the_first() {
+        let picker = KeyPicker::new(&args(&["--keys", "100", "--distribution", "zipf"])).unwrap();
+        let mut rng = StdRng::seed_from_u64(7);
+        let mut counts = vec![0u32; 100];
+        for _ in 0..20_000 {
+            counts[picker.pick(&mut rng) as usize] += 1;
+        }
+        assert!(counts[0] > counts[1] && counts[1] > counts[10] && counts[10] > counts[99]);
+        let uniform = KeyPicker::new(&args(&["--keys", "100"])).unwrap();
+        assert!((0..1000).all(|_| uniform.pick(&mut rng) < 100));
+    }
+
+    #[test]
+    fn a_count_wins_over_a_duration_and_ten_thousand_is_the_default() {
+        assert!(matches!(args(&[]).plan(), Plan::Count(10_000)));
+        assert!(matches!(
+            args(&["--duration-s", "2"]).plan(),
+            Plan::For(duration) if duration == Duration::from_secs(2)
+        ));
+        assert!(matches!(
+            args(&["--duration-s", "2", "--count", "5"]).plan(),
+            Plan::Count(5)
+        ));
+    }
+
+    #[test]
+    fn parameters_out_of_range_are_refused() {
+        assert!(args(&["--concurrency", "0"]).validate().is_err());
+        assert!(args(&["--read-ratio", "1.5"]).validate().is_err());
+        assert!(args(&["--duration-s", "0"]).validate().is_err());
+        assert!(args(&["--in-flight-per-connection", "0"])
+            .validate()
+            .is_err());
+        assert!(args(&[]).validate().is_ok());
+    }
+
+    #[test]
+    fn more_in_flight_than_one_connection_takes_opens_more_connections() {
+        let workload = args(&[]);
+        assert_eq!(workload.connections_for(1), 1);
+        assert_eq!(workload.connections_for(64), 1);
+        assert_eq!(workload.connections_for(65), 2);
+        assert_eq!(workload.connections_for(256), 4);
+    }
+}
