@@ -43,14 +43,7 @@ impl Framed {
     }
 
     pub(crate) async fn send(&mut self, message: &wire::Message) -> Result<(), Error> {
-        self.encoded.clear();
-        self.encoder
-            .encode(message, &mut self.encoded)
-            .map_err(Error::from_frame)?;
-        self.send
-            .write_all(&self.encoded)
-            .await
-            .map_err(Error::from_write)
+        self.send_all(std::slice::from_ref(message)).await
     }
 
     /// Sends `messages` in one write (a lane's queued requests).
