@@ -162,14 +162,22 @@ fn bench_configuration(
         format!("{}/shards={shards}", callers.name()),
         format!("writers={writers}"),
     );
-    group.bench_function(id, |b| {
-        b.iter_custom(|iters| {
-            stats.measure(|hist, cpu| match callers {
-                Callers::Futures => run_writers(&engine, &drivers, iters, hist, cpu),
-                Callers::Threads => run_writer_threads(&engine, &drivers, iters, hist, cpu),
-            })
-        })
-    });
+    match callers {
+        Callers::Futures => {
+            group.bench_function(id, |b| {
+                b.iter_custom(|iters| {
+                    stats.measure(|hist, cpu| run_writers(&engine, &drivers, iters, hist, cpu))
+                })
+            });
+        }
+        Callers::Threads => std::thread::scope(|scope| {
+            let pool = WriterThreads::start(scope, &engine, &drivers);
+            group.bench_function(id, |b| {
+                b.iter_custom(|iters| stats.measure(|hist, cpu| pool.run(iters, hist, cpu)))
+            });
+            pool.stop();
+        }),
+    }
     let (flushes, compactions) = (0..engine.shard_count())
         .map(|shard| engine.table_stats(shard).expect("the shard is up"))
         .fold((0, 0), |(f, c), s| (f + s.flushes, c + s.compactions));
@@ -231,55 +239,122 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     config
 }
 
-/// Runs `iters` commits, each writer its own OS thread calling the blocking `commit` until the
-/// shared quota is spent; returns the wall time from the moment every thread is ready to the last
-/// ack. Thread start-up is outside the timed span.
-fn run_writer_threads(
-    engine: &Engine,
-    drivers: &[Vec<ResourceSpec>],
-    iters: u64,
-    hist: &mut Histogram<u64>,
-    spawned_cpu_ns: &mut u64,
-) -> Duration {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    let specs: Vec<&ResourceSpec> = drivers.iter().flatten().collect();
-    let remaining = AtomicU64::new(iters);
-    let ready = std::sync::Barrier::new(specs.len() + 1);
-    let (elapsed, results) = std::thread::scope(|scope| {
-        let handles: Vec<_> = specs
-            .iter()
-            .map(|&spec| {
-                let (remaining, ready) = (&remaining, &ready);
-                scope.spawn(move || {
-                    let mut hist = new_histogram();
-                    ready.wait();
+/// The writer threads of one configuration: each writer its own OS thread calling the blocking
+/// `commit`, started once and kept for every criterion call, so that a call measures commits and
+/// not 256 thread starts and exits (starting them per call made the calls of a few commits per
+/// thread that criterion plans mostly start-up and tail: 10-16k commits/s where the kept threads
+/// measure several times that).
+struct WriterThreads<'scope> {
+    shared: std::sync::Arc<PoolShared>,
+    handles: Vec<std::thread::ScopedJoinHandle<'scope, ()>>,
+}
+
+struct PoolShared {
+    /// Commits left in the current call; each thread takes one at a time.
+    remaining: std::sync::atomic::AtomicU64,
+    /// Nanoseconds from `epoch` to the latest ack of the current call.
+    last_ack_ns: std::sync::atomic::AtomicU64,
+    /// CPU nanoseconds the writer threads spent in the current call.
+    cpu_ns: std::sync::atomic::AtomicU64,
+    epoch: Instant,
+    stop: std::sync::atomic::AtomicBool,
+    /// Every thread and the caller meet here before a call and after it.
+    start: std::sync::Barrier,
+    done: std::sync::Barrier,
+    /// One histogram per thread, merged by the caller after each call (outside the timed span).
+    hists: Vec<std::sync::Mutex<Histogram<u64>>>,
+}
+
+impl<'scope> WriterThreads<'scope> {
+    fn start<'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        engine: &'env Engine,
+        drivers: &'env [Vec<ResourceSpec>],
+    ) -> Self {
+        use std::sync::atomic::Ordering::Relaxed;
+        let specs: Vec<&'env ResourceSpec> = drivers.iter().flatten().collect();
+        let shared = std::sync::Arc::new(PoolShared {
+            remaining: 0.into(),
+            last_ack_ns: 0.into(),
+            cpu_ns: 0.into(),
+            epoch: Instant::now(),
+            stop: false.into(),
+            start: std::sync::Barrier::new(specs.len() + 1),
+            done: std::sync::Barrier::new(specs.len() + 1),
+            hists: (0..specs.len())
+                .map(|_| std::sync::Mutex::new(new_histogram()))
+                .collect(),
+        });
+        let handles = specs
+            .into_iter()
+            .enumerate()
+            .map(|(index, spec)| {
+                let shared = shared.clone();
+                scope.spawn(move || loop {
+                    shared.start.wait();
+                    if shared.stop.load(Relaxed) {
+                        return;
+                    }
                     let cpu_start = own_cpu_ns();
-                    while remaining
-                        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                    let mut hist = shared.hists[index].lock().expect("a writer's histogram");
+                    let mut last_ack = None;
+                    while shared
+                        .remaining
+                        .fetch_update(Relaxed, Relaxed, |n| n.checked_sub(1))
                         .is_ok()
                     {
                         let batch = Batch::single(Command::put(spec.clone(), None));
                         let start = Instant::now();
                         engine.commit(batch).expect("a commit failed");
-                        hist.saturating_record(start.elapsed().as_nanos() as u64);
+                        let acked = Instant::now();
+                        hist.saturating_record((acked - start).as_nanos() as u64);
+                        last_ack = Some(acked);
                     }
-                    (hist, own_cpu_ns().saturating_sub(cpu_start))
+                    drop(hist);
+                    if let Some(acked) = last_ack {
+                        let ns = (acked - shared.epoch).as_nanos() as u64;
+                        shared.last_ack_ns.fetch_max(ns, Relaxed);
+                    }
+                    shared
+                        .cpu_ns
+                        .fetch_add(own_cpu_ns().saturating_sub(cpu_start), Relaxed);
+                    shared.done.wait();
                 })
             })
             .collect();
-        ready.wait();
-        let start = Instant::now();
-        let results: Vec<(Histogram<u64>, u64)> = handles
-            .into_iter()
-            .map(|h| h.join().expect("a writer thread panicked"))
-            .collect();
-        (start.elapsed(), results)
-    });
-    for (h, cpu_ns) in &results {
-        hist.add(h).expect("histograms with the same bounds");
-        *spawned_cpu_ns += cpu_ns;
+        WriterThreads { shared, handles }
     }
-    elapsed
+
+    /// Runs `iters` commits over the threads; returns the wall time from their release to the last
+    /// ack.
+    fn run(&self, iters: u64, hist: &mut Histogram<u64>, spawned_cpu_ns: &mut u64) -> Duration {
+        use std::sync::atomic::Ordering::Relaxed;
+        let shared = &self.shared;
+        shared.remaining.store(iters, Relaxed);
+        shared.last_ack_ns.store(0, Relaxed);
+        shared.cpu_ns.store(0, Relaxed);
+        // The barrier orders these stores before the threads' loads.
+        let start = Instant::now();
+        shared.start.wait();
+        shared.done.wait();
+        let last_ack = shared.epoch + Duration::from_nanos(shared.last_ack_ns.load(Relaxed));
+        for thread_hist in &shared.hists {
+            let mut thread_hist = thread_hist.lock().expect("a writer's histogram");
+            hist.add(&*thread_hist)
+                .expect("histograms with the same bounds");
+            thread_hist.reset();
+        }
+        *spawned_cpu_ns += shared.cpu_ns.load(Relaxed);
+        last_ack.saturating_duration_since(start)
+    }
+
+    fn stop(self) {
+        self.shared.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.shared.start.wait();
+        for handle in self.handles {
+            handle.join().expect("a writer thread panicked");
+        }
+    }
 }
 
 /// The writers of each driver: driver `d` serves shard `d`; writer `w` goes to driver `w % drivers`
