@@ -349,7 +349,9 @@ impl<'scope> WriterThreads<'scope> {
     }
 
     fn stop(self) {
-        self.shared.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.shared
+            .stop
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.shared.start.wait();
         for handle in self.handles {
             handle.join().expect("a writer thread panicked");

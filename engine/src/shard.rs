@@ -115,7 +115,7 @@ struct Decided {
     ids: Vec<ResourceId>,
     /// What each change's key held before, where the decision read it (see
     /// [`State::apply_decided`]).
-    olds: Vec<Option<Option<Resource>>>,
+    olds: Vec<Option<Option<Arc<Resource>>>>,
     /// The batch's quota reservations, settled once it is durable or failed.
     admission: Admission,
 }
@@ -514,7 +514,7 @@ impl<S: Storage> Shard<S> {
         CommittedBatch,
         Vec<ResourceId>,
         Vec<String>,
-        Vec<Option<Option<Resource>>>,
+        Vec<Option<Option<Arc<Resource>>>>,
     )> {
         let commands = batch.into_commands();
         let mut changes = Vec::with_capacity(commands.len());
@@ -523,12 +523,12 @@ impl<S: Storage> Shard<S> {
         let mut olds = Vec::with_capacity(commands.len());
         for (index, command) in commands.into_iter().enumerate() {
             let key = command.key();
-            let (current, old): (Option<Current>, Option<Option<Resource>>) =
+            let (current, old): (Option<Current>, Option<Option<Arc<Resource>>>) =
                 match overlay.get(&key) {
                     Some((after, _)) => (*after, None),
                     None => {
-                        let stored = self.state.get_valid(command.namespace(), command.name())?;
-                        (stored.as_ref().map(Current::from), Some(stored))
+                        let stored = self.state.get_latest(command.namespace(), command.name())?;
+                        (stored.as_deref().map(Current::from), Some(stored))
                     }
                 };
             let conflict = |reason| Error::Conflict {

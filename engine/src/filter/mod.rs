@@ -305,7 +305,7 @@ impl Pipeline {
         &mut self,
         principal: &Principal,
         batch: &CommittedBatch,
-        olds: &[Option<Option<Resource>>],
+        olds: &[Option<Option<Arc<Resource>>>],
     ) -> Result<Admission> {
         assert_eq!(olds.len(), batch.changes.len(), "one old per change");
         self.pending_policy = None;
@@ -319,7 +319,7 @@ impl Pipeline {
             .zip(olds)
             .filter(|_| needs_olds)
             .map(|(change, old)| match old {
-                Some(stored) => stored.as_ref().map(Old::from),
+                Some(stored) => stored.as_deref().map(Old::from),
                 None => self
                     .overlay
                     .get(&change.key())

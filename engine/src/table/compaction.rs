@@ -13,6 +13,16 @@
 //! amplification wins, and the bloom filter of each table keeps point reads at about one table read
 //! whatever their number. The cost is space: superseded versions live until their tier merges.
 //!
+//! A run may also start below the newest table: with background compaction, flushes land while a
+//! merge runs, and a merge's output (larger than they are) can end up newer than a few small
+//! tables below it; a run from the newest then stops at the larger table, and without runs that
+//! start lower those small tables would wait for the pile-up rule below (measured: 35 tables left
+//! once writes stopped). Such a run takes only tables within a factor of two of its first (one
+//! tier), and the first qualifying run, newest first, is merged: with one flush at a time it is
+//! always the run from the newest, as described above. Merging any run of adjacent
+//! tables is safe: the merge drops only versions superseded inside its run, and tombstones only
+//! when the run ends at the oldest table (`Plan::bottom`).
+//!
 //! If tables pile up anyway (a run of shrinking tables, when merges drop most of their input), a
 //! merge of the newest `MERGE_WIDTH_MAX` is forced once there are `TABLES_SOFT_MAX`.
 
@@ -49,38 +59,61 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
     if tables.len() < MERGE_WIDTH_MIN {
         return None;
     }
-    // The longest run from the newest within the input caps, and within the size rule.
-    let within_caps = |end: usize| {
-        let run = &tables[..end];
+    let within_caps = |run: &[TableMeta]| {
         run.iter().map(|t| t.bytes).sum::<u64>() <= MERGE_INPUT_BYTES_MAX
             && run.iter().map(|t| t.entries).sum::<u64>() <= MERGE_INPUT_ENTRIES_MAX
     };
-    let mut run_bytes = tables[0].bytes;
-    let mut end = 1;
-    while end < tables.len() && end < MERGE_WIDTH_MAX && within_caps(end + 1) {
-        let allowance = (run_bytes + run_bytes / 100).max(2 * tables[0].bytes);
-        if tables[end].bytes > allowance {
-            break;
+    for start in 0..=tables.len() - MERGE_WIDTH_MIN {
+        let end = start + run_length(&tables[start..], start > 0, within_caps);
+        if end - start >= MERGE_WIDTH_MIN {
+            return Some(Plan {
+                run: start..end,
+                bottom: end == tables.len(),
+            });
         }
-        run_bytes += tables[end].bytes;
+    }
+    if tables.len() < TABLES_SOFT_MAX {
+        return None;
+    }
+    let mut end = 1;
+    while end < tables.len().min(MERGE_WIDTH_MAX) && within_caps(&tables[..end + 1]) {
         end += 1;
     }
-    if end < MERGE_WIDTH_MIN {
-        if tables.len() < TABLES_SOFT_MAX {
-            return None;
-        }
-        end = 1;
-        while end < tables.len().min(MERGE_WIDTH_MAX) && within_caps(end + 1) {
-            end += 1;
-        }
-        if end < 2 {
-            return None;
-        }
+    if end < 2 {
+        return None;
     }
     Some(Plan {
         run: 0..end,
         bottom: end == tables.len(),
     })
+}
+
+/// The longest run from `tables[0]` within the input caps and the size rule (the module doc).
+/// A run that starts below the newest table (`similar`) takes only tables within a factor of two
+/// of its first: it gathers stranded tables of one tier, never a large table with the small ones
+/// under it (rewriting the large one to absorb them is what tiers exist to avoid).
+fn run_length(
+    tables: &[TableMeta],
+    similar: bool,
+    within_caps: impl Fn(&[TableMeta]) -> bool,
+) -> usize {
+    let first = tables[0].bytes;
+    let mut run_bytes = first;
+    let mut end = 1;
+    while end < tables.len() && end < MERGE_WIDTH_MAX && within_caps(&tables[..end + 1]) {
+        let next = tables[end].bytes;
+        let fits = if similar {
+            next <= 2 * first && first <= 2 * next
+        } else {
+            next <= (run_bytes + run_bytes / 100).max(2 * first)
+        };
+        if !fits {
+            break;
+        }
+        run_bytes += next;
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]
@@ -146,6 +179,29 @@ mod tests {
                 bottom: false
             })
         );
+    }
+
+    #[test]
+    fn small_tables_below_a_larger_newer_table_merge_among_themselves() {
+        // A merge's output landed above small flushes: the run from the newest stops at 450, and
+        // the seven small tables below it merge without waiting for the pile-up rule.
+        assert_eq!(
+            plan(&tables(&[50, 110, 450, 3, 3, 3, 3, 3, 3, 3, 40])),
+            Some(Plan {
+                run: 3..10,
+                bottom: false
+            })
+        );
+        // The run from the newest comes first when it qualifies.
+        assert_eq!(
+            plan(&tables(&[3, 3, 3, 3, 450, 3, 3, 3, 3])),
+            Some(Plan {
+                run: 0..4,
+                bottom: false
+            })
+        );
+        // Three small tables below: not yet.
+        assert_eq!(plan(&tables(&[50, 110, 450, 3, 3, 3, 40])), None);
     }
 
     #[test]
