@@ -298,9 +298,10 @@ impl ReadView {
     fn lookup<T>(
         &self,
         user_key: &[u8],
+        skip_memtables: usize,
         decode: impl FnOnce(u64, &[u8]) -> Result<T>,
     ) -> Result<Option<T>> {
-        for memtable in &self.parts.memtables {
+        for memtable in self.parts.memtables.iter().skip(skip_memtables) {
             if let Some(version) = memtable.get(user_key, self.position) {
                 return match version.value() {
                     Some(bytes) => decode(version.position(), bytes).map(Some),
@@ -384,12 +385,22 @@ impl ReadView {
     }
 
     pub(crate) fn get_by_table_key(&self, key: &[u8]) -> Result<Option<Resource>> {
-        self.lookup(key, |position, bytes| self.decode_resource(position, bytes))
+        self.lookup(key, 0, |position, bytes| {
+            self.decode_resource(position, bytes)
+        })
+    }
+
+    /// As [`ReadView::get_by_table_key`], without searching the newest memtable: for a caller that
+    /// knows the key is not in it (the shard's `State::latest` holds every key it changed).
+    fn get_by_table_key_below_newest_memtable(&self, key: &[u8]) -> Result<Option<Resource>> {
+        self.lookup(key, 1, |position, bytes| {
+            self.decode_resource(position, bytes)
+        })
     }
 
     /// The resource with this id.
     pub fn get_by_id(&self, id: ResourceId) -> Result<Option<Resource>> {
-        let Some(key) = self.lookup(&encode_id_key(id), |_, bytes| Ok(bytes.to_vec()))? else {
+        let Some(key) = self.lookup(&encode_id_key(id), 0, |_, bytes| Ok(bytes.to_vec()))? else {
             return Ok(None);
         };
         if decode_resource_key(&key).is_err() {
@@ -598,7 +609,19 @@ impl State {
             );
             return Ok(latest.clone());
         }
-        Ok(self.view().get_by_table_key(&key)?.map(Arc::new))
+        // Not in `latest`, so not in the active memtable: its skip list need not be searched.
+        debug_assert!(
+            self.active.get(&key, u64::MAX).is_none(),
+            "every key of the active memtable is in latest"
+        );
+        let view = self.view();
+        assert!(
+            Arc::ptr_eq(&view.parts.memtables[0], &self.active),
+            "the readers' newest memtable is the shard's active one"
+        );
+        Ok(view
+            .get_by_table_key_below_newest_memtable(&key)?
+            .map(Arc::new))
     }
 
     pub fn get_by_id(&self, id: &ResourceId) -> Option<Resource> {
