@@ -11,9 +11,12 @@
 //! The lanes' shape derives from the commits' share ([`lane_shape`]).
 //!
 //! Invariants: a place is taken before the request is written and given back only once its
-//! answer arrived (or the request failed and was dropped), so the client's count is never below
-//! the node's; both semaphores are fair (first come, first served), so a waiting caller is not
-//! overtaken for ever; every wait is inside the caller's request timeout. A node that states no
+//! answer arrived (the node releases its count when it writes the answer, before that), so the
+//! client's count is not below the node's. The one exception is a request abandoned on the way (a
+//! read whose caller timed out or was cancelled drops its stream; a lane that failed drops its
+//! commits): its place is free at once, while the node may count it until it sees the stream
+//! reset. Both semaphores are fair (first come, first served), so a waiting caller is not
+//! overtaken for ever; every wait is inside the caller's request timeout (or cancellation). A node that states no
 //! limit (0, an older node) gets today's behaviour: lanes of [`LANES_MAX`] × [`LANE_DEPTH`], reads
 //! unbounded.
 
