@@ -26,6 +26,8 @@ pub(crate) struct Artery {
     origin: Instant,
     /// The streams that carry this artery's commits.
     pub(crate) lanes: crate::lanes::Lanes,
+    /// The places of the node's `requests_in_flight_max` that commits and reads take.
+    pub(crate) budget: crate::budget::Budget,
 }
 
 impl Artery {
@@ -100,12 +102,14 @@ pub(crate) async fn connect(
         }
     };
     let origin = Instant::now();
+    let budget = crate::budget::Budget::new(session.requests_in_flight_max);
     let artery = Arc::new(Artery {
         heartbeat: Mutex::new(Heartbeat::new(session.heartbeat_interval_ms, 0)),
         connection,
         session,
         origin,
-        lanes: crate::lanes::Lanes::default(),
+        lanes: crate::lanes::Lanes::new(budget.lanes, budget.lane_depth),
+        budget,
     });
     tokio::spawn(keep_control_stream(
         Arc::downgrade(&artery),

@@ -5,14 +5,22 @@
 //! is one request stream kept open: commits are written to it as they come (several in one write
 //! when they queue up), the node runs them at once and answers them in order
 //! (`aorta_wire::requests`). A commit goes to the open lane with the fewest answers owed; more
-//! lanes open, up to [`LANES_MAX`], while every open one is busy.
+//! lanes open, up to the artery's lane count, while every open one is busy.
 //!
 //! Only commits use lanes: a lane answers in order, and a read must not wait behind another
 //! caller's group commit, so reads keep a stream each.
 //!
-//! Bounds: each lane owes at most [`LANE_DEPTH`] answers (beyond, commits wait in its queue of
-//! [`LANE_DEPTH`] entries, then their callers wait to enqueue); so one artery's lanes hold at most
-//! `LANES_MAX × LANE_DEPTH` requests in flight, the node's default `requests_in_flight_max`.
+//! Bounds: the node states its `requests_in_flight_max` in the `Welcome`, and the artery's
+//! budget (`budget.rs`) keeps the client under it: a commit first takes a place in the commits'
+//! share of the limit (the limit minus a reserve kept for reads: `L / 8`, at least 1, at most 32;
+//! none when the limit is 1), then a place in the whole limit, and holds both until its answer
+//! arrived; a caller finding no place waits (within its request timeout) instead of being
+//! answered `Overloaded`. The lanes' shape derives from that share: up to [`LANES_MAX`] lanes,
+//! each owing at most `depth` ≤ [`LANE_DEPTH`] answers, `lanes × depth` covering the share (a
+//! limit of 1 or 2: one lane of depth 1; 8: four lanes of depth 2 sharing 7 places; the default
+//! 256: four lanes of depth 56). Beyond a lane's depth, commits wait in its queue of `depth`
+//! entries, then their callers wait to enqueue. A node that states no limit (an older node) gets
+//! [`LANES_MAX`] lanes of [`LANE_DEPTH`], as many as its default `requests_in_flight_max`.
 //!
 //! Failure: when a lane's stream or connection fails, every commit it had written is answered with
 //! the error and "sent" (the node may have run it), every commit still queued with the error and
@@ -28,12 +36,14 @@ use aorta_wire::requests::ClientRequests;
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 use crate::artery::Artery;
+use crate::budget::Held;
 use crate::framed::Framed;
 use crate::Error;
 
-/// Lanes one artery opens at most.
+/// Lanes one artery opens at most (fewer under a small `requests_in_flight_max`).
 pub(crate) const LANES_MAX: usize = 4;
-/// Answers one lane owes at most; as many more may queue for it.
+/// Answers one lane owes at most (fewer under a small `requests_in_flight_max`); as many more
+/// may queue for it.
 pub(crate) const LANE_DEPTH: usize = 64;
 
 /// A commit's outcome: its reply, or the error and whether the commit left whole.
@@ -42,6 +52,8 @@ pub(crate) type Outcome = Result<Reply, (Error, bool)>;
 struct Queued {
     call: Call,
     answer: oneshot::Sender<Outcome>,
+    /// The commit's places in the artery's budget, given back with its answer.
+    held: Held,
 }
 
 /// The sending side of one lane.
@@ -58,18 +70,34 @@ impl Lane {
 }
 
 /// The lanes of one artery.
-#[derive(Default)]
 pub(crate) struct Lanes {
     lanes: Mutex<Vec<Lane>>,
+    /// Lanes open at most, and answers each owes at most (from the artery's budget).
+    lanes_max: usize,
+    depth: usize,
 }
 
 impl Lanes {
-    /// Runs `call` (a commit) on a lane of `artery`.
+    pub(crate) fn new(lanes_max: usize, depth: usize) -> Lanes {
+        assert!(
+            (1..=LANES_MAX).contains(&lanes_max) && (1..=LANE_DEPTH).contains(&depth),
+            "lanes within LANES_MAX × LANE_DEPTH"
+        );
+        Lanes {
+            lanes: Mutex::new(Vec::new()),
+            lanes_max,
+            depth,
+        }
+    }
+
+    /// Runs `call` (a commit) on a lane of `artery`, once the artery's budget has a place for it.
     pub(crate) async fn call(&self, artery: &Arc<Artery>, call: Call) -> Outcome {
+        let held = artery.budget.commit().await;
         let (queue, owed) = self.pick(artery).await.map_err(|error| (error, false))?;
         let (answer, answered) = oneshot::channel();
         owed.fetch_add(1, Ordering::Relaxed);
-        if let Err(mpsc::error::SendError(refused)) = queue.send(Queued { call, answer }).await {
+        let queued = Queued { call, answer, held };
+        if let Err(mpsc::error::SendError(refused)) = queue.send(queued).await {
             owed.fetch_sub(1, Ordering::Relaxed);
             drop(refused);
             return Err((lane_gone(), false));
@@ -80,7 +108,7 @@ impl Lanes {
     }
 
     /// The open lane that owes the fewest answers, opening one if every open lane owes some and
-    /// fewer than [`LANES_MAX`] are open; closed lanes are dropped first.
+    /// fewer than `lanes_max` are open; closed lanes are dropped first.
     async fn pick(
         &self,
         artery: &Arc<Artery>,
@@ -91,14 +119,20 @@ impl Lanes {
             .iter()
             .min_by_key(|lane| lane.owed.load(Ordering::Relaxed));
         let idle = least.is_some_and(|lane| lane.owed.load(Ordering::Relaxed) == 0);
-        if idle || lanes.len() == LANES_MAX {
-            let lane = least.expect("LANES_MAX > 0");
+        if idle || lanes.len() >= self.lanes_max {
+            let lane = least.expect("lanes_max > 0");
             return Ok((lane.queue.clone(), lane.owed.clone()));
         }
         let framed = artery.open_stream().await?;
-        let (queue, queued) = mpsc::channel(LANE_DEPTH);
+        let (queue, queued) = mpsc::channel(self.depth);
         let owed = Arc::new(AtomicUsize::new(0));
-        tokio::spawn(run_lane(framed, queued, owed.clone(), artery.clone()));
+        tokio::spawn(run_lane(
+            framed,
+            queued,
+            owed.clone(),
+            artery.clone(),
+            self.depth,
+        ));
         lanes.push(Lane {
             queue: queue.clone(),
             owed: owed.clone(),
@@ -120,24 +154,25 @@ fn lane_gone() -> Error {
     }
 }
 
-/// One lane's task: writes what is queued while fewer than [`LANE_DEPTH`] answers are owed, and
-/// hands each answer to its caller, in order. Ends when the stream or the connection fails (or
-/// every sender is gone and nothing is owed).
+/// One lane's task: writes what is queued while fewer than `depth` answers are owed, and hands
+/// each answer to its caller, in order, giving back its places in the budget. Ends when the
+/// stream or the connection fails (or every sender is gone and nothing is owed).
 async fn run_lane(
     mut framed: Framed,
     mut queued: mpsc::Receiver<Queued>,
     owed: Arc<AtomicUsize>,
     artery: Arc<Artery>,
+    depth: usize,
 ) {
-    let mut requests = ClientRequests::new(LANE_DEPTH);
-    let mut waiting: VecDeque<oneshot::Sender<Outcome>> = VecDeque::new();
+    let mut requests = ClientRequests::new(depth);
+    let mut waiting: VecDeque<(oneshot::Sender<Outcome>, Held)> = VecDeque::new();
     let mut open = true;
     let failure: Error = loop {
         if !open && waiting.is_empty() {
             framed.finish();
             return;
         }
-        let may_send = open && waiting.len() < LANE_DEPTH;
+        let may_send = open && waiting.len() < depth;
         tokio::select! {
             next = queued.recv(), if may_send => {
                 let Some(first) = next else {
@@ -146,7 +181,7 @@ async fn run_lane(
                 };
                 // Everything already queued goes in one write, within the depth.
                 let mut batch = vec![first];
-                while waiting.len() + batch.len() < LANE_DEPTH {
+                while waiting.len() + batch.len() < depth {
                     match queued.try_recv() {
                         Ok(more) => batch.push(more),
                         Err(_) => break,
@@ -157,7 +192,7 @@ async fn run_lane(
                     match requests.send(&entry.call) {
                         Ok((_, message)) => {
                             messages.push(message);
-                            waiting.push_back(entry.answer);
+                            waiting.push_back((entry.answer, entry.held));
                         }
                         Err(error) => {
                             owed.fetch_sub(1, Ordering::Relaxed);
@@ -183,16 +218,19 @@ async fn run_lane(
                     Ok((_, reply)) => Ok(reply),
                     Err(error) => break Error::protocol(error.to_string()),
                 };
-                let answer = waiting.pop_front().expect("an answer was owed");
+                let (answer, held) = waiting.pop_front().expect("an answer was owed");
                 owed.fetch_sub(1, Ordering::Relaxed);
+                // The place is free before the caller hears: its next request may take it.
+                drop(held);
                 let _ = answer.send(outcome);
             }
         }
     };
     // Written commits may have run; queued ones never left.
     queued.close();
-    for answer in waiting.drain(..) {
+    for (answer, held) in waiting.drain(..) {
         owed.fetch_sub(1, Ordering::Relaxed);
+        drop(held);
         let _ = answer.send(Err((lane_failed(&failure), true)));
     }
     while let Ok(entry) = queued.try_recv() {

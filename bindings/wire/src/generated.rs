@@ -2803,7 +2803,14 @@ pub struct Welcome{
         ///  The largest frame body the server accepts.
         pub frame_bytes_max: u32,
         ///  How often each side sends a `Ping` when the control stream is otherwise quiet.
-        pub heartbeat_interval_ms: u32,}
+        pub heartbeat_interval_ms: u32,
+        ///  Requests the connection may have taken and not yet answered, over all its streams (beyond:
+        ///  answered `Overloaded`); a client keeps its own under it. 0 (absent, an older server): not
+        ///  stated.
+        pub requests_in_flight_max: u32,
+        ///  Bytes of requests the connection may hold (frames arriving and requests not yet answered;
+        ///  beyond: the stream is reset `Overloaded`). 0 (absent, an older server): not stated.
+        pub request_bytes_in_flight_max: u64,}
 
 
 #[allow(clippy::derivable_impls)]
@@ -2816,6 +2823,8 @@ impl ::core::default::Default for Welcome {
         cluster_id: 0,
         frame_bytes_max: 0,
         heartbeat_interval_ms: 0,
+        requests_in_flight_max: 0,
+        request_bytes_in_flight_max: 0,
         
         }
     }
@@ -2838,14 +2847,16 @@ impl Welcome {
         field_cluster_id: impl ::planus::WriteAsDefault<u32, u32>,
         field_frame_bytes_max: impl ::planus::WriteAsDefault<u32, u32>,
         field_heartbeat_interval_ms: impl ::planus::WriteAsDefault<u32, u32>,
+        field_requests_in_flight_max: impl ::planus::WriteAsDefault<u32, u32>,
+        field_request_bytes_in_flight_max: impl ::planus::WriteAsDefault<u64, u64>,
         
-    ) -> ::planus::Offset<Self> {let prepared_version = field_version.prepare(builder, &0);let prepared_principal = field_principal.prepare(builder);let prepared_mac = field_mac.prepare(builder);let prepared_cluster_id = field_cluster_id.prepare(builder, &0);let prepared_frame_bytes_max = field_frame_bytes_max.prepare(builder, &0);let prepared_heartbeat_interval_ms = field_heartbeat_interval_ms.prepare(builder, &0);
+    ) -> ::planus::Offset<Self> {let prepared_version = field_version.prepare(builder, &0);let prepared_principal = field_principal.prepare(builder);let prepared_mac = field_mac.prepare(builder);let prepared_cluster_id = field_cluster_id.prepare(builder, &0);let prepared_frame_bytes_max = field_frame_bytes_max.prepare(builder, &0);let prepared_heartbeat_interval_ms = field_heartbeat_interval_ms.prepare(builder, &0);let prepared_requests_in_flight_max = field_requests_in_flight_max.prepare(builder, &0);let prepared_request_bytes_in_flight_max = field_request_bytes_in_flight_max.prepare(builder, &0);
 
-        let mut table_writer: ::planus::table_writer::TableWriter::<16> = ::core::default::Default::default();
-        table_writer.write_entry::<::planus::Offset<str>>(1);table_writer.write_entry::<::planus::Offset<[u8]>>(2);if prepared_cluster_id.is_some() {table_writer.write_entry::<u32>(3);}if prepared_frame_bytes_max.is_some() {table_writer.write_entry::<u32>(4);}if prepared_heartbeat_interval_ms.is_some() {table_writer.write_entry::<u32>(5);}if prepared_version.is_some() {table_writer.write_entry::<u16>(0);}
+        let mut table_writer: ::planus::table_writer::TableWriter::<20> = ::core::default::Default::default();
+        if prepared_request_bytes_in_flight_max.is_some() {table_writer.write_entry::<u64>(7);}table_writer.write_entry::<::planus::Offset<str>>(1);table_writer.write_entry::<::planus::Offset<[u8]>>(2);if prepared_cluster_id.is_some() {table_writer.write_entry::<u32>(3);}if prepared_frame_bytes_max.is_some() {table_writer.write_entry::<u32>(4);}if prepared_heartbeat_interval_ms.is_some() {table_writer.write_entry::<u32>(5);}if prepared_requests_in_flight_max.is_some() {table_writer.write_entry::<u32>(6);}if prepared_version.is_some() {table_writer.write_entry::<u16>(0);}
 
         unsafe {
-            table_writer.finish(builder, |object_writer| {object_writer.write::<_, _, 4>(&prepared_principal);object_writer.write::<_, _, 4>(&prepared_mac);if let ::core::option::Option::Some(prepared_cluster_id) = prepared_cluster_id {object_writer.write::<_, _, 4>(&prepared_cluster_id);}if let ::core::option::Option::Some(prepared_frame_bytes_max) = prepared_frame_bytes_max {object_writer.write::<_, _, 4>(&prepared_frame_bytes_max);}if let ::core::option::Option::Some(prepared_heartbeat_interval_ms) = prepared_heartbeat_interval_ms {object_writer.write::<_, _, 4>(&prepared_heartbeat_interval_ms);}if let ::core::option::Option::Some(prepared_version) = prepared_version {object_writer.write::<_, _, 2>(&prepared_version);}
+            table_writer.finish(builder, |object_writer| {if let ::core::option::Option::Some(prepared_request_bytes_in_flight_max) = prepared_request_bytes_in_flight_max {object_writer.write::<_, _, 8>(&prepared_request_bytes_in_flight_max);}object_writer.write::<_, _, 4>(&prepared_principal);object_writer.write::<_, _, 4>(&prepared_mac);if let ::core::option::Option::Some(prepared_cluster_id) = prepared_cluster_id {object_writer.write::<_, _, 4>(&prepared_cluster_id);}if let ::core::option::Option::Some(prepared_frame_bytes_max) = prepared_frame_bytes_max {object_writer.write::<_, _, 4>(&prepared_frame_bytes_max);}if let ::core::option::Option::Some(prepared_heartbeat_interval_ms) = prepared_heartbeat_interval_ms {object_writer.write::<_, _, 4>(&prepared_heartbeat_interval_ms);}if let ::core::option::Option::Some(prepared_requests_in_flight_max) = prepared_requests_in_flight_max {object_writer.write::<_, _, 4>(&prepared_requests_in_flight_max);}if let ::core::option::Option::Some(prepared_version) = prepared_version {object_writer.write::<_, _, 2>(&prepared_version);}
                 
             });
         }builder.current_offset()
@@ -2898,6 +2909,14 @@ impl ::planus::WriteAsOffset<Welcome> for Welcome {
         
             
             self.heartbeat_interval_ms,
+            
+        
+            
+            self.requests_in_flight_max,
+            
+        
+            
+            self.request_bytes_in_flight_max,
             
         
         )
@@ -3324,6 +3343,250 @@ impl<
     
 }
 
+impl<
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+> WelcomeBuilder
+<
+    (
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+    )
+>
+{
+    /// Setter for the [`requests_in_flight_max` field](Welcome#structfield.requests_in_flight_max).
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn requests_in_flight_max<T6>(self, value: T6) -> WelcomeBuilder<(
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+        T6,
+    
+    )>
+    where T6: ::planus::WriteAsDefault<u32, u32>
+    {
+        
+        let (
+            
+                v0,
+            
+                v1,
+            
+                v2,
+            
+                v3,
+            
+                v4,
+            
+                v5,
+            
+        ) = self.0;WelcomeBuilder((
+            
+                v0,
+            
+                v1,
+            
+                v2,
+            
+                v3,
+            
+                v4,
+            
+                v5,
+            
+            value,
+        ))
+    }
+
+    
+    /// Sets the [`requests_in_flight_max` field](Welcome#structfield.requests_in_flight_max) to the default value.
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn requests_in_flight_max_as_default(self) -> WelcomeBuilder<(
+        
+            T0,
+        
+            T1,
+        
+            T2,
+        
+            T3,
+        
+            T4,
+        
+            T5,
+        
+        ::planus::DefaultValue,
+    )>
+    {
+        self.requests_in_flight_max(::planus::DefaultValue)
+    }
+    
+
+    
+}
+
+impl<
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+        T6,
+    
+> WelcomeBuilder
+<
+    (
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+        T6,
+    
+    )
+>
+{
+    /// Setter for the [`request_bytes_in_flight_max` field](Welcome#structfield.request_bytes_in_flight_max).
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn request_bytes_in_flight_max<T7>(self, value: T7) -> WelcomeBuilder<(
+    
+        T0,
+    
+        T1,
+    
+        T2,
+    
+        T3,
+    
+        T4,
+    
+        T5,
+    
+        T6,
+    
+        T7,
+    
+    )>
+    where T7: ::planus::WriteAsDefault<u64, u64>
+    {
+        
+        let (
+            
+                v0,
+            
+                v1,
+            
+                v2,
+            
+                v3,
+            
+                v4,
+            
+                v5,
+            
+                v6,
+            
+        ) = self.0;WelcomeBuilder((
+            
+                v0,
+            
+                v1,
+            
+                v2,
+            
+                v3,
+            
+                v4,
+            
+                v5,
+            
+                v6,
+            
+            value,
+        ))
+    }
+
+    
+    /// Sets the [`request_bytes_in_flight_max` field](Welcome#structfield.request_bytes_in_flight_max) to the default value.
+    #[inline]
+    #[allow(clippy::type_complexity)]
+    pub fn request_bytes_in_flight_max_as_default(self) -> WelcomeBuilder<(
+        
+            T0,
+        
+            T1,
+        
+            T2,
+        
+            T3,
+        
+            T4,
+        
+            T5,
+        
+            T6,
+        
+        ::planus::DefaultValue,
+    )>
+    {
+        self.request_bytes_in_flight_max(::planus::DefaultValue)
+    }
+    
+
+    
+}
+
 
 
 impl<
@@ -3340,6 +3603,10 @@ impl<
     
         T5,
     
+        T6,
+    
+        T7,
+    
 > WelcomeBuilder<(
     
         T0,
@@ -3353,6 +3620,10 @@ impl<
         T4,
     
         T5,
+    
+        T6,
+    
+        T7,
     
 )> {
     /// Finish writing the builder to get an [Offset](::planus::Offset) to a serialized [Welcome].
@@ -3378,6 +3649,10 @@ impl<
     
         T5: ::planus::WriteAsDefault<u32, u32>,
     
+        T6: ::planus::WriteAsDefault<u32, u32>,
+    
+        T7: ::planus::WriteAsDefault<u64, u64>,
+    
 > ::planus::WriteAs<::planus::Offset<Welcome>> for WelcomeBuilder<(
     
         T0,
@@ -3391,6 +3666,10 @@ impl<
         T4,
     
         T5,
+    
+        T6,
+    
+        T7,
     
 )> {
     type Prepared = ::planus::Offset<Welcome>;
@@ -3415,6 +3694,10 @@ impl<
     
         T5: ::planus::WriteAsDefault<u32, u32>,
     
+        T6: ::planus::WriteAsDefault<u32, u32>,
+    
+        T7: ::planus::WriteAsDefault<u64, u64>,
+    
 > ::planus::WriteAsOptional<::planus::Offset<Welcome>> for WelcomeBuilder<(
     
         T0,
@@ -3428,6 +3711,10 @@ impl<
         T4,
     
         T5,
+    
+        T6,
+    
+        T7,
     
 )> {
     type Prepared = ::planus::Offset<Welcome>;
@@ -3452,6 +3739,10 @@ impl<
     
         T5: ::planus::WriteAsDefault<u32, u32>,
     
+        T6: ::planus::WriteAsDefault<u32, u32>,
+    
+        T7: ::planus::WriteAsDefault<u64, u64>,
+    
 > ::planus::WriteAsOffset<Welcome> for WelcomeBuilder<(
     
         T0,
@@ -3465,6 +3756,10 @@ impl<
         T4,
     
         T5,
+    
+        T6,
+    
+        T7,
     
 )> {
     #[inline]
@@ -3484,6 +3779,10 @@ impl<
             
                 v5,
             
+                v6,
+            
+                v7,
+            
         ) = &self.0;Welcome::create(
             builder,
             
@@ -3498,6 +3797,10 @@ impl<
                 v4,
             
                 v5,
+            
+                v6,
+            
+                v7,
             
         )
     }
@@ -3590,12 +3893,38 @@ impl<'a> WelcomeRef<'a> {
             
         }
     
+        /// Getter for the [`requests_in_flight_max` field](Welcome#structfield.requests_in_flight_max).
+        #[inline]
+        pub fn requests_in_flight_max(&self) -> ::planus::Result<u32> {
+             ::core::result::Result::Ok( 
+            
+              
+              self.0.access(6, "Welcome", "requests_in_flight_max")
+              
+            
+            ?.unwrap_or(0))
+            
+        }
+    
+        /// Getter for the [`request_bytes_in_flight_max` field](Welcome#structfield.request_bytes_in_flight_max).
+        #[inline]
+        pub fn request_bytes_in_flight_max(&self) -> ::planus::Result<u64> {
+             ::core::result::Result::Ok( 
+            
+              
+              self.0.access(7, "Welcome", "request_bytes_in_flight_max")
+              
+            
+            ?.unwrap_or(0))
+            
+        }
+    
 }
 
 impl<'a> ::core::fmt::Debug for WelcomeRef<'a> {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         let mut f = f.debug_struct("WelcomeRef");
-        f.field("version", &self.version());f.field("principal", &self.principal());f.field("mac", &self.mac());f.field("cluster_id", &self.cluster_id());f.field("frame_bytes_max", &self.frame_bytes_max());f.field("heartbeat_interval_ms", &self.heartbeat_interval_ms());
+        f.field("version", &self.version());f.field("principal", &self.principal());f.field("mac", &self.mac());f.field("cluster_id", &self.cluster_id());f.field("frame_bytes_max", &self.frame_bytes_max());f.field("heartbeat_interval_ms", &self.heartbeat_interval_ms());f.field("requests_in_flight_max", &self.requests_in_flight_max());f.field("request_bytes_in_flight_max", &self.request_bytes_in_flight_max());
         f.finish()
     }
 }
@@ -3608,7 +3937,7 @@ impl<'a> ::core::convert::TryFrom<WelcomeRef<'a>> for Welcome {
     fn try_from(value: WelcomeRef<'a>) -> ::planus::Result<Self> {
 
         ::core::result::Result::Ok(Self {
-            version: ::core::convert::TryInto::try_into(value.version()?)?,principal: ::core::convert::Into::into(value.principal()?),mac: value.mac()?.to_vec(),cluster_id: ::core::convert::TryInto::try_into(value.cluster_id()?)?,frame_bytes_max: ::core::convert::TryInto::try_into(value.frame_bytes_max()?)?,heartbeat_interval_ms: ::core::convert::TryInto::try_into(value.heartbeat_interval_ms()?)?,
+            version: ::core::convert::TryInto::try_into(value.version()?)?,principal: ::core::convert::Into::into(value.principal()?),mac: value.mac()?.to_vec(),cluster_id: ::core::convert::TryInto::try_into(value.cluster_id()?)?,frame_bytes_max: ::core::convert::TryInto::try_into(value.frame_bytes_max()?)?,heartbeat_interval_ms: ::core::convert::TryInto::try_into(value.heartbeat_interval_ms()?)?,requests_in_flight_max: ::core::convert::TryInto::try_into(value.requests_in_flight_max()?)?,request_bytes_in_flight_max: ::core::convert::TryInto::try_into(value.request_bytes_in_flight_max()?)?,
         })
     }
 }
@@ -3678,7 +4007,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for WelcomeRef<'a> {
 ///  The handshake failed; the server closes the connection after sending this.
 /// 
 /// Generated from these locations:
-/// * Table `HandshakeRefused` in the file `bindings/schema/handshake.fbs:55`
+/// * Table `HandshakeRefused` in the file `bindings/schema/handshake.fbs:62`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -3984,7 +4313,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for HandshakeRefusedRef<'a> {
 ///  heartbeat interval; the other answers `Pong` with the same `sequence`.
 /// 
 /// Generated from these locations:
-/// * Table `Ping` in the file `bindings/schema/handshake.fbs:61`
+/// * Table `Ping` in the file `bindings/schema/handshake.fbs:68`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize
@@ -4300,7 +4629,7 @@ impl<'a> ::planus::ReadAsRoot<'a> for PingRef<'a> {
 /// The table `Pong` in the namespace `aorta.wire`
 /// 
 /// Generated from these locations:
-/// * Table `Pong` in the file `bindings/schema/handshake.fbs:65`
+/// * Table `Pong` in the file `bindings/schema/handshake.fbs:72`
 #[derive(Clone, Debug, PartialEq, PartialOrd,
 Eq, Ord, Hash,
 ::serde::Serialize, ::serde::Deserialize

@@ -247,6 +247,10 @@ pub struct ServerConfig {
     pub heartbeat_interval_ms: u32,
     /// How long a connection may take to end its handshake ([`ServerHandshake::check_deadline`]).
     pub handshake_timeout_ms: u64,
+    /// Requests one connection may have in flight over all its streams; 0: not stated.
+    pub requests_in_flight_max: u32,
+    /// Bytes of requests one connection may hold; 0: not stated.
+    pub request_bytes_in_flight_max: u64,
 }
 
 impl ServerConfig {
@@ -257,6 +261,8 @@ impl ServerConfig {
             frame_bytes_max: FRAME_BYTES_DEFAULT,
             heartbeat_interval_ms: HEARTBEAT_INTERVAL_MS_DEFAULT,
             handshake_timeout_ms: HANDSHAKE_TIMEOUT_MS_DEFAULT,
+            requests_in_flight_max: 0,
+            request_bytes_in_flight_max: 0,
         }
     }
 }
@@ -421,6 +427,8 @@ impl ServerHandshake {
             cluster_id: self.config.cluster_id,
             frame_bytes_max: self.config.frame_bytes_max,
             heartbeat_interval_ms: self.config.heartbeat_interval_ms,
+            requests_in_flight_max: self.config.requests_in_flight_max,
+            request_bytes_in_flight_max: self.config.request_bytes_in_flight_max,
         };
         self.state = ServerState::Established(Authenticated { principal, version });
         Ok(Some(wire::Message::Welcome(Box::new(welcome))))
@@ -483,6 +491,12 @@ pub struct Session {
     /// The largest frame body the server accepts: the client's encoder limit.
     pub frame_bytes_max: u32,
     pub heartbeat_interval_ms: u32,
+    /// Requests the connection may have in flight over all its streams (the server's
+    /// `requests_in_flight_max`); 0 when the server did not state it (an older server).
+    pub requests_in_flight_max: u32,
+    /// Bytes of requests the connection may hold (the server's `request_bytes_in_flight_max`);
+    /// 0 when the server did not state it.
+    pub request_bytes_in_flight_max: u64,
 }
 
 #[derive(Debug)]
@@ -632,6 +646,8 @@ impl ClientHandshake {
             cluster_id: welcome.cluster_id,
             frame_bytes_max: welcome.frame_bytes_max,
             heartbeat_interval_ms: welcome.heartbeat_interval_ms,
+            requests_in_flight_max: welcome.requests_in_flight_max,
+            request_bytes_in_flight_max: welcome.request_bytes_in_flight_max,
         });
         Ok(())
     }

@@ -50,6 +50,8 @@ fn the_client_refuses_a_server_with_another_key() {
         cluster_id: 1,
         frame_bytes_max: 8 << 20,
         heartbeat_interval_ms: 5000,
+        requests_in_flight_max: 0,
+        request_bytes_in_flight_max: 0,
     }));
     assert_eq!(
         client.handle(&forged),

@@ -91,6 +91,9 @@ async fn serve_connection(session: Session, server_nonce: handshake::Nonce) -> E
     config.frame_bytes_max = frame_bytes_max;
     config.heartbeat_interval_ms = heartbeat_interval_ms;
     config.handshake_timeout_ms = limits.handshake_timeout.as_millis() as u64;
+    // The client keeps its requests under these (docs/protocol.md, "A connection's requests").
+    config.requests_in_flight_max = limits.requests_in_flight_max;
+    config.request_bytes_in_flight_max = limits.request_bytes_in_flight_max;
     let handshake_timeout_ms = config.handshake_timeout_ms;
     let handshake = ServerHandshake::new(Arc::new(config), server_nonce);
     let state = Arc::new(ConnectionState::new(

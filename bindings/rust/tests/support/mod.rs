@@ -253,3 +253,89 @@ pub fn client_config(data_dir: &Path, address: SocketAddr) -> aorta_client::Clie
     };
     config
 }
+
+/// `commits` puts and `reads` reads (gets and lists, alternately) from as many callers at once,
+/// over namespaces on both shards of a two-shard node: every one must succeed (a failure names
+/// `Overloaded` when it is one), and each put's receipt must be its own (checked against what the
+/// node then holds: its revision and id).
+pub async fn commits_and_reads_at_once(
+    client: &aorta_client::Client,
+    commits: usize,
+    reads: usize,
+) {
+    use aorta_client::{ListFrom, Query, ResourceSpec, Scope};
+    use std::collections::HashSet;
+    let commits: Vec<_> = (0..commits)
+        .map(|i| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let namespace = format!("/ns{}", i % 16);
+                let name = format!("r{i:03}");
+                let spec =
+                    ResourceSpec::new(&namespace, &name, "item").with_data(vec![i as u8; 64]);
+                let receipt = client
+                    .put(spec, None)
+                    .await
+                    .unwrap_or_else(|error| panic!("commit {i}: {}", described(&error)));
+                (namespace, name, receipt)
+            })
+        })
+        .collect();
+    let reads: Vec<_> = (0..reads)
+        .map(|i| {
+            let client = client.clone();
+            tokio::spawn(async move {
+                let namespace = format!("/ns{}", i % 16);
+                let read = if i % 2 == 0 {
+                    client
+                        .get(&namespace, &format!("r{i:03}"))
+                        .await
+                        .map(|_| ())
+                } else {
+                    let query = Query {
+                        namespace: namespace.clone(),
+                        scope: Scope::Children,
+                        kind: None,
+                        selector: None,
+                        page_size: 10,
+                    };
+                    client.list(&query, ListFrom::Latest).await.map(|_| ())
+                };
+                read.unwrap_or_else(|error| panic!("read {i}: {}", described(&error)));
+            })
+        })
+        .collect();
+
+    for read in reads {
+        read.await.unwrap();
+    }
+    let mut positions = HashSet::new();
+    for commit in commits {
+        let (namespace, name, receipt) = commit.await.unwrap();
+        let resource = client
+            .get(&namespace, &name)
+            .await
+            .unwrap()
+            .expect("an acknowledged put is there");
+        assert_eq!(
+            resource.revision, receipt.position,
+            "{namespace}/{name} got the receipt of another commit"
+        );
+        assert_eq!(resource.id, receipt.ids[0], "{namespace}/{name}");
+        assert!(
+            positions.insert((receipt.shard, receipt.position)),
+            "two commits answered with one position"
+        );
+    }
+}
+
+/// An error, named `Overloaded` when it is one (what the client's budget exists to prevent).
+fn described(error: &aorta_client::Error) -> String {
+    match error {
+        aorta_client::Error::Unavailable {
+            code: aorta_client::ErrorCode::Overloaded,
+            ..
+        } => format!("answered Overloaded, over the node's limit: {error}"),
+        other => other.to_string(),
+    }
+}

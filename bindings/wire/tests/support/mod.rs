@@ -452,6 +452,8 @@ pub fn every_message() -> Vec<wire::Message> {
             cluster_id: 7,
             frame_bytes_max: 8 << 20,
             heartbeat_interval_ms: 5000,
+            requests_in_flight_max: 256,
+            request_bytes_in_flight_max: 64 << 20,
         })),
         M::HandshakeRefused(Box::new(wire::HandshakeRefused {
             error: Box::new(error(wire::ErrorCode::AuthenticationFailed)),
