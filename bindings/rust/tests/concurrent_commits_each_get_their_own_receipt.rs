@@ -6,8 +6,6 @@
 
 mod support;
 
-use std::collections::HashSet;
-
 use aorta_client::{Client, ResourceSpec};
 use support::{client_config, Node};
 
@@ -37,26 +35,14 @@ async fn concurrent_commits_each_get_their_own_receipt() {
             })
         })
         .collect();
-    let mut positions = HashSet::new();
+    let mut receipts = Vec::with_capacity(tasks.len());
     for task in tasks {
-        let (namespace, name, receipt) = task.await.unwrap();
-        let resource = client
-            .get(&namespace, &name)
-            .await
-            .unwrap()
-            .expect("an acknowledged put is there");
-        assert_eq!(
-            resource.revision, receipt.position,
-            "{namespace}/{name} got the receipt of another commit"
-        );
-        assert_eq!(resource.id, receipt.ids[0], "{namespace}/{name}");
+        receipts.push(task.await.unwrap());
+    }
+    for resource in support::each_receipt_is_its_own(&client, &receipts).await {
         assert_eq!(
             resource.data,
             vec![resource.name[1..].parse::<usize>().unwrap() as u8; 64]
-        );
-        assert!(
-            positions.insert((receipt.shard, receipt.position)),
-            "two commits answered with one position"
         );
     }
     node.terminate();

@@ -264,7 +264,6 @@ pub async fn commits_and_reads_at_once(
     reads: usize,
 ) {
     use aorta_client::{ListFrom, Query, ResourceSpec, Scope};
-    use std::collections::HashSet;
     let commits: Vec<_> = (0..commits)
         .map(|i| {
             let client = client.clone();
@@ -309,11 +308,25 @@ pub async fn commits_and_reads_at_once(
     for read in reads {
         read.await.unwrap();
     }
-    let mut positions = HashSet::new();
+    let mut receipts = Vec::with_capacity(commits.len());
     for commit in commits {
-        let (namespace, name, receipt) = commit.await.unwrap();
+        receipts.push(commit.await.unwrap());
+    }
+    each_receipt_is_its_own(client, &receipts).await;
+}
+
+/// Each `(namespace, name, receipt)` of a put is that put's own: the resource the node now holds
+/// has the receipt's position as its revision and its id, and no two receipts share a position.
+/// Returns the resources read.
+pub async fn each_receipt_is_its_own(
+    client: &aorta_client::Client,
+    receipts: &[(String, String, aorta_client::CommitReceipt)],
+) -> Vec<aorta_client::Resource> {
+    let mut positions = std::collections::HashSet::new();
+    let mut resources = Vec::with_capacity(receipts.len());
+    for (namespace, name, receipt) in receipts {
         let resource = client
-            .get(&namespace, &name)
+            .get(namespace, name)
             .await
             .unwrap()
             .expect("an acknowledged put is there");
@@ -326,7 +339,9 @@ pub async fn commits_and_reads_at_once(
             positions.insert((receipt.shard, receipt.position)),
             "two commits answered with one position"
         );
+        resources.push(resource);
     }
+    resources
 }
 
 /// An error, named `Overloaded` when it is one (what the client's budget exists to prevent).
