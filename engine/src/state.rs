@@ -591,11 +591,6 @@ impl State {
         self.view().get(namespace, name)
     }
 
-    /// The current resource at (`namespace`, `name`), both already valid (a decided command's).
-    pub fn get_valid(&self, namespace: &str, name: &str) -> Result<Option<Resource>> {
-        self.view().get(namespace, name)
-    }
-
     /// The current resource of a valid key, as the shard's decisions read it: from the versions
     /// the active memtable changed when it holds one (`latest`), else from the state.
     pub fn get_latest(&self, namespace: &str, name: &str) -> Result<Option<Arc<Resource>>> {

@@ -12,34 +12,7 @@ use aorta_engine::{Batch, Command, Engine, Rejection};
 use filters_common::*;
 
 fn setup(engine: &Engine) {
-    engine
-        .commit(Batch::new(vec![
-            rule(
-                "alice-apps",
-                "allow",
-                "principal:alice",
-                "/apps",
-                &["read"],
-                &["*"],
-            ),
-            rule(
-                "alice-private",
-                "deny",
-                "principal:alice",
-                "/apps/private",
-                &["read"],
-                &["*"],
-            ),
-            rule(
-                "alice-secrets",
-                "deny",
-                "principal:alice",
-                "/apps",
-                &["read"],
-                &["secret"],
-            ),
-        ]))
-        .unwrap();
+    alice_reads_apps(engine, "/apps");
     for (namespace, count) in [
         ("/apps", 3),
         ("/apps/private", 4),

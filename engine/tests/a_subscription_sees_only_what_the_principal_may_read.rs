@@ -30,37 +30,6 @@ fn commit(engine: &Engine, command: Command) -> u64 {
     engine.commit(Batch::single(command)).unwrap().position
 }
 
-fn rules(engine: &Engine) {
-    engine
-        .commit(Batch::new(vec![
-            rule(
-                "alice-apps",
-                "allow",
-                "principal:alice",
-                "/apps",
-                &["read"],
-                &["*"],
-            ),
-            rule(
-                "alice-private",
-                "deny",
-                "principal:alice",
-                "/apps/private",
-                &["read"],
-                &["*"],
-            ),
-            rule(
-                "alice-secrets",
-                "deny",
-                "principal:alice",
-                "/",
-                &["read"],
-                &["secret"],
-            ),
-        ]))
-        .unwrap();
-}
-
 /// The changes, and what alice is told of each (by the test's own reading of the rules).
 fn changes(engine: &Engine) -> Vec<Seen> {
     let s = |kind: &str| Some(kind.to_string());
@@ -93,7 +62,7 @@ fn subscribe(engine: &Engine, pattern: Pattern, start: Start) -> Subscription {
 fn events_are_judged_by_what_the_principal_may_read() {
     let dir = tempfile::tempdir().unwrap();
     let engine = open(dir.path(), 2);
-    rules(&engine);
+    alice_reads_apps(&engine, "/");
     let before = engine.positions().unwrap();
     let mut live = subscribe(&engine, Pattern::subtree("/"), Start::Now);
     let transitions = Actions::of(&[EventAction::Entered, EventAction::Left]);
@@ -125,7 +94,7 @@ fn events_are_judged_by_what_the_principal_may_read() {
 fn a_pattern_where_nothing_is_readable_is_denied() {
     let dir = tempfile::tempdir().unwrap();
     let engine = open(dir.path(), 2);
-    rules(&engine);
+    alice_reads_apps(&engine, "/");
     let alice = principal("alice");
     for pattern in [
         Pattern::subtree("/ops"),

@@ -162,3 +162,36 @@ pub fn list_all(
         }
     }
 }
+
+/// The read rules the read tests give alice: she may read `/apps`, except the subtree
+/// `/apps/private` and resources of type `secret` anywhere under `secrets_under`.
+pub fn alice_reads_apps(engine: &Engine, secrets_under: &str) {
+    engine
+        .commit(Batch::new(vec![
+            rule(
+                "alice-apps",
+                "allow",
+                "principal:alice",
+                "/apps",
+                &["read"],
+                &["*"],
+            ),
+            rule(
+                "alice-private",
+                "deny",
+                "principal:alice",
+                "/apps/private",
+                &["read"],
+                &["*"],
+            ),
+            rule(
+                "alice-secrets",
+                "deny",
+                "principal:alice",
+                secrets_under,
+                &["read"],
+                &["secret"],
+            ),
+        ]))
+        .unwrap();
+}
