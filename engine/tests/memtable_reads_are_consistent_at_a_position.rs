@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use aorta_engine::table::memtable::{Memtable, Version, ENTRY_OVERHEAD_BYTES};
+use aorta_engine::table::memtable::{Memtable, Version, ENTRY_OVERHEAD_BYTES, KEY_OVERHEAD_BYTES};
 use aorta_engine::table::merge::VisibleAt;
 use aorta_engine::table::version::{
     all_versions_end_inclusive, all_versions_start, versioned_key, VERSION_SUFFIX_BYTES,
@@ -74,11 +74,26 @@ fn approximate_bytes_counts_keys_values_and_the_overhead() {
     let memtable = Memtable::new();
     assert_eq!(memtable.approximate_bytes(), 0);
     memtable.insert(b"key", 1, Some(&[0; 100]));
-    memtable.insert(b"key", 2, None);
     let internal_key = 3 + VERSION_SUFFIX_BYTES;
+    let user_key = 3 + KEY_OVERHEAD_BYTES;
     assert_eq!(
         memtable.approximate_bytes(),
-        2 * (internal_key + ENTRY_OVERHEAD_BYTES) + 100
+        user_key + internal_key + ENTRY_OVERHEAD_BYTES + 100
+    );
+    // A second version of the same key: its user key is counted once.
+    memtable.insert(b"key", 2, None);
+    assert_eq!(
+        memtable.approximate_bytes(),
+        user_key + 2 * (internal_key + ENTRY_OVERHEAD_BYTES) + 100
+    );
+    memtable.insert(b"other", 2, None);
+    assert_eq!(
+        memtable.approximate_bytes(),
+        user_key
+            + 2 * (internal_key + ENTRY_OVERHEAD_BYTES)
+            + 100
+            + (5 + KEY_OVERHEAD_BYTES)
+            + (5 + VERSION_SUFFIX_BYTES + ENTRY_OVERHEAD_BYTES)
     );
 }
 
@@ -171,6 +186,68 @@ proptest! {
                     })
                     .collect();
             prop_assert_eq!(scan, visible_at(&history, at));
+        }
+    }
+}
+
+/// Range bounds to try: internal keys of the model's user keys (at positions on and between the
+/// written ones), each key's first and past-last internal key, the user keys themselves, prefixes
+/// of them (cut before, at and after a 0x00 byte), and the extremes.
+fn bounds() -> Vec<Vec<u8>> {
+    let mut bounds = vec![
+        Vec::new(),
+        b"k".to_vec(),
+        b"ka".to_vec(),
+        b"ka\x00".to_vec(),
+        vec![0xff],
+    ];
+    for key in mvcc_common::USER_KEYS {
+        bounds.push(key.to_vec());
+        bounds.push(all_versions_start(key));
+        let mut end = all_versions_end_inclusive(key);
+        end.push(0);
+        bounds.push(end);
+        for position in [0, 1, 2, 3, 5, 8, 13, u64::MAX] {
+            bounds.push(versioned_key(key, position));
+        }
+        let mut terminated = key.to_vec();
+        terminated.push(0);
+        bounds.push(terminated);
+    }
+    bounds
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `range(from, to)` hands out exactly the inserted versions whose internal keys lie in
+    /// `from..to`, in internal-key order, for bounds that are internal keys and bounds that are
+    /// not (a user key, a prefix with or without a 0x00 in it).
+    #[test]
+    fn ranges_equal_the_model_between_any_bounds(history in history(24)) {
+        let memtable = Memtable::new();
+        for w in &history {
+            memtable.insert(&w.key, w.position, w.value.as_deref());
+        }
+        let mut model: Vec<(Vec<u8>, Option<Vec<u8>>)> = history
+            .iter()
+            .map(|w| (versioned_key(&w.key, w.position), w.value.clone()))
+            .collect();
+        model.sort();
+        let bounds = bounds();
+        for from in &bounds {
+            for to in bounds.iter().map(Some).chain([None]) {
+                let got: Vec<(Vec<u8>, Option<Vec<u8>>)> = memtable
+                    .range(from, to.map(Vec::as_slice))
+                    .map(|e| (e.key.to_vec(), e.value_bytes().map(<[u8]>::to_vec)))
+                    .collect();
+                let expected: Vec<(Vec<u8>, Option<Vec<u8>>)> = model
+                    .iter()
+                    .filter(|(key, _)| key >= from && to.is_none_or(|to| key < to))
+                    .cloned()
+                    .collect();
+                prop_assert_eq!(got, expected, "from {:02x?} to {:02x?}", from, to);
+            }
         }
     }
 }

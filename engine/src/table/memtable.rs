@@ -1,5 +1,5 @@
 //! `Memtable`: the in-memory table of recent versions, written by one thread (the shard applying
-//! committed batches) and read by any number of threads at once, without locks.
+//! committed batches) and read by any number of threads at once.
 //!
 //! Invariants:
 //! - **MVCC.** Every entry is a version: keyed by its internal key (`table::version`: user key,
@@ -11,16 +11,26 @@
 //! - **Reads at a position are stable.** A reader at position `at` sees exactly the versions at or
 //!   below `at`. Once the writer has published `at` (made every insert at or below it visible, e.g.
 //!   by a release store the reader acquires), later inserts all have larger positions, so they are
-//!   invisible to that reader: no lock, no copy-on-write, just the key order.
+//!   invisible to that reader: no copy-on-write, just the key order.
 //! - **Bounded by bytes.** [`Memtable::approximate_bytes`] counts every key and value plus
-//!   [`ENTRY_OVERHEAD_BYTES`]; the owner flushes the memtable to an sstable before it passes its
-//!   budget.
+//!   [`ENTRY_OVERHEAD_BYTES`] a version and [`KEY_OVERHEAD_BYTES`] a user key; the owner flushes
+//!   the memtable to an sstable before it passes its budget.
 //!
-//! Values are `Arc<[u8]>`, keys `Arc<[u8]>`: a reader takes a reference count, never a copy, and
-//! may keep the bytes after the memtable is dropped.
+//! **Layout: a skip list of user keys, each with its versions in a vector.** A key's new version
+//! is appended to the key's vector (positions ascending), which the writer finds through a hash
+//! map of its own: an update of a key the memtable holds costs a hash lookup and a push, not a
+//! skip-list search among every version (a third of the shard's CPU per commit at 256 writers
+//! when each version was a skip-list entry: `docs/benchmarks.md`). Only a key's first version
+//! searches the skip list. A key's vector sits behind a `RwLock` that the writer holds for one
+//! push and a reader for one lookup (a binary search) or one step of a range: no reader waits
+//! behind a search, and readers never wait for each other.
+//!
+//! Values are `Arc<[u8]>`, internal keys `Arc<[u8]>`: a reader takes a reference count, never a
+//! copy, and may keep the bytes after the memtable is dropped.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use crossbeam_skiplist::map::Entry;
 use crossbeam_skiplist::SkipMap;
@@ -28,19 +38,58 @@ use crossbeam_skiplist::SkipMap;
 use super::version::{encode_versioned_into, split_versioned, EntryBytes, VersionedEntry};
 use crate::limits::SSTABLE_VALUE_BYTES_MAX;
 
-/// What one entry costs beyond its key and value bytes, as [`Memtable::approximate_bytes`] counts
-/// it. The skip list node holds the key and value handles (16 bytes each), a reference count and
-/// height (8) and a tower of next pointers (8 bytes a level, 2 levels on average); each `Arc`
-/// allocation adds two counters (16 bytes each); the allocator rounds each of the three
-/// allocations up. 128 bytes errs on the side of flushing early.
+/// What one version costs beyond its internal key and value bytes, as
+/// [`Memtable::approximate_bytes`] counts it: its slot in its key's vector (position and two
+/// handles, 40 bytes, up to twice that while the vector has room to grow), the two `Arc`
+/// allocations' counters (16 bytes each), and the allocator's rounding. 128 bytes errs on the
+/// side of flushing early.
 pub const ENTRY_OVERHEAD_BYTES: usize = 128;
 
-type Map = SkipMap<Arc<[u8]>, Option<Arc<[u8]>>>;
-type MapEntry<'m> = Entry<'m, Arc<[u8]>, Option<Arc<[u8]>>>;
+/// What one user key costs beyond its bytes, counted with its first version: the skip list node
+/// (key and value handles, reference count and height, a tower of two next pointers on average),
+/// the key's `Arc` and its versions' (counters, lock and vector header), and the writer's hash
+/// map slot.
+pub const KEY_OVERHEAD_BYTES: usize = 192;
+
+/// One version of a user key.
+#[derive(Clone)]
+struct StoredVersion {
+    position: u64,
+    /// The internal key (`table::version`): handed out by ranges without a copy.
+    key: Arc<[u8]>,
+    value: Option<Arc<[u8]>>,
+}
+
+/// A user key's versions, positions ascending (the newest last).
+#[derive(Default)]
+struct KeyVersions {
+    versions: RwLock<Vec<StoredVersion>>,
+}
+
+impl KeyVersions {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<StoredVersion>> {
+        // A panic while the lock was held happened in a push (an allocation failure): the
+        // vector is whole either way.
+        self.versions.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Vec<StoredVersion>> {
+        self.versions.write().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+type Map = SkipMap<Arc<[u8]>, Arc<KeyVersions>>;
+type MapEntry<'m> = Entry<'m, Arc<[u8]>, Arc<KeyVersions>>;
 
 /// The MVCC in-memory table. `insert` from one thread only; everything else from any thread.
 pub struct Memtable {
-    entries: Map,
+    /// Every user key, in order, with its versions.
+    keys: Map,
+    /// The writer's way to a key's versions without a skip-list search. Only `insert` locks it,
+    /// so the lock is never contended; it makes `Memtable` shareable across threads.
+    writer_index: Mutex<HashMap<Arc<[u8]>, Arc<KeyVersions>>>,
+    /// Versions, tombstones included.
+    len: AtomicUsize,
     bytes: AtomicUsize,
     /// Stored before `first_position` is set, so a reader that sees the first position also sees a
     /// last position at least as new.
@@ -53,6 +102,7 @@ impl std::fmt::Debug for Memtable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Memtable")
             .field("len", &self.len())
+            .field("keys", &self.keys.len())
             .field("approximate_bytes", &self.approximate_bytes())
             .field("first_position", &self.first_position())
             .field("last_position", &self.last_position())
@@ -94,7 +144,9 @@ impl Version {
 impl Memtable {
     pub fn new() -> Self {
         Memtable {
-            entries: SkipMap::new(),
+            keys: SkipMap::new(),
+            writer_index: Mutex::new(HashMap::new()),
+            len: AtomicUsize::new(0),
             bytes: AtomicUsize::new(0),
             last_position: AtomicU64::new(0),
             first_position: OnceLock::new(),
@@ -123,17 +175,39 @@ impl Memtable {
         }
         let mut key = Vec::new();
         encode_versioned_into(user_key, position, &mut key);
-        let entry_bytes = key.len() + value.map_or(0, <[u8]>::len) + ENTRY_OVERHEAD_BYTES;
-        let mut inserted = false;
-        self.entries.get_or_insert_with(Arc::from(key), || {
-            inserted = true;
-            value.map(Arc::from)
-        });
-        assert!(
-            inserted,
-            "memtable insert of user key {user_key:02x?} at position {position} twice"
-        );
-        self.bytes.fetch_add(entry_bytes, Ordering::Relaxed);
+        let mut added_bytes = key.len() + value.map_or(0, <[u8]>::len) + ENTRY_OVERHEAD_BYTES;
+        let version = StoredVersion {
+            position,
+            key: Arc::from(key),
+            value: value.map(Arc::from),
+        };
+        let mut writer_index = self.writer_index.lock().unwrap_or_else(|p| p.into_inner());
+        match writer_index.get(user_key) {
+            Some(versions) => {
+                let mut versions = versions.write();
+                let newest = versions
+                    .last()
+                    .expect("a key is indexed with its first version");
+                assert!(
+                    newest.position < position,
+                    "memtable insert of user key {user_key:02x?} at position {position} twice"
+                );
+                versions.push(version);
+            }
+            None => {
+                added_bytes += user_key.len() + KEY_OVERHEAD_BYTES;
+                let user_key: Arc<[u8]> = Arc::from(user_key);
+                let versions = Arc::new(KeyVersions {
+                    versions: RwLock::new(vec![version]),
+                });
+                writer_index.insert(Arc::clone(&user_key), Arc::clone(&versions));
+                // Readers find the key from here on, with its first version.
+                self.keys.insert(user_key, versions);
+            }
+        }
+        drop(writer_index);
+        self.len.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(added_bytes, Ordering::Relaxed);
         self.last_position.store(position, Ordering::Release);
         self.first_position.get_or_init(|| position);
     }
@@ -141,34 +215,44 @@ impl Memtable {
     /// The newest version of `user_key` at or below position `at`; `None` if this memtable holds
     /// none (an older table may).
     pub fn get(&self, user_key: &[u8], at: u64) -> Option<Version> {
-        let mut seek = Vec::new();
-        encode_versioned_into(user_key, at, &mut seek);
-        let entry = self
-            .entries
-            .lower_bound(std::ops::Bound::Included(seek.as_slice()))?;
-        let (found_user_key, position) =
-            split_versioned(entry.key()).expect("the memtable builds its keys itself");
-        if found_user_key != user_key {
-            return None;
-        }
-        assert!(position <= at);
-        Some(match entry.value() {
+        let entry = self.keys.get(user_key)?;
+        let versions = entry.value().read();
+        let visible = versions.partition_point(|version| version.position <= at);
+        let version = &versions[visible.checked_sub(1)?];
+        debug_assert!(version.position <= at);
+        Some(match &version.value {
             Some(value) => Version::Put {
-                position,
+                position: version.position,
                 value: Arc::clone(value),
             },
-            None => Version::Deleted { position },
+            None => Version::Deleted {
+                position: version.position,
+            },
         })
     }
 
     /// The entries with an internal key in `from..to_exclusive` (to the end for `None`), in
     /// internal-key order: a merge source.
     pub fn range(&self, from: &[u8], to_exclusive: Option<&[u8]>) -> Range<'_> {
-        let next = self.entries.lower_bound(std::ops::Bound::Included(from));
-        Range {
-            next,
+        // Every user key with a version at or after `from` is at or after `from` cut at its first
+        // 0x00 (the internal keys' terminator): a shorter user key is a prefix of `from` followed
+        // by a byte above the terminator, or smaller at a byte, so all its versions sort below
+        // `from`. The versions below `from` of the first keys are skipped by comparison.
+        let user_key_start = from
+            .iter()
+            .position(|&byte| byte == 0)
+            .map_or(from, |end| &from[..end]);
+        let key = self
+            .keys
+            .lower_bound(std::ops::Bound::Included(user_key_start));
+        let mut range = Range {
+            key: None,
+            remaining: 0,
+            from: (!from.is_empty()).then(|| Box::from(from)),
             to_exclusive: to_exclusive.map(Box::from),
-        }
+        };
+        range.enter(key);
+        range
     }
 
     /// Every entry in internal-key order (for a flush).
@@ -176,14 +260,15 @@ impl Memtable {
         self.range(&[], None)
     }
 
-    /// Keys and values of every entry, plus [`ENTRY_OVERHEAD_BYTES`] each.
+    /// Keys and values of every entry, plus [`ENTRY_OVERHEAD_BYTES`] each and
+    /// [`KEY_OVERHEAD_BYTES`] (and the user key's bytes) for each user key.
     pub fn approximate_bytes(&self) -> usize {
         self.bytes.load(Ordering::Relaxed)
     }
 
     /// Entries (versions, tombstones included).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len.load(Ordering::Relaxed)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -206,25 +291,59 @@ impl Memtable {
 
 /// Memtable entries in internal-key order, from a start key to an optional end. Each step takes a
 /// reference count on the key and the value; nothing is copied.
+///
+/// A user key's versions are taken as they were when the range reached the key: a version the
+/// writer appends later has a position above every reader's (see the module doc), so no reader
+/// misses it.
 pub struct Range<'m> {
-    next: Option<MapEntry<'m>>,
+    /// The user key whose versions are being handed out.
+    key: Option<MapEntry<'m>>,
+    /// Its versions not handed out yet: indices `0..remaining`, handed out from the newest down.
+    remaining: usize,
+    /// Versions below this internal key are skipped; `None` once one was not.
+    from: Option<Box<[u8]>>,
     to_exclusive: Option<Box<[u8]>>,
+}
+
+impl<'m> Range<'m> {
+    fn enter(&mut self, key: Option<MapEntry<'m>>) {
+        self.remaining = key.as_ref().map_or(0, |key| key.value().read().len());
+        self.key = key;
+    }
 }
 
 impl Iterator for Range<'_> {
     type Item = VersionedEntry<'static>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let entry = self.next.take()?;
-        if let Some(end) = &self.to_exclusive {
-            if entry.key().as_ref() >= end.as_ref() {
-                return None;
+        loop {
+            let key = self.key.as_ref()?;
+            if self.remaining == 0 {
+                let next = key.next();
+                self.enter(next);
+                continue;
             }
+            self.remaining -= 1;
+            let version = key.value().read()[self.remaining].clone();
+            if let Some(from) = &self.from {
+                if version.key.as_ref() < from.as_ref() {
+                    continue;
+                }
+                self.from = None;
+            }
+            if let Some(end) = &self.to_exclusive {
+                if version.key.as_ref() >= end.as_ref() {
+                    self.key = None;
+                    return None;
+                }
+            }
+            debug_assert!(split_versioned(&version.key)
+                .is_ok_and(|(user_key, position)| user_key == key.key().as_ref()
+                    && position == version.position));
+            return Some(VersionedEntry {
+                key: EntryBytes::Shared(version.key),
+                value: version.value.map(EntryBytes::Shared),
+            });
         }
-        self.next = entry.next();
-        Some(VersionedEntry {
-            key: EntryBytes::Shared(Arc::clone(entry.key())),
-            value: entry.value().clone().map(EntryBytes::Shared),
-        })
     }
 }
