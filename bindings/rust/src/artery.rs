@@ -26,7 +26,8 @@ pub(crate) struct Artery {
     origin: Instant,
     /// The streams that carry this artery's commits.
     pub(crate) lanes: crate::lanes::Lanes,
-    /// The places of the node's `requests_in_flight_max` that commits and reads take.
+    /// The places of the node's `requests_in_flight_max`, and the bytes of its
+    /// `request_bytes_in_flight_max`, that commits and reads take.
     pub(crate) budget: crate::budget::Budget,
 }
 
@@ -102,7 +103,7 @@ pub(crate) async fn connect(
         }
     };
     let origin = Instant::now();
-    let budget = crate::budget::Budget::new(session.requests_in_flight_max);
+    let budget = crate::budget::Budget::new(&session);
     let artery = Arc::new(Artery {
         heartbeat: Mutex::new(Heartbeat::new(session.heartbeat_interval_ms, 0)),
         connection,

@@ -11,6 +11,13 @@ use crate::Error;
 /// Bytes asked of QUIC per read.
 const READ_CHUNK_BYTES: usize = 64 * 1024;
 
+/// The body limit of the frames this client writes to a node that stated `peer_frame_bytes_max`.
+/// A node may announce a limit outside what this crate's encoder takes; the encoder's range is
+/// the protocol's, so clamping keeps every frame the node accepts.
+pub(crate) fn encoder_limit(peer_frame_bytes_max: u32) -> u32 {
+    peer_frame_bytes_max.clamp(FRAME_BYTES_MIN, FRAME_BYTES_MAX)
+}
+
 pub(crate) struct Framed {
     send: quinn::SendStream,
     recv: quinn::RecvStream,
@@ -29,9 +36,7 @@ impl Framed {
         recv: quinn::RecvStream,
         peer_frame_bytes_max: u32,
     ) -> Self {
-        // A node may announce a limit outside what this crate's encoder takes; the encoder's
-        // range is the protocol's, so clamping keeps every frame the node accepts.
-        let limit = peer_frame_bytes_max.clamp(FRAME_BYTES_MIN, FRAME_BYTES_MAX);
+        let limit = encoder_limit(peer_frame_bytes_max);
         Framed {
             send,
             recv,

@@ -15,7 +15,8 @@
 //! share of the limit (the limit minus a reserve kept for reads: `L / 8`, at least 1, at most 32;
 //! none when the limit is 1), then a place in the whole limit, and holds both until its answer
 //! arrived; a caller finding no place waits (within its request timeout) instead of being
-//! answered `Overloaded`. The lanes' shape derives from that share: up to [`LANES_MAX`] lanes,
+//! answered `Overloaded`. The bytes of its frame are taken likewise, within the node's
+//! `request_bytes_in_flight_max`, before the commit is queued. The lanes' shape derives from that share: up to [`LANES_MAX`] lanes,
 //! each owing at most `depth` ≤ [`LANE_DEPTH`] answers, `lanes × depth` covering the share (a
 //! limit of 1 or 2: one lane of depth 1; 8: four lanes of depth 2 sharing 7 places; the default
 //! 256: four lanes of depth 56). Beyond a lane's depth, commits wait in its queue of `depth`
@@ -52,7 +53,7 @@ pub(crate) type Outcome = Result<Reply, (Error, bool)>;
 struct Queued {
     call: Call,
     answer: oneshot::Sender<Outcome>,
-    /// The commit's places in the artery's budget, given back with its answer.
+    /// The commit's places and bytes in the artery's budget, given back with its answer.
     held: Held,
 }
 
@@ -90,9 +91,14 @@ impl Lanes {
         }
     }
 
-    /// Runs `call` (a commit) on a lane of `artery`, once the artery's budget has a place for it.
+    /// Runs `call` (a commit) on a lane of `artery`, once the artery's budget has a place and its
+    /// bytes for it.
     pub(crate) async fn call(&self, artery: &Arc<Artery>, call: Call) -> Outcome {
-        let held = artery.budget.commit().await;
+        let held = artery
+            .budget
+            .commit(&call)
+            .await
+            .map_err(|error| (error, false))?;
         let (queue, owed) = self.pick(artery).await.map_err(|error| (error, false))?;
         let (answer, answered) = oneshot::channel();
         owed.fetch_add(1, Ordering::Relaxed);

@@ -21,10 +21,11 @@
 //! * Commits travel pipelined on a few long-lived request streams of the artery (*lanes*,
 //!   `lanes.rs`: at most 4, each owing at most 64 answers); every other request runs on a stream
 //!   of its own, so that a read never waits behind another caller's group commit. Commits and
-//!   reads together stay within the `requests_in_flight_max` the node states in its `Welcome`,
-//!   with a share kept for reads (`budget.rs`): a caller past it waits for a place rather than
-//!   being answered `Overloaded`. Each request is bounded by [`ClientConfig::request_timeout`]
-//!   (connecting again and waiting for a place included). A write whose
+//!   reads together stay within the `requests_in_flight_max` and `request_bytes_in_flight_max`
+//!   the node states in its `Welcome`, with a share of each kept for reads (`budget.rs`): a
+//!   caller past them waits for a place or bytes rather than being answered (or reset)
+//!   `Overloaded`. Each request is bounded by [`ClientConfig::request_timeout`] (connecting
+//!   again and waiting for a place or bytes included). A write whose
 //!   connection was lost after it left is *not* retried: it may have committed; the caller reads
 //!   and decides (a write that never left is tried once more on a new artery).
 //! * A [`Subscription`] is a `futures::Stream` of events that reconnects by itself and resumes
@@ -303,10 +304,11 @@ async fn call_on(artery: &Arc<Artery>, call: &Call) -> Result<Reply, (Error, boo
     call_on_own_stream(artery, call).await
 }
 
-/// One request on a stream of its own, holding a place in the artery's budget until its answer.
+/// One request on a stream of its own, holding a place and its bytes in the artery's budget until
+/// its answer.
 async fn call_on_own_stream(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
-    let _held = artery.budget.read().await;
     let not_sent = |error| (error, false);
+    let _held = artery.budget.read(call).await.map_err(not_sent)?;
     let mut stream = artery.open_stream().await.map_err(not_sent)?;
     let mut requests = ClientRequests::new(1);
     let (_, request) = requests
