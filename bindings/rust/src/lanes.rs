@@ -16,10 +16,10 @@
 //! none when the limit is 1), then a place in the whole limit, and holds both until its answer
 //! arrived; a caller finding no place waits (within its request timeout) instead of being
 //! answered `Overloaded`. The bytes of its frame are taken likewise, within the node's
-//! `request_bytes_in_flight_max`, before the commit is queued. The lanes' shape derives from that share: up to [`LANES_MAX`] lanes,
-//! each owing at most `depth` ≤ [`LANE_DEPTH`] answers, `lanes × depth` covering the share (a
-//! limit of 1 or 2: one lane of depth 1; 8: four lanes of depth 2 sharing 7 places; the default
-//! 256: four lanes of depth 56). Beyond a lane's depth, commits wait in its queue of `depth`
+//! `request_bytes_in_flight_max`, before the commit is queued. The lanes' shape derives from
+//! that share: up to [`LANES_MAX`] lanes, each owing at most `depth` ≤ [`LANE_DEPTH`] answers,
+//! `lanes × depth` covering the share (a limit of 1 or 2: one lane of depth 1; 8: four lanes of
+//! depth 2 sharing 7 places; the default 256: four lanes of depth 56). Beyond a lane's depth, commits wait in its queue of `depth`
 //! entries, then their callers wait to enqueue. A node that states no limit (an older node) gets
 //! [`LANES_MAX`] lanes of [`LANE_DEPTH`], as many as its default `requests_in_flight_max`.
 //!
