@@ -7,7 +7,9 @@
 //! A subscription starts in catch-up: it reads the history itself (`stream`). Once its cursor on a
 //! shard is past what the shard's dispatcher has dispatched, it *joins*: from then on the
 //! dispatcher delivers that shard's batches from the cursor on, and the subscription stops reading
-//! there. A subscriber whose inbox would pass its bound is *dropped* by the dispatcher (the batch
+//! there. A dispatcher with no member counts as having dispatched everything published (a join
+//! moves `dispatched_through` there first): a subscription from far back reads its catch-up
+//! itself, never through the shared dispatcher, whose live subscribers would wait behind it. A subscriber whose inbox would pass its bound is *dropped* by the dispatcher (the batch
 //! that does not fit is not pushed): it takes what its inbox holds, then reads the history again
 //! from there, and joins again when it has caught up.
 //!
@@ -259,8 +261,19 @@ impl ShardFeed {
         from: u64,
     ) -> bool {
         let mut registry = self.lock();
+        if registry.stopped {
+            return false;
+        }
+        if registry.members == 0 {
+            // An idle dispatcher dispatched nothing while nobody listened: everything published
+            // so far is for the joiner to read itself. Else the first subscriber from far back
+            // would hand its whole catch-up to the dispatcher, and every live subscriber that
+            // joins after it would wait for that backlog before its first delivery.
+            self.dispatched_through
+                .fetch_max(self.published.position(), Ordering::AcqRel);
+        }
         // Under the lock, where it is stored: this is the value the next page starts after.
-        if registry.stopped || from <= self.dispatched_through() {
+        if from <= self.dispatched_through() {
             return false;
         }
         let id = match registry.ids.get(pattern) {
@@ -385,8 +398,9 @@ impl ShardFeed {
             }
             start = end;
         }
+        // A join with no member may have moved it past this page (`try_join`): never back.
         self.dispatched_through
-            .store(page.next_position - 1, Ordering::Release);
+            .fetch_max(page.next_position - 1, Ordering::AcqRel);
         woken.sort_by_key(|inbox| Arc::as_ptr(inbox) as usize);
         woken.dedup_by(|a, b| Arc::ptr_eq(a, b));
         woken
@@ -491,7 +505,8 @@ fn run(feed: &ShardFeed) {
                     .min()
                     .expect("members");
                 next = next.max(first);
-                feed.dispatched_through.store(next - 1, Ordering::Release);
+                feed.dispatched_through
+                    .fetch_max(next - 1, Ordering::AcqRel);
             }
             registry.members
         };
@@ -536,7 +551,8 @@ fn run(feed: &ShardFeed) {
                 let mut registry = feed.lock();
                 let woken = registry.drop_all(feed.shard);
                 next = feed.published.position() + 1;
-                feed.dispatched_through.store(next - 1, Ordering::Release);
+                feed.dispatched_through
+                    .fetch_max(next - 1, Ordering::AcqRel);
                 drop(registry);
                 had_members = false;
                 tracing::warn!(
