@@ -15,8 +15,10 @@
 //!
 //! No gap, no duplicate, at the join and at the drop: both happen under the registry's lock, which
 //! the dispatcher holds while it dispatches a page and moves `dispatched_through`. A join with
-//! cursor `from` is accepted only if `from > dispatched_through`: every later page the dispatcher
-//! dispatches starts at `dispatched_through + 1 <= from`, and it skips, for that member, batches
+//! cursor `from` is accepted only if `from > dispatched_through`: the pages the dispatcher
+//! dispatches after the join run on from `dispatched_through + 1` as it was then, hence reach
+//! `from` with nothing left out (a page it was already reading when a join to an idle dispatcher
+//! moved `dispatched_through` lies wholly below `from`), and it skips, for that member, batches
 //! below `from` (the subscriber read them). A refused join means the dispatcher already passed the
 //! cursor; the subscriber reads the history further and tries again. A drop stops the pushes at a
 //! batch boundary; everything pushed before is contiguous from the cursor, so the subscriber's
@@ -272,7 +274,8 @@ impl ShardFeed {
             self.dispatched_through
                 .fetch_max(self.published.position(), Ordering::AcqRel);
         }
-        // Under the lock, where it is stored: this is the value the next page starts after.
+        // Under the lock, where it is stored: the dispatcher delivers nothing at or below it to a
+        // member that joins now, and skips, for that member, whatever it reads below `from`.
         if from <= self.dispatched_through() {
             return false;
         }
@@ -518,6 +521,9 @@ fn run(feed: &ShardFeed) {
             feed.joins.unregister(&waiter);
             continue;
         }
+        // A join to an idle dispatcher may have moved `dispatched_through` past `next` (its last
+        // member left mid-page): no member wants anything up to there.
+        next = next.max(feed.dispatched_through() + 1);
         let seq = signal.seq();
         match feed.published.history_from(
             next,

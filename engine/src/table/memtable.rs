@@ -22,8 +22,9 @@
 //! skip-list search among every version (a third of the shard's CPU per commit at 256 writers
 //! when each version was a skip-list entry: `docs/benchmarks.md`). Only a key's first version
 //! searches the skip list. A key's vector sits behind a `RwLock` that the writer holds for one
-//! push and a reader for one lookup (a binary search) or one step of a range: no reader waits
-//! behind a search, and readers never wait for each other.
+//! push and a reader for one lookup (a binary search) or one step of a range: a reader waits at
+//! most for one push of that key (or, while the writer waits for that key, for the readers ahead
+//! of it), never for a search.
 //!
 //! Values are `Arc<[u8]>`, internal keys `Arc<[u8]>`: a reader takes a reference count, never a
 //! copy, and may keep the bytes after the memtable is dropped.
@@ -35,15 +36,18 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use crossbeam_skiplist::map::Entry;
 use crossbeam_skiplist::SkipMap;
 
-use super::version::{encode_versioned_into, split_versioned, EntryBytes, VersionedEntry};
+use super::version::{
+    encode_versioned_into, split_versioned, EntryBytes, VersionedEntry, USER_KEY_TERMINATOR,
+};
 use crate::limits::SSTABLE_VALUE_BYTES_MAX;
 
 /// What one version costs beyond its internal key and value bytes, as
 /// [`Memtable::approximate_bytes`] counts it: its slot in its key's vector (position and two
-/// handles, 40 bytes, up to twice that while the vector has room to grow), the two `Arc`
-/// allocations' counters (16 bytes each), and the allocator's rounding. 128 bytes errs on the
-/// side of flushing early.
-pub const ENTRY_OVERHEAD_BYTES: usize = 128;
+/// handles, 40 bytes, up to twice that while the vector has room to grow — a key of 2 versions
+/// holds 4 slots), the two `Arc` allocations' counters (16 bytes each), and the allocator's
+/// rounding. Measured with a counting allocator, 128 bytes undercounted keys of 2 to 5 versions
+/// by up to 15 %; 160 covers them.
+pub const ENTRY_OVERHEAD_BYTES: usize = 160;
 
 /// What one user key costs beyond its bytes, counted with its first version: the skip list node
 /// (key and value handles, reference count and height, a tower of two next pointers on average),
@@ -234,24 +238,31 @@ impl Memtable {
     /// The entries with an internal key in `from..to_exclusive` (to the end for `None`), in
     /// internal-key order: a merge source.
     pub fn range(&self, from: &[u8], to_exclusive: Option<&[u8]>) -> Range<'_> {
-        // Every user key with a version at or after `from` is at or after `from` cut at its first
-        // 0x00 (the internal keys' terminator): a shorter user key is a prefix of `from` followed
-        // by a byte above the terminator, or smaller at a byte, so all its versions sort below
-        // `from`. The versions below `from` of the first keys are skipped by comparison.
-        let user_key_start = from
+        // The user keys with a version at or after `from`: every key at or after `from` (all of
+        // its versions are), and, below `from`, only the prefixes of `from` that end where `from`
+        // has a 0x00 (the internal keys' terminator): a shorter key that is not such a prefix
+        // differs from `from` at a smaller byte or is followed in `from` by a byte above the
+        // terminator, so all its versions sort below `from`. A seek is thus one skip-list search
+        // per 0x00 in `from` (a handful: the separators of a table key) plus one; the versions
+        // below `from` of those prefixes are skipped by comparison.
+        let mut prefixes: Vec<MapEntry<'_>> = from
             .iter()
-            .position(|&byte| byte == 0)
-            .map_or(from, |end| &from[..end]);
-        let key = self
-            .keys
-            .lower_bound(std::ops::Bound::Included(user_key_start));
+            .enumerate()
+            .filter(|&(_, &byte)| byte == USER_KEY_TERMINATOR)
+            .filter_map(|(end, _)| self.keys.get(&from[..end]))
+            .collect();
+        // Shortest (smallest) first, taken from the back.
+        prefixes.reverse();
         let mut range = Range {
             key: None,
             remaining: 0,
+            prefixes,
+            at_or_after_from: Some(self.keys.lower_bound(std::ops::Bound::Included(from))),
             from: (!from.is_empty()).then(|| Box::from(from)),
             to_exclusive: to_exclusive.map(Box::from),
         };
-        range.enter(key);
+        let first = range.next_key();
+        range.enter(first);
         range
     }
 
@@ -300,6 +311,12 @@ pub struct Range<'m> {
     key: Option<MapEntry<'m>>,
     /// Its versions not handed out yet: indices `0..remaining`, handed out from the newest down.
     remaining: usize,
+    /// The user keys below `from` that may have versions at or after it (see `Memtable::range`),
+    /// to visit first, the smallest last.
+    prefixes: Vec<MapEntry<'m>>,
+    /// The first user key at or after `from`, until it is visited; from there on, each key's
+    /// successor.
+    at_or_after_from: Option<Option<MapEntry<'m>>>,
     /// Versions below this internal key are skipped; `None` once one was not.
     from: Option<Box<[u8]>>,
     to_exclusive: Option<Box<[u8]>>,
@@ -310,6 +327,18 @@ impl<'m> Range<'m> {
         self.remaining = key.as_ref().map_or(0, |key| key.value().read().len());
         self.key = key;
     }
+
+    /// The user key after the current one: the prefixes of `from` first, then the first key at
+    /// or after `from`, then successors.
+    fn next_key(&mut self) -> Option<MapEntry<'m>> {
+        if let Some(prefix) = self.prefixes.pop() {
+            return Some(prefix);
+        }
+        if let Some(first) = self.at_or_after_from.take() {
+            return first;
+        }
+        self.key.as_ref()?.next()
+    }
 }
 
 impl Iterator for Range<'_> {
@@ -319,7 +348,7 @@ impl Iterator for Range<'_> {
         loop {
             let key = self.key.as_ref()?;
             if self.remaining == 0 {
-                let next = key.next();
+                let next = self.next_key();
                 self.enter(next);
                 continue;
             }
