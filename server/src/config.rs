@@ -82,7 +82,10 @@ pub mod bounds {
 
 const _: () = assert!(defaults::FRAME_BYTES_MAX >= BATCH_BYTES_MAX);
 const _: () = assert!(defaults::KEEP_ALIVE_INTERVAL_MS < defaults::IDLE_TIMEOUT_MS);
-const _: () = assert!(defaults::REQUEST_BYTES_IN_FLIGHT_MAX >= defaults::FRAME_BYTES_MAX);
+const _: () = assert!(
+    defaults::REQUEST_BYTES_IN_FLIGHT_MAX
+        >= defaults::FRAME_BYTES_MAX + aorta_wire::frame::FRAME_HEADER_BYTES as u64
+);
 
 /// How log lines are written on stderr.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -270,7 +273,9 @@ pub enum ConfigError {
     },
     #[error(
         "request_bytes_in_flight_max = {in_flight} ({in_flight_origin}) is below \
-         frame_bytes_max = {frame} ({frame_origin}): a largest frame could never be taken"
+         frame_bytes_max = {frame} ({frame_origin}) plus a frame's {header}-byte header: a \
+         largest frame could never be taken",
+        header = aorta_wire::frame::FRAME_HEADER_BYTES
     )]
     InFlightBelowFrame {
         in_flight: u64,
@@ -706,7 +711,9 @@ impl Picker<'_> {
             d::REQUEST_BYTES_IN_FLIGHT_MAX,
             bounds::REQUEST_BYTES_IN_FLIGHT_MAX
         );
-        if request_bytes_in_flight_max < frame_bytes_max {
+        // The node counts a request's whole frame, header and body.
+        let largest_frame = frame_bytes_max + aorta_wire::frame::FRAME_HEADER_BYTES as u64;
+        if request_bytes_in_flight_max < largest_frame {
             return Err(ConfigError::InFlightBelowFrame {
                 in_flight: request_bytes_in_flight_max,
                 in_flight_origin: self.origin("request_bytes_in_flight_max"),
@@ -930,6 +937,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(error, ConfigError::InFlightBelowFrame { .. }));
+        // Exactly a frame's body is not enough: the header counts too.
+        let body_only = resolve_with(
+            &Settings::default(),
+            &[],
+            Some(&file(
+                "frame_bytes_max = 4194304\nrequest_bytes_in_flight_max = 4194304",
+            )),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(body_only, ConfigError::InFlightBelowFrame { .. }),
+            "{body_only}"
+        );
+        assert!(resolve_with(
+            &Settings::default(),
+            &[],
+            Some(&file(
+                "frame_bytes_max = 4194304\nrequest_bytes_in_flight_max = 4194312",
+            )),
+        )
+        .is_ok());
     }
 
     #[test]

@@ -16,12 +16,14 @@ const MIB: usize = 1024 * 1024;
 #[tokio::test]
 async fn bytes_over_the_in_flight_limit_reset_the_stream() {
     let dir = tempfile::tempdir().unwrap();
-    let limit = (4 * MIB).to_string();
+    let frame_limit = (4 * MIB).to_string();
+    // The smallest the node takes: a largest frame, header and body.
+    let limit = (4 * MIB + 8).to_string();
     let node = Node::start(
         dir.path(),
         &[
             "--frame-bytes-max",
-            &limit,
+            &frame_limit,
             "--request-bytes-in-flight-max",
             &limit,
         ],

@@ -23,10 +23,10 @@
 //! share takes all of it, and the rest from the reads' reserve: it waits for the other commits to
 //! be answered, not for ever. A request larger than the whole is refused at once
 //! ([`LargerThanBudget`]: `InvalidInput`, `FrameTooLarge`), since the node would reset it
-//! `Overloaded` even alone. The node keeps `request_bytes_in_flight_max ≥ frame_bytes_max`, and
-//! the encoder refuses a body over `frame_bytes_max`, so with a node at its smallest
-//! `request_bytes_in_flight_max` only a request within a frame header (8 bytes) of
-//! `frame_bytes_max` is refused so; with the default (64 MiB against frames of 8 MiB), none.
+//! `Overloaded` even alone. The node keeps `request_bytes_in_flight_max` at least
+//! `frame_bytes_max` plus a frame's 8-byte header, and the encoder refuses a body over
+//! `frame_bytes_max`, so no request is refused so (an older node that let the limit equal
+//! `frame_bytes_max` would refuse, and this client too, a request within 8 bytes of it).
 //!
 //! Bytes are semaphore permits: the whole share is clamped to [`Semaphore::MAX_PERMITS`] (2^61
 //! on 64-bit targets, 2^29 bytes = 512 MiB on 32-bit ones), which only lowers the client's own

@@ -1,5 +1,5 @@
-//! A node started with `request_bytes_in_flight_max` = 4 MiB (its smallest: `frame_bytes_max`,
-//! 4 MiB too) states it in its `Welcome`, and the client keeps the bytes of its requests under
+//! A node started with `request_bytes_in_flight_max` = 4 MiB + 8 bytes (its smallest:
+//! `frame_bytes_max`, 4 MiB, plus a frame's header) states it in its `Welcome`, and the client keeps the bytes of its requests under
 //! it: 64 puts of 1000 KiB each (62.5 MiB together, fifteen times the limit) and 16 reads at
 //! once, from as many callers, all succeed — none is answered or reset `Overloaded` — the callers
 //! past the budget waiting for bytes instead. Each put's receipt is its own (checked against what
@@ -23,7 +23,8 @@ const READS: usize = 16;
 #[tokio::test]
 async fn commits_stay_within_a_small_bytes_in_flight_limit() {
     let dir = tempfile::tempdir().unwrap();
-    let limit = (4 * MIB).to_string();
+    let frame_limit = (4 * MIB).to_string();
+    let limit = (4 * MIB + 8).to_string();
     let node = Node::start_with(
         dir.path(),
         "127.0.0.1:0".parse().unwrap(),
@@ -31,7 +32,7 @@ async fn commits_stay_within_a_small_bytes_in_flight_limit() {
             "--shards",
             "1",
             "--frame-bytes-max",
-            &limit,
+            &frame_limit,
             "--request-bytes-in-flight-max",
             &limit,
         ],
@@ -40,7 +41,7 @@ async fn commits_stay_within_a_small_bytes_in_flight_limit() {
         .await
         .unwrap();
     let session = client.session().await.unwrap();
-    assert_eq!(session.request_bytes_in_flight_max, 4 * MIB as u64);
+    assert_eq!(session.request_bytes_in_flight_max, 4 * MIB as u64 + 8);
     assert!(
         (PUTS * VALUE_BYTES) as u64 > 4 * session.request_bytes_in_flight_max,
         "the puts together are well over the limit"
