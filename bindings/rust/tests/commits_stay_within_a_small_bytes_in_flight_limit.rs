@@ -12,7 +12,7 @@
 
 mod support;
 
-use aorta_client::{Client, ListFrom, Query, ResourceSpec, Scope};
+use aorta_client::Client;
 use support::{client_config, Node};
 
 const MIB: usize = 1024 * 1024;
@@ -47,60 +47,7 @@ async fn commits_stay_within_a_small_bytes_in_flight_limit() {
         "the puts together are well over the limit"
     );
 
-    let puts: Vec<_> = (0..PUTS)
-        .map(|i| {
-            let client = client.clone();
-            tokio::spawn(async move {
-                let namespace = format!("/ns{}", i % 8);
-                let name = format!("r{i:03}");
-                let spec = ResourceSpec::new(&namespace, &name, "blob").with_data(value(i));
-                let receipt = client
-                    .put(spec, None)
-                    .await
-                    .unwrap_or_else(|error| panic!("put {i}: {error}"));
-                (namespace, name, receipt)
-            })
-        })
-        .collect();
-    let reads: Vec<_> = (0..READS)
-        .map(|i| {
-            let client = client.clone();
-            tokio::spawn(async move {
-                let namespace = format!("/ns{}", i % 8);
-                let read = if i % 2 == 0 {
-                    client
-                        .get(&namespace, &format!("r{i:03}"))
-                        .await
-                        .map(|_| ())
-                } else {
-                    let query = Query {
-                        namespace,
-                        scope: Scope::Children,
-                        kind: None,
-                        selector: None,
-                        page_size: 2,
-                    };
-                    client.list(&query, ListFrom::Latest).await.map(|_| ())
-                };
-                read.unwrap_or_else(|error| panic!("read {i}: {error}"));
-            })
-        })
-        .collect();
-
-    for read in reads {
-        read.await.unwrap();
-    }
-    let mut receipts = Vec::with_capacity(PUTS);
-    for put in puts {
-        receipts.push(put.await.unwrap());
-    }
-    let resources = support::each_receipt_is_its_own(&client, &receipts).await;
-    for (resource, (i, (namespace, name, _))) in resources.iter().zip(receipts.iter().enumerate()) {
-        assert!(
-            resource.data == value(i),
-            "{namespace}/{name} holds another put's data"
-        );
-    }
+    support::commits_and_reads_with_data_at_once(&client, PUTS, READS, value).await;
     node.terminate();
 }
 

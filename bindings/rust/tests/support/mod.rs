@@ -263,6 +263,17 @@ pub async fn commits_and_reads_at_once(
     commits: usize,
     reads: usize,
 ) {
+    commits_and_reads_with_data_at_once(client, commits, reads, |i| vec![i as u8; 64]).await;
+}
+
+/// As [`commits_and_reads_at_once`], put `i` writing `data(i)`; also checks that each resource
+/// then holds its own put's data.
+pub async fn commits_and_reads_with_data_at_once(
+    client: &aorta_client::Client,
+    commits: usize,
+    reads: usize,
+    data: fn(usize) -> Vec<u8>,
+) {
     use aorta_client::{ListFrom, Query, ResourceSpec, Scope};
     let commits: Vec<_> = (0..commits)
         .map(|i| {
@@ -270,8 +281,7 @@ pub async fn commits_and_reads_at_once(
             tokio::spawn(async move {
                 let namespace = format!("/ns{}", i % 16);
                 let name = format!("r{i:03}");
-                let spec =
-                    ResourceSpec::new(&namespace, &name, "item").with_data(vec![i as u8; 64]);
+                let spec = ResourceSpec::new(&namespace, &name, "item").with_data(data(i));
                 let receipt = client
                     .put(spec, None)
                     .await
@@ -312,7 +322,13 @@ pub async fn commits_and_reads_at_once(
     for commit in commits {
         receipts.push(commit.await.unwrap());
     }
-    each_receipt_is_its_own(client, &receipts).await;
+    let resources = each_receipt_is_its_own(client, &receipts).await;
+    for (i, (resource, (namespace, name, _))) in resources.iter().zip(&receipts).enumerate() {
+        assert!(
+            resource.data == data(i),
+            "{namespace}/{name} holds another put's data"
+        );
+    }
 }
 
 /// Each `(namespace, name, receipt)` of a put is that put's own: the resource the node now holds
