@@ -74,11 +74,12 @@ fn main() {
     let config = engine_config(&base, 1);
     println!(
         "engine settings: wal_sync {:?}, shard_spin {:?}, pin_shards_to_cpus {:?} (None: auto), \
-         wal_preallocation {:?}, memtable_bytes_max {}",
+         wal_preallocation {:?}, sync_thread {}, memtable_bytes_max {}",
         config.wal_sync,
         config.shard_spin,
         config.pin_shards_to_cpus,
         config.wal_preallocation,
+        config.sync_thread,
         config.memtable_bytes_max
     );
     println!(
@@ -206,6 +207,8 @@ fn bench_configuration(
 /// `AORTA_SHARD_SPIN_US=n` (how long a shard polls its empty queue before it sleeps) and
 /// `AORTA_PIN=on|off` (pinning shard threads to CPUs), `AORTA_WAL_PREALLOCATE=on|off` (segments
 /// made ahead of time at full size by a helper thread, or grown by appends),
+/// `AORTA_SYNC_THREAD=on|off` (a shard hands its log's fdatasync to a thread of its own while it
+/// decides the batches that wait, or syncs on its own thread),
 /// `AORTA_MEMTABLE_BYTES=n` (the memtable size at which it is frozen and flushed to a table;
 /// default the engine's 64 MiB; `2147483648`, the maximum, means no flush during a run; runs before 2026-11-25 23:15 UTC used
 /// `4294967296`, the maximum then).
@@ -231,6 +234,12 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
         Ok("on") => config.wal_preallocation = Preallocation::Background,
         Ok("off") => config.wal_preallocation = Preallocation::Off,
         Ok(other) => panic!("AORTA_WAL_PREALLOCATE={other}: expected on or off"),
+        Err(_) => {}
+    }
+    match std::env::var("AORTA_SYNC_THREAD").as_deref() {
+        Ok("on") => config.sync_thread = true,
+        Ok("off") => config.sync_thread = false,
+        Ok(other) => panic!("AORTA_SYNC_THREAD={other}: expected on or off"),
         Err(_) => {}
     }
     if let Ok(bytes) = std::env::var("AORTA_MEMTABLE_BYTES") {
@@ -846,7 +855,8 @@ fn own_cpu_ns() -> u64 {
     schedstat_ns(Path::new("/proc/thread-self/schedstat")).unwrap_or(0)
 }
 
-/// CPU nanoseconds so far of this process's shard threads and io_uring worker threads. A worker that
+/// CPU nanoseconds so far of this process's shard threads (with their sync threads) and io_uring
+/// worker threads. A worker that
 /// exits between two readings takes its time with it, so the io-wq figure is a lower bound.
 fn engine_cpu_ns() -> [u64; 2] {
     let mut sums = [0u64; 2];
@@ -858,7 +868,8 @@ fn engine_cpu_ns() -> [u64; 2] {
         let Ok(comm) = std::fs::read_to_string(dir.join("comm")) else {
             continue;
         };
-        let class = if comm.starts_with("aorta-shard") {
+        // A shard's sync thread counts with it: the fdatasync's kernel work moved there.
+        let class = if comm.starts_with("aorta-shard") || comm.starts_with("aorta-sync") {
             0
         } else if comm.starts_with("iou-wrk") {
             1

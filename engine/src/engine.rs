@@ -38,9 +38,12 @@ use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
 use crate::subscription::stream::HandlerThread;
 use crate::subscription::{Event, Pattern, Start, Subscription};
-use crate::sync::{completion, BoundedQueue, Completer, Pending, PushError};
+use crate::sync::{
+    completion, BoundedQueue, Completer, InlineSync, Pending, PushError, SyncRunner, SyncThread,
+};
 use crate::table::store::{TableStats, TableWork};
 use crate::wal::Preallocation;
+use std::cell::RefCell;
 
 /// How to open an engine. `Engine::open` checks every field ([`EngineConfig::validate`]) before it
 /// touches the disk.
@@ -81,6 +84,11 @@ pub struct EngineConfig {
     /// fdatasync overwrites blocks instead of growing the file (default `Background`: a helper
     /// thread per shard makes the next one); see `docs/benchmarks.md` for the measured difference.
     pub wal_preallocation: Preallocation,
+    /// Whether a shard hands a log group's fdatasync to a thread of its own (`aorta-sync-<n>`)
+    /// when batches are waiting, and decides and logs them while the device flushes (default on);
+    /// off, every sync runs on the shard's thread and the shard decides nothing meanwhile. See
+    /// `docs/benchmarks.md` for the measured difference.
+    pub sync_thread: bool,
     /// Bytes of a shard's active memtable at which it is frozen and flushed to an sstable (default
     /// `MEMTABLE_BYTES_DEFAULT`), `MEMTABLE_BYTES_MIN` to `MEMTABLE_BYTES_MAX`. A shard holds at
     /// most `1 + FROZEN_MEMTABLES_MAX` memtables.
@@ -126,6 +134,7 @@ impl EngineConfig {
             wal_sync: SyncPath::default(),
             shard_spin: std::time::Duration::ZERO,
             wal_preallocation: Preallocation::Background,
+            sync_thread: true,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Background,
             history: HistoryLimits::default(),
@@ -369,6 +378,8 @@ struct ShardLoop {
     status: Arc<ShardStatus>,
     group_requests_max: usize,
     group_bytes_max: u64,
+    /// Whether the shard's log syncs run on a thread of their own (see `EngineConfig`).
+    sync_thread: bool,
 }
 
 pub struct Engine {
@@ -1002,6 +1013,7 @@ where
         status: status.clone(),
         group_requests_max: config.group_requests_max,
         group_bytes_max: config.group_bytes_max,
+        sync_thread: config.sync_thread,
     };
     let pin = config
         .pin_shards_to_cpus
@@ -1097,53 +1109,106 @@ fn panic_cause(panic: &(dyn Any + Send)) -> String {
 /// the queue is closed and drained (`Ok`), or a group panicked (`Err` with the cause, every request of
 /// that group already answered).
 fn run_shard<S: Storage>(mut shard: Shard<S>, shard_loop: &ShardLoop) -> Result<(), String> {
+    let mut syncer: Box<dyn SyncRunner> = if shard_loop.sync_thread {
+        let name = format!("aorta-sync-{}", shard_loop.id);
+        // The shard may be waiting for batches while its sync runs: the sync's end wakes it.
+        let queue = shard_loop.queue.clone();
+        let thread = SyncThread::spawn(name, Box::new(move || queue.wake_consumer()))
+            .map_err(|error| format!("starting the shard's sync thread failed: {error}"))?;
+        Box::new(thread)
+    } else {
+        Box::new(InlineSync::default())
+    };
     let mut inbox = Vec::with_capacity(shard_loop.group_requests_max.min(4096));
     while shard_loop.queue.pop_up_to(
         shard_loop.group_requests_max,
         shard_loop.group_bytes_max,
         &mut inbox,
     ) {
-        serve_group(&mut shard, shard_loop.id, inbox.drain(..))?;
+        serve_stream(&mut shard, shard_loop, &mut inbox, &mut *syncer)?;
     }
     Ok(())
 }
 
-/// Serves one group of commits as one `commit_group`. Every reply is held here, outside the work
-/// that may panic, so a panic in the work answers every request of the group `ShardDown` with the
-/// panic's message.
-fn serve_group<S: Storage>(
+/// While a shard's sync runs on its sync thread, the queue wakes the shard when this many requests
+/// wait (or the sync reported): a wake-up per batch of arrivals, not per arrival.
+const WAKE_AT: usize = 32;
+
+/// Requests one stream of commits takes at most (its first group included) before it ends and the
+/// shard takes the queue afresh: bounds the replies a stream holds.
+const STREAM_REQUESTS_MAX: usize = 65_536;
+
+/// Serves the requests in `inbox`, and those that arrive while their flushes sync, as one
+/// `commit_stream`. Every reply is held here, outside the work that may panic, so a panic in the
+/// work answers every request not yet answered `ShardDown` with the panic's message.
+fn serve_stream<S: Storage>(
     shard: &mut Shard<S>,
-    id: u16,
-    group: impl Iterator<Item = Request>,
+    shard_loop: &ShardLoop,
+    inbox: &mut Vec<Request>,
+    syncer: &mut dyn SyncRunner,
 ) -> Result<(), String> {
-    let (batches, replies): (Vec<(Principal, ValidBatch)>, Vec<Reply<CommitReceipt>>) = group
-        .map(
-            |Request {
-                 batch,
-                 principal,
-                 reply,
-             }| ((principal, batch), reply),
-        )
-        .unzip();
-    if batches.is_empty() {
+    // Shared by the closure that takes more requests and the one that answers them.
+    let replies: RefCell<Vec<Option<Reply<CommitReceipt>>>> =
+        RefCell::new(Vec::with_capacity(inbox.len()));
+    let mut first = Vec::with_capacity(inbox.len());
+    for request in inbox.drain(..) {
+        first.push((request.principal, request.batch));
+        replies.borrow_mut().push(Some(request.reply));
+    }
+    if first.is_empty() {
         return Ok(());
     }
+    let mut arrived = Vec::new();
     let committed = catch_unwind(AssertUnwindSafe(|| {
-        shard.commit_group_as(batches, now_ms())
+        shard.commit_stream(
+            first,
+            &mut now_ms,
+            &mut |more, until| {
+                let mut replies = replies.borrow_mut();
+                let room = STREAM_REQUESTS_MAX.saturating_sub(replies.len());
+                if room == 0 {
+                    return;
+                }
+                let (max, bytes_max) = (
+                    shard_loop.group_requests_max.min(room),
+                    shard_loop.group_bytes_max,
+                );
+                match until {
+                    None => shard_loop.queue.try_pop_up_to(max, bytes_max, &mut arrived),
+                    Some(until) => shard_loop.queue.pop_up_to_unless(
+                        max,
+                        bytes_max,
+                        WAKE_AT,
+                        &mut arrived,
+                        until,
+                    ),
+                };
+                for request in arrived.drain(..) {
+                    more.push((request.principal, request.batch));
+                    replies.push(Some(request.reply));
+                }
+            },
+            syncer,
+            &mut |slot, answer| {
+                let reply = replies.borrow_mut()[slot].take();
+                reply.expect("each request is answered once").send(answer);
+            },
+        )
     }));
+    let replies = replies.into_inner();
     match committed {
-        Ok(answers) => {
-            assert_eq!(answers.len(), replies.len(), "one answer per batch");
-            for (reply, answer) in replies.into_iter().zip(answers) {
-                reply.send(answer);
-            }
+        Ok(()) => {
+            debug_assert!(
+                replies.iter().all(Option::is_none),
+                "every request answered"
+            );
             Ok(())
         }
         Err(panic) => {
             let cause = panic_cause(&*panic);
-            for reply in replies {
+            for reply in replies.into_iter().flatten() {
                 reply.send(Err(Error::ShardDown {
-                    shard: id,
+                    shard: shard_loop.id,
                     cause: cause.clone(),
                 }));
             }

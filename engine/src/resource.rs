@@ -239,11 +239,14 @@ fn validate_fields(fields: Fields<'_>) -> Result<(), ValidationError> {
 
 /// The key of a resource: its namespace path joined with its name.
 pub fn key_of(namespace: &str, name: &str) -> String {
-    if namespace == "/" {
-        format!("/{name}")
-    } else {
-        format!("{namespace}/{name}")
-    }
+    // Built by hand, not with `format!`: every command of every commit makes its key (the
+    // formatting machinery was 6 % of the shard thread's time).
+    let namespace = if namespace == "/" { "" } else { namespace };
+    let mut key = String::with_capacity(namespace.len() + 1 + name.len());
+    key.push_str(namespace);
+    key.push('/');
+    key.push_str(name);
+    key
 }
 
 /// A rule or limit that input broke. Nothing was written.

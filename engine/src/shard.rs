@@ -7,7 +7,6 @@
 //! applies them and answers. A batch is answered `Ok` only after the sync that covers it succeeded.
 //! Reads see only applied — durable — state.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use crate::codec;
@@ -23,6 +22,7 @@ use crate::resource::{Resource, ResourceId};
 use crate::state::Published;
 use crate::state::{Minter, State};
 use crate::storage::Storage;
+use crate::sync::{InlineSync, SyncRunner};
 use crate::table::store::{Flusher, TableStore, TableWork};
 use crate::wal::record::RecordKind;
 use crate::wal::{FailStop, Preallocation, Wal, WalOptions};
@@ -107,6 +107,47 @@ impl From<&Resource> for Current {
         }
     }
 }
+
+/// Key → its state after the group's earlier batches, and the flush (chunk) that holds them.
+/// foldhash rather than SipHash: it is filled and probed for every command of every commit.
+type Overlay = foldhash::HashMap<String, (Option<Current>, usize)>;
+
+/// The batches of one log group (a flush) of a stream: those decided and appended, waiting for
+/// its sync, and the refusals decided while it was built, held until it reports (a refusal may
+/// rest on the effect of a batch of this flush or an earlier one that then fails).
+struct Flush {
+    number: usize,
+    decided: Vec<Decided>,
+    /// (slot, the refusal, the flush whose batch's effect it saw, if any)
+    refused: Vec<(usize, Error, Option<usize>)>,
+}
+
+impl Flush {
+    fn new(number: usize) -> Self {
+        Flush {
+            number,
+            decided: Vec::new(),
+            refused: Vec::new(),
+        }
+    }
+}
+
+/// What deciding needs across the flushes of a stream.
+#[derive(Default)]
+struct StreamState {
+    overlay: Overlay,
+    /// The first flush whose write or sync failed.
+    failed_flush: Option<usize>,
+    /// The flush of the last batch the filters accepted: a filter's verdict may depend on it.
+    last_accepted_flush: Option<usize>,
+    /// The record being encoded (reused).
+    payload: Vec<u8>,
+}
+
+/// Where a stream takes more batches: `more(into, None)` moves the batches waiting now into
+/// `into`; `more(into, Some(until))` waits for some, but returns with none once `until()` holds
+/// (the flush in flight has synced).
+pub type More<'a> = dyn FnMut(&mut Vec<(Principal, ValidBatch)>, Option<&dyn Fn() -> bool>) + 'a;
 
 /// A batch decided in the current group, waiting for its sync.
 struct Decided {
@@ -326,7 +367,8 @@ impl<S: Storage> Shard<S> {
     }
 
     /// Commits a group of batches, each sent by its principal: one answer per batch, in order (see
-    /// the module doc). Each decided batch passes the command filters before it is logged.
+    /// the module doc). Each decided batch passes the command filters before it is logged. The
+    /// group's syncs run on this thread ([`Shard::commit_stream`] without more batches).
     ///
     /// A batch answered `Conflict` or `Rejected` because of an earlier batch of the same group
     /// whose flush then failed is answered `LogFailed` instead: no answer describes a state that
@@ -336,160 +378,409 @@ impl<S: Storage> Shard<S> {
         batches: Vec<(Principal, ValidBatch)>,
         now_ms: u64,
     ) -> Vec<Result<CommitReceipt>> {
-        if let Some(cause) = &self.tables_failure {
-            let cause = format!("the shard's tables failed: {cause}");
-            return batches
-                .iter()
-                .map(|_| {
-                    Err(Error::LogFailed {
-                        shard: self.options.shard,
-                        cause: cause.clone(),
-                    })
-                })
-                .collect();
-        }
         let mut answers: Vec<Option<Result<CommitReceipt>>> =
             (0..batches.len()).map(|_| None).collect();
-        // Key → its state after the group's earlier batches, and the flush (chunk) that holds them.
-        let mut overlay: HashMap<String, (Option<Current>, usize)> = HashMap::new();
-        // Conflicts decided against the overlay: (slot, chunk of the effect they saw).
-        let mut conflicts_on_overlay: Vec<(usize, usize)> = Vec::new();
-        let mut decided: Vec<Decided> = Vec::new();
-        let mut chunk = 0usize;
-        let mut failed_chunk: Option<usize> = None;
-        let mut payload = Vec::new();
-        // The chunk of the group's last accepted batch: a filter's verdict may depend on it.
-        let mut last_accepted_chunk: Option<usize> = None;
-        if let Some(filters) = &mut self.filters {
-            filters.begin_group(&self.state.view());
-        }
-        for (slot, (principal, batch)) in batches.into_iter().enumerate() {
-            let position = self.wal.appended_position() + 1;
-            let (committed, ids, keys, olds) = match self.decide(batch, &overlay, position, now_ms)
-            {
-                Ok(outcome) => outcome,
-                Err(error) => {
-                    if let Error::Conflict { key, .. } = &error {
-                        if let Some(&(_, seen)) = overlay.get(key) {
-                            conflicts_on_overlay.push((slot, seen));
-                        }
-                    }
-                    answers[slot] = Some(Err(error));
-                    continue;
-                }
-            };
-            let admission = match &mut self.filters {
-                None => Admission::default(),
-                Some(filters) => match filters.check(&principal, &committed, &olds) {
-                    Ok(admission) => admission,
-                    Err(error) => {
-                        if let Some(seen) = last_accepted_chunk {
-                            conflicts_on_overlay.push((slot, seen));
-                        }
-                        answers[slot] = Some(Err(error));
-                        continue;
-                    }
-                },
-            };
-            payload.clear();
-            codec::encode_batch(&committed, &mut payload);
-            if let Err(error) = self.wal.append(RecordKind::Batch, position, &payload) {
-                self.settle(admission, false);
-                answers[slot] = Some(Err(error));
-                continue;
-            }
-            if let Some(filters) = &mut self.filters {
-                filters.accepted(&committed);
-            }
-            last_accepted_chunk = Some(chunk);
-            for (change, key) in committed.changes.iter().zip(keys) {
-                let after = match change {
-                    Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
-                    Change::Deleted { .. } => None,
-                };
-                overlay.insert(key, (after, chunk));
-            }
-            decided.push(Decided {
-                slot,
-                batch: committed,
-                ids,
-                olds,
-                admission,
-            });
-            if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
-                if !self.make_durable(&mut decided, &mut answers) {
-                    failed_chunk.get_or_insert(chunk);
-                }
-                chunk += 1;
-            }
-        }
-        if !self.make_durable(&mut decided, &mut answers) {
-            failed_chunk.get_or_insert(chunk);
-        }
-        if let Some(filters) = &mut self.filters {
-            filters.end_group();
-        }
-        self.after_apply();
-        if let Some(failed) = failed_chunk {
-            let cause = self.wal.failure().unwrap_or_default().to_string();
-            for &(slot, seen) in &conflicts_on_overlay {
-                if seen >= failed {
-                    answers[slot] = Some(Err(Error::LogFailed {
-                        shard: self.options.shard,
-                        cause: format!(
-                            "the batch conflicted with an earlier batch of its group that was \
-                             never made durable: {cause}"
-                        ),
-                    }));
-                }
-            }
-        }
+        self.commit_stream(
+            batches,
+            &mut || now_ms,
+            &mut |_, _| {},
+            &mut InlineSync::default(),
+            &mut |slot, answer| {
+                assert!(
+                    answers[slot].replace(answer).is_none(),
+                    "one answer a batch"
+                );
+            },
+        );
         answers
             .into_iter()
             .map(|a| a.expect("every batch of a group is answered"))
             .collect()
     }
 
-    /// Syncs the decided batches; applies and acknowledges them only if the sync succeeded. Returns
-    /// whether it did.
-    fn make_durable(
+    /// Commits `first`, then whatever `more` hands over while a flush syncs, as one stream of
+    /// flushes: each flush's batches are decided against the state plus the effects of every
+    /// batch logged before them (synced or not), written as one log group, synced, applied, and
+    /// answered through `answer(slot, …)`, slots numbering the batches in the order they came.
+    ///
+    /// Pipelining: once a flush is written, the shard asks `more` for waiting batches; if there
+    /// are some, the flush's sync goes to `syncer` and the shard decides and logs them, and then
+    /// whatever `more` hands over until the sync reports (waiting in `more` for either); if not,
+    /// it syncs on this thread (one writer pays no hand-off). One sync at a time: the next flush
+    /// is written after the previous one's sync reported. A batch is answered `Ok` only
+    /// after the sync that covers it succeeded, and a refusal that rests on a flush that then
+    /// failed is answered `LogFailed`.
+    ///
+    /// The stream asks `more` for nothing once the log or the tables failed; batches handed over
+    /// after another shard published a policy start a new filter group (checked against it).
+    pub fn commit_stream(
         &mut self,
-        decided: &mut Vec<Decided>,
-        answers: &mut [Option<Result<CommitReceipt>>],
-    ) -> bool {
-        if decided.is_empty() {
-            return self.wal.failure().is_none();
+        first: Vec<(Principal, ValidBatch)>,
+        now_ms: &mut dyn FnMut() -> u64,
+        more: &mut More<'_>,
+        syncer: &mut dyn SyncRunner,
+        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+    ) {
+        let mut next_slot = 0usize;
+        let mut batches = first;
+        while !batches.is_empty() {
+            batches =
+                self.commit_filter_group(batches, &mut next_slot, now_ms, more, syncer, answer);
         }
-        let flushed = self.wal.flush();
+    }
+
+    /// One group of the command filters within a stream: returns the batches `more` handed over
+    /// after another shard published a policy (for the next group), or none at the end.
+    fn commit_filter_group(
+        &mut self,
+        first: Vec<(Principal, ValidBatch)>,
+        next_slot: &mut usize,
+        now_ms: &mut dyn FnMut() -> u64,
+        more: &mut More<'_>,
+        syncer: &mut dyn SyncRunner,
+        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+    ) -> Vec<(Principal, ValidBatch)> {
+        if let Some(cause) = &self.tables_failure {
+            let cause = format!("the shard's tables failed: {cause}");
+            for _ in first {
+                let error = Error::LogFailed {
+                    shard: self.options.shard,
+                    cause: cause.clone(),
+                };
+                answer(*next_slot, Err(error));
+                *next_slot += 1;
+            }
+            return Vec::new();
+        }
+        let mut stream = StreamState::default();
+        let mut building = Flush::new(0);
+        let mut in_flight: Option<Flush> = None;
         if let Some(filters) = &mut self.filters {
-            filters.flushed(flushed.is_ok());
+            filters.begin_group(&self.state.view());
         }
-        match flushed {
+        let mut current = first;
+        // Batches handed over after another shard published a policy: the next group's.
+        let mut carried = Vec::new();
+        loop {
+            let now = now_ms();
+            for (principal, batch) in current.drain(..) {
+                let slot = *next_slot;
+                *next_slot += 1;
+                self.decide_and_log(slot, principal, batch, now, &mut stream, &mut building);
+                if self.wal.pending_bytes() >= GROUP_BYTES_MAX {
+                    // A flush at its byte bound is synced now, here, after the one in flight.
+                    if let Some(flying) = in_flight.take() {
+                        let outcome = syncer.finish();
+                        self.complete_flush(flying, Some(outcome), &mut stream, answer);
+                    }
+                    let next = Flush::new(building.number + 1);
+                    let full = std::mem::replace(&mut building, next);
+                    self.sync_here(full, &mut stream, answer);
+                }
+            }
+            // While a flush syncs, decide what arrives, until its sync reports.
+            if in_flight.is_some() && carried.is_empty() && !syncer.is_done() {
+                let done = || syncer.is_done();
+                if self.take_more(more, &mut current, Some(&done)) {
+                    if self.must_regroup() {
+                        carried = std::mem::take(&mut current);
+                    }
+                    continue;
+                }
+            }
+            // The flush in flight synced (or nothing more comes before it does): its outcome
+            // first, so that the next flush can be written at once and sync while this one is
+            // applied and answered.
+            let synced = in_flight.take().map(|flying| {
+                let outcome = syncer.finish();
+                let durable = self.wal.synced(outcome).map_err(|error| error.to_string());
+                (flying, durable)
+            });
+            let next = Flush::new(building.number + 1);
+            let ending = std::mem::replace(&mut building, next);
+            if ending.decided.is_empty() {
+                if let Some((flying, durable)) = synced {
+                    self.finish_flush(flying, durable, &mut stream, answer);
+                }
+                self.complete_flush(ending, None, &mut stream, answer);
+                if !carried.is_empty() || !self.take_more(more, &mut current, None) {
+                    break;
+                }
+                if self.must_regroup() {
+                    carried = std::mem::take(&mut current);
+                    break;
+                }
+                continue;
+            }
+            let sync = match self.wal.write_group() {
+                Ok(sync) => sync.expect("a flush with decided batches has records to write"),
+                Err(error) => {
+                    if let Some((flying, durable)) = synced {
+                        self.finish_flush(flying, durable, &mut stream, answer);
+                    }
+                    self.fail_flush(ending, &error, &mut stream, answer);
+                    continue;
+                }
+            };
+            if let Some(filters) = &mut self.filters {
+                filters.written();
+            }
+            // Hand the sync over when there is work to do meanwhile: the flush that just synced
+            // to apply and answer, or batches waiting. Otherwise sync here (one writer).
+            let mut hand_over = synced.is_some() && carried.is_empty();
+            if !hand_over && carried.is_empty() && self.take_more(more, &mut current, None) {
+                if self.must_regroup() {
+                    carried = std::mem::take(&mut current);
+                } else {
+                    hand_over = true;
+                }
+            }
+            if hand_over {
+                syncer.start(sync);
+                in_flight = Some(ending);
+                if let Some((flying, durable)) = synced {
+                    self.finish_flush(flying, durable, &mut stream, answer);
+                }
+                continue;
+            }
+            if let Some((flying, durable)) = synced {
+                self.finish_flush(flying, durable, &mut stream, answer);
+            }
+            let outcome = sync.run();
+            self.complete_flush(ending, Some(outcome), &mut stream, answer);
+            if !carried.is_empty() {
+                break;
+            }
+        }
+        debug_assert!(in_flight.is_none() && building.decided.is_empty());
+        if let Some(filters) = &mut self.filters {
+            filters.end_group();
+        }
+        carried
+    }
+
+    /// Asks `more` for waiting batches (with `until`: waiting for some unless `until()` holds),
+    /// unless the log or the tables failed (the next stream answers them). Whether it handed
+    /// over any.
+    fn take_more(
+        &self,
+        more: &mut More<'_>,
+        into: &mut Vec<(Principal, ValidBatch)>,
+        until: Option<&dyn Fn() -> bool>,
+    ) -> bool {
+        debug_assert!(into.is_empty());
+        if self.tables_failure.is_none() && self.wal.failure().is_none() {
+            more(into, until);
+        }
+        !into.is_empty()
+    }
+
+    /// Whether batches handed over now must start a new filter group: another shard published a
+    /// policy, which batches submitted after its publication must be checked against. Asked after
+    /// `more` took them, so a publication that preceded their submission is seen.
+    fn must_regroup(&self) -> bool {
+        self.filters.as_ref().is_some_and(Pipeline::board_moved)
+    }
+
+    /// Decides one batch against the state and the stream's earlier batches, passes it through
+    /// the filters and appends it to the log: it joins `building`'s decided batches, or its
+    /// refusals.
+    fn decide_and_log(
+        &mut self,
+        slot: usize,
+        principal: Principal,
+        batch: ValidBatch,
+        now_ms: u64,
+        stream: &mut StreamState,
+        building: &mut Flush,
+    ) {
+        let position = self.wal.appended_position() + 1;
+        let (committed, ids, keys, olds) =
+            match self.decide(batch, &stream.overlay, position, now_ms) {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    let seen = match &error {
+                        Error::Conflict { key, .. } => {
+                            stream.overlay.get(key).map(|&(_, flush)| flush)
+                        }
+                        _ => None,
+                    };
+                    building.refused.push((slot, error, seen));
+                    return;
+                }
+            };
+        let admission = match &mut self.filters {
+            None => Admission::default(),
+            Some(filters) => match filters.check(&principal, &committed, &olds) {
+                Ok(admission) => admission,
+                Err(error) => {
+                    building
+                        .refused
+                        .push((slot, error, stream.last_accepted_flush));
+                    return;
+                }
+            },
+        };
+        stream.payload.clear();
+        codec::encode_batch(&committed, &mut stream.payload);
+        if let Err(error) = self
+            .wal
+            .append(RecordKind::Batch, position, &stream.payload)
+        {
+            self.settle(admission, false);
+            building.refused.push((slot, error, None));
+            return;
+        }
+        if let Some(filters) = &mut self.filters {
+            filters.accepted(&committed, &keys);
+        }
+        stream.last_accepted_flush = Some(building.number);
+        for (change, key) in committed.changes.iter().zip(keys) {
+            let after = match change {
+                Change::Created(r) | Change::Updated(r) => Some(Current::from(r)),
+                Change::Deleted { .. } => None,
+            };
+            stream.overlay.insert(key, (after, building.number));
+        }
+        building.decided.push(Decided {
+            slot,
+            batch: committed,
+            ids,
+            olds,
+            admission,
+        });
+    }
+
+    /// Writes and syncs `flush` on this thread, then completes it.
+    fn sync_here(
+        &mut self,
+        flush: Flush,
+        stream: &mut StreamState,
+        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+    ) {
+        if flush.decided.is_empty() {
+            return self.complete_flush(flush, None, stream, answer);
+        }
+        match self.wal.write_group() {
+            Ok(sync) => {
+                if let Some(filters) = &mut self.filters {
+                    filters.written();
+                }
+                let sync = sync.expect("a flush with decided batches has records to write");
+                self.complete_flush(flush, Some(sync.run()), stream, answer);
+            }
+            Err(error) => self.fail_flush(flush, &error, stream, answer),
+        }
+    }
+
+    /// A flush whose write failed (the log is failed): nothing of it is durable.
+    fn fail_flush(
+        &mut self,
+        flush: Flush,
+        error: &Error,
+        stream: &mut StreamState,
+        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+    ) {
+        self.finish_flush(flush, Err(error.to_string()), stream, answer);
+    }
+
+    /// Takes a flush's sync outcome (`None`: nothing was written, only refusals to release), then
+    /// applies and answers its batches.
+    fn complete_flush(
+        &mut self,
+        flush: Flush,
+        outcome: Option<std::io::Result<()>>,
+        stream: &mut StreamState,
+        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+    ) {
+        let durable = match outcome {
+            None => Ok(self.wal.durable_position()),
+            Some(outcome) => self.wal.synced(outcome).map_err(|error| error.to_string()),
+        };
+        self.finish_flush(flush, durable, stream, answer);
+    }
+
+    /// Applies and answers a flush's batches if it is durable (else `LogFailed`), releases its
+    /// refusals, and does what follows an apply (freeze, purge).
+    fn finish_flush(
+        &mut self,
+        flush: Flush,
+        durable: std::result::Result<u64, String>,
+        stream: &mut StreamState,
+        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+    ) {
+        let Flush {
+            number,
+            decided,
+            refused,
+        } = flush;
+        let synced = !decided.is_empty();
+        if synced {
+            if let Some(filters) = &mut self.filters {
+                filters.flushed(durable.is_ok());
+            }
+        }
+        let mut answered = Vec::with_capacity(decided.len());
+        match &durable {
             Ok(durable) => {
-                for d in decided.drain(..) {
-                    debug_assert!(d.batch.position <= durable);
+                for d in decided {
+                    debug_assert!(d.batch.position <= *durable);
                     let position = d.batch.position;
                     self.settle(d.admission, true);
                     self.state.apply_decided(d.batch, d.olds);
-                    answers[d.slot] = Some(Ok(CommitReceipt {
-                        shard: self.options.shard,
-                        position,
-                        ids: d.ids,
-                    }));
+                    answered.push((
+                        d.slot,
+                        Ok(CommitReceipt {
+                            shard: self.options.shard,
+                            position,
+                            ids: d.ids,
+                        }),
+                    ));
                 }
-                true
             }
-            Err(error) => {
-                let cause = error.to_string();
-                for d in decided.drain(..) {
+            Err(cause) => {
+                stream.failed_flush.get_or_insert(number);
+                for d in decided {
                     self.settle(d.admission, false);
-                    answers[d.slot] = Some(Err(Error::LogFailed {
-                        shard: self.options.shard,
-                        cause: cause.clone(),
-                    }));
+                    answered.push((
+                        d.slot,
+                        Err(Error::LogFailed {
+                            shard: self.options.shard,
+                            cause: cause.clone(),
+                        }),
+                    ));
                 }
-                false
             }
+        }
+        if let Some(filters) = &mut self.filters {
+            // Before the answers: a batch submitted after a policy change was acknowledged is
+            // checked against it, on every shard.
+            filters.publish_durable();
+        }
+        for (slot, answer_of) in answered {
+            answer(slot, answer_of);
+        }
+        for (slot, error, seen) in refused {
+            let on_failed =
+                matches!((seen, stream.failed_flush), (Some(seen), Some(failed)) if seen >= failed);
+            if on_failed {
+                let cause = self.wal.failure().unwrap_or_default().to_string();
+                answer(
+                    slot,
+                    Err(Error::LogFailed {
+                        shard: self.options.shard,
+                        cause: format!(
+                            "the batch conflicted with an earlier batch of its group that was \
+                             never made durable: {cause}"
+                        ),
+                    }),
+                );
+            } else {
+                answer(slot, Err(error));
+            }
+        }
+        if synced {
+            self.after_apply();
         }
     }
 
@@ -507,7 +798,7 @@ impl<S: Storage> Shard<S> {
     fn decide(
         &self,
         batch: ValidBatch,
-        overlay: &HashMap<String, (Option<Current>, usize)>,
+        overlay: &Overlay,
         position: u64,
         now_ms: u64,
     ) -> Result<(

@@ -20,7 +20,7 @@
 //! or tables with their compaction (the same versions above the horizon). Versions above a view's
 //! position are never seen, so a view is consistent at exactly one position.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -499,7 +499,7 @@ pub struct State {
     /// key the active memtable holds, and shares it with the history (`Arc`): its memory is bounded
     /// by `memtable_bytes_max` (each entry costs less than the versions of its key in the memtable,
     /// plus the decoded resource).
-    latest: HashMap<Vec<u8>, Option<Arc<Resource>>>,
+    latest: foldhash::HashMap<Vec<u8>, Option<Arc<Resource>>>,
 }
 
 impl Default for State {
@@ -556,7 +556,7 @@ impl State {
             resource_count,
             key: Vec::new(),
             value: Vec::new(),
-            latest: HashMap::new(),
+            latest: foldhash::HashMap::default(),
         }
     }
 
@@ -907,7 +907,7 @@ impl State {
     pub fn freeze(&mut self) -> FlushJob {
         let frozen = std::mem::replace(&mut self.active, Arc::new(Memtable::new()));
         // What it held is in the frozen memtable now; the new one starts empty.
-        self.latest = HashMap::new();
+        self.latest = foldhash::HashMap::default();
         let active = self.active.clone();
         self.published.update_parts(|parts| {
             assert!(Arc::ptr_eq(&parts.memtables[0], &frozen));

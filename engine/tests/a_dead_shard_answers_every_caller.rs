@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use aorta_engine::engine::{ShardHealth, ShardState};
 use aorta_engine::limits::WAL_SEGMENT_BYTES_MIN;
 use aorta_engine::storage::sim::{SimDisk, SimStorage};
-use aorta_engine::storage::{FileId, Storage};
+use aorta_engine::storage::{DetachedSync, FileId, Storage};
 use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, Error, ResourceSpec};
 
@@ -107,6 +107,10 @@ impl Storage for TrappedStorage {
     fn write_and_sync(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
         self.check();
         self.inner.write_and_sync(file, offset, buf)
+    }
+    fn detached_sync(&mut self, file: FileId) -> io::Result<DetachedSync> {
+        self.check();
+        self.inner.detached_sync(file)
     }
     fn truncate(&mut self, file: FileId, len: u64) -> io::Result<()> {
         self.inner.truncate(file, len)

@@ -159,32 +159,31 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
             .map(|b| b.clone().validate().unwrap())
             .collect();
         quiet_fail_stop_panics();
-        let answers = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            shard.commit_group(valid, now_ms(g))
-        }))
-        // The log stopped (fail-stop): as a process death, nothing of the group was answered.
-        .unwrap_or_else(|_| {
-            group
-                .iter()
-                .map(|_| {
-                    Err(Error::LogFailed {
-                        shard: 0,
-                        cause: "fail-stop".into(),
-                    })
-                })
-                .collect()
-        });
-        let failed = answers
+        let answers = commit(&mut shard, valid, g);
+        // Answers up to the first `LogFailed` (or the first batch never answered) were given;
+        // from there on nothing is acknowledged, but what the shard decided may be on disk.
+        if let Some(first_failed) = answers
             .iter()
-            .any(|a| matches!(a, Err(Error::LogFailed { .. })));
-        if failed {
-            // Nothing of this group was acknowledged; the batches the shard decided may be on disk.
+            .position(|a| matches!(a, Err(Error::LogFailed { .. })))
+        {
+            for (batch, answer) in group[..first_failed].iter().zip(&answers) {
+                let modeled = acknowledged.apply(0, CLUSTER_ID, batch, now_ms(g));
+                match answer {
+                    Ok(receipt) => {
+                        assert_eq!(modeled, Some(receipt.position), "model and shard disagree")
+                    }
+                    Err(Error::Conflict { .. }) => {
+                        assert_eq!(modeled, None, "model accepts a rejected batch")
+                    }
+                    Err(other) => panic!("unexpected error {other}"),
+                }
+            }
             let mut probe = acknowledged.clone();
             let mut unacknowledged = Vec::new();
-            for (batch, answer) in group.iter().zip(&answers) {
+            for (batch, answer) in group[first_failed..].iter().zip(&answers[first_failed..]) {
                 assert!(
                     answer.is_err(),
-                    "a group whose sync failed acknowledged a batch"
+                    "a batch after one whose sync failed was acknowledged"
                 );
                 if probe.apply(0, CLUSTER_ID, batch, now_ms(g)).is_some() {
                     unacknowledged.push((batch.clone(), now_ms(g)));
@@ -214,6 +213,51 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
         unacknowledged: vec![],
         tables: shard.published().table_stats(),
     }
+}
+
+/// Commits group `g`: even groups as one `commit_group`; odd ones as a stream whose second half is
+/// handed over while the first half's flush syncs (`commit_stream`: the pipelined path, its
+/// flushes written and synced one after the other). An answer never given (the log stopped: a
+/// process death) is `LogFailed`.
+fn commit(
+    shard: &mut Shard<SimStorage>,
+    batches: Vec<aorta_engine::ValidBatch>,
+    g: usize,
+) -> Vec<aorta_engine::Result<aorta_engine::CommitReceipt>> {
+    let count = batches.len();
+    let answers = std::cell::RefCell::new((0..count).map(|_| None).collect::<Vec<_>>());
+    let mut first: Vec<_> = batches
+        .into_iter()
+        .map(|b| (aorta_engine::Principal::Root, b))
+        .collect();
+    let mut later = if g % 2 == 1 {
+        Some(first.split_off(count.div_ceil(2)))
+    } else {
+        None
+    };
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        shard.commit_stream(
+            first,
+            &mut || now_ms(g),
+            &mut |more, _| more.extend(later.take().unwrap_or_default()),
+            &mut aorta_engine::sync::InlineSync::default(),
+            &mut |slot, answer| {
+                assert!(answers.borrow_mut()[slot].replace(answer).is_none());
+            },
+        )
+    }));
+    answers
+        .into_inner()
+        .into_iter()
+        .map(|a| {
+            a.unwrap_or_else(|| {
+                Err(Error::LogFailed {
+                    shard: 0,
+                    cause: "fail-stop".into(),
+                })
+            })
+        })
+        .collect()
 }
 
 fn recovered_state(shard: &Shard<SimStorage>) -> BTreeMap<String, Resource> {

@@ -514,6 +514,12 @@ impl aorta_engine::storage::Storage for CountingStorage {
     fn sync_data(&mut self, file: aorta_engine::storage::FileId) -> std::io::Result<()> {
         self.inner.sync_data(file)
     }
+    fn detached_sync(
+        &mut self,
+        file: aorta_engine::storage::FileId,
+    ) -> std::io::Result<aorta_engine::storage::DetachedSync> {
+        self.inner.detached_sync(file)
+    }
     fn write_and_sync(
         &mut self,
         file: aorta_engine::storage::FileId,

@@ -225,8 +225,11 @@ pub fn change_namespace(change: &Change) -> &str {
 }
 
 /// One shard's pipeline. The shard calls, per group: [`Pipeline::begin_group`], then per batch
-/// [`Pipeline::check`] after deciding it and [`Pipeline::accepted`] once it is appended, then per
-/// flush [`Pipeline::flushed`], and [`Pipeline::end_group`] before it answers.
+/// [`Pipeline::check`] after deciding it and [`Pipeline::accepted`] once it is appended; per
+/// flush [`Pipeline::written`] when its group is written and [`Pipeline::flushed`] when its sync
+/// reported (a flush may still be syncing while later batches are checked), then
+/// [`Pipeline::publish_durable`] before it answers that flush's batches; and
+/// [`Pipeline::end_group`] last.
 pub struct Pipeline {
     shard: u16,
     board: Arc<Board>,
@@ -241,8 +244,12 @@ pub struct Pipeline {
     durable_policy: Arc<Policy>,
     /// The policy a checked batch leads to, installed by `accepted`.
     pending_policy: Option<Arc<Policy>>,
+    /// The policy as of each written flush whose sync has not reported, oldest first.
+    written_policies: std::collections::VecDeque<Arc<Policy>>,
+    /// The policy this shard last published (or found published when the group began).
+    published_policy: Arc<Policy>,
     /// Each key the group's accepted batches changed, and what it holds after them.
-    overlay: HashMap<String, Option<Old>>,
+    overlay: foldhash::HashMap<String, Option<Old>>,
     /// Budgets this shard counted its own usage into (`BudgetEntry::adopt`), by key.
     adopted: HashMap<String, Arc<BudgetEntry>>,
     adopted_generation: Option<u64>,
@@ -257,10 +264,12 @@ impl Pipeline {
             owns_policy,
             policy: enforced.policy.clone(),
             durable_policy: enforced.policy.clone(),
+            published_policy: enforced.policy.clone(),
             enforced,
             board,
             pending_policy: None,
-            overlay: HashMap::new(),
+            written_policies: Default::default(),
+            overlay: foldhash::HashMap::default(),
             adopted: HashMap::new(),
             adopted_generation: None,
         }
@@ -275,7 +284,12 @@ impl Pipeline {
         self.enforced = self.board.enforced();
         self.policy = self.enforced.policy.clone();
         self.durable_policy = self.policy.clone();
+        self.published_policy = self.policy.clone();
         self.pending_policy = None;
+        assert!(
+            self.written_policies.is_empty(),
+            "a group begins with no flush in flight"
+        );
         self.overlay.clear();
         if self.adopted_generation == Some(self.enforced.generation) {
             return;
@@ -347,13 +361,17 @@ impl Pipeline {
     }
 
     /// The checked batch was appended to the log: later batches of the group see its effects.
-    pub fn accepted(&mut self, batch: &CommittedBatch) {
-        for change in &batch.changes {
+    ///
+    /// `keys` are the changes' keys, in order (the shard made them when it decided the batch).
+    pub fn accepted(&mut self, batch: &CommittedBatch, keys: &[String]) {
+        debug_assert_eq!(batch.changes.len(), keys.len());
+        for (change, key) in batch.changes.iter().zip(keys) {
+            debug_assert_eq!(&change.key(), key);
             let after = match change {
                 Change::Created(r) | Change::Updated(r) => Some(Old::from(r)),
                 Change::Deleted { .. } => None,
             };
-            self.overlay.insert(change.key(), after);
+            self.overlay.insert(key.clone(), after);
         }
         if let Some(policy) = self.pending_policy.take() {
             self.policy = policy;
@@ -362,11 +380,26 @@ impl Pipeline {
 
     /// The batches accepted since the last flush were made durable (`ok`) or failed.
     pub fn flushed(&mut self, ok: bool) {
+        let written = self.written_policies.pop_front();
         if ok {
-            self.durable_policy = self.policy.clone();
+            self.durable_policy = written.expect("a durable flush was written");
         } else {
             self.policy = self.durable_policy.clone();
+            self.pending_policy = None;
+            self.written_policies.clear();
         }
+    }
+
+    /// The batches accepted since the last written flush were written as one flush: its policy
+    /// becomes durable when its sync reports success ([`Pipeline::flushed`]).
+    pub fn written(&mut self) {
+        self.written_policies.push_back(self.policy.clone());
+    }
+
+    /// Whether another shard published a policy since the group began: the group must end (and
+    /// the next begin) before it checks batches submitted after that publication.
+    pub fn board_moved(&self) -> bool {
+        self.board.enforced_generation() != self.enforced.generation
     }
 
     /// Settles a batch's quota reservations: kept (and its usage decreases released) if the batch
@@ -380,8 +413,15 @@ impl Pipeline {
     /// acknowledged is checked against it, on every shard.
     pub fn end_group(&mut self) {
         self.pending_policy = None;
-        if self.owns_policy && !Arc::ptr_eq(&self.durable_policy, &self.enforced.policy) {
+        self.publish_durable();
+    }
+
+    /// Publishes the policy as of the last durable flush if it changed: called before that
+    /// flush's batches are answered.
+    pub fn publish_durable(&mut self) {
+        if self.owns_policy && !Arc::ptr_eq(&self.durable_policy, &self.published_policy) {
             self.board.publish(self.durable_policy.clone());
+            self.published_policy = self.durable_policy.clone();
         }
     }
 }

@@ -253,6 +253,11 @@ impl Board {
         self.enforced.load_full()
     }
 
+    /// The generation of the published policy (lock-free, no reference taken).
+    pub fn enforced_generation(&self) -> u64 {
+        self.enforced.load().generation
+    }
+
     /// Publishes `policy`: budgets whose namespace is unchanged keep their ledger (and so their
     /// reservations), with the new amount; new ones start a ledger with every shard's usage
     /// uncounted. Called only by the policy shard's thread (and once by `start`).

@@ -26,6 +26,27 @@ pub mod uring;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FileId(pub u32);
 
+/// A sync of one file's data, taken from a [`Storage`] to run on another thread (see
+/// [`Storage::detached_sync`]): the shard decides its next batches while the device flushes.
+pub struct DetachedSync(Box<dyn FnOnce() -> io::Result<()> + Send>);
+
+impl DetachedSync {
+    pub fn new(sync: impl FnOnce() -> io::Result<()> + Send + 'static) -> Self {
+        DetachedSync(Box::new(sync))
+    }
+
+    /// Runs the sync on the calling thread. Its error means what `sync_data`'s does.
+    pub fn run(self) -> io::Result<()> {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for DetachedSync {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DetachedSync")
+    }
+}
+
 /// The bytes of an immutable file: mapped, or read into memory.
 pub enum FileBytes {
     Mapped(memmap2::Mmap),
@@ -74,6 +95,10 @@ pub trait Storage: Send + 'static {
     fn read_at(&mut self, file: FileId, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
     fn write_at(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()>;
     fn sync_data(&mut self, file: FileId) -> io::Result<()>;
+    /// A `sync_data` of `file` to run later, on any thread: it covers every write made before it
+    /// runs, and its error means what `sync_data`'s does. The caller writes nothing to the file,
+    /// and does not close it, until the sync has run.
+    fn detached_sync(&mut self, file: FileId) -> io::Result<DetachedSync>;
     /// `write_at` then `sync_data`, submitted as one linked pair; both implementations run the
     /// shared [`linked::write_and_sync`] (short writes finished, a cancelled sync never taken for
     /// success, a failed sync never retried).

@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::linked::{self, LinkedCompletions, LinkedIo};
-use super::{FileId, Storage};
+use super::{DetachedSync, FileId, Storage};
 
 type InodeId = u64;
 
@@ -732,6 +732,14 @@ impl Storage for SimStorage {
 
     fn write_and_sync(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
         linked::write_and_sync(self, file, offset, buf)
+    }
+
+    /// Syncs at once and hands back the outcome. The caller writes nothing to the file until the
+    /// sync has run, so a crash keeps the same bytes as if it had run later, on another thread;
+    /// and the sync is one operation in the disk's count, where faults and crashes are injected.
+    fn detached_sync(&mut self, file: FileId) -> io::Result<DetachedSync> {
+        let outcome = self.sync_data(file);
+        Ok(DetachedSync::new(move || outcome))
     }
 
     /// Lost bytes (a failed sync marked their pages clean) now read what the medium holds: their

@@ -17,7 +17,7 @@ use std::path::Path;
 use io_uring::{opcode, squeue, types, IoUring};
 
 use super::linked::{self, LinkedCompletions, LinkedIo};
-use super::{FileId, Storage};
+use super::{DetachedSync, FileId, Storage};
 
 /// Submission queue entries per ring: a shard has at most two operations in flight.
 const RING_ENTRIES: u32 = 8;
@@ -199,6 +199,14 @@ impl Storage for UringStorage {
 
     fn write_and_sync(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
         linked::write_and_sync(self, file, offset, buf)
+    }
+
+    fn detached_sync(&mut self, file: FileId) -> io::Result<DetachedSync> {
+        // A duplicate of the descriptor shares its open file description, so an fdatasync through
+        // it reports the writeback errors of writes made through the original. A plain system
+        // call on either sync path: the ring belongs to the shard's thread.
+        let file = self.file(file)?.try_clone()?;
+        Ok(DetachedSync::new(move || file.sync_data()))
     }
 
     fn drop_cached_pages(&mut self, file: FileId) -> io::Result<()> {

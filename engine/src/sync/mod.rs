@@ -1,5 +1,6 @@
-//! Hand-off primitives between threads: a bounded MPSC queue (requests into a shard) and a one-shot
-//! completion (the acknowledgement back to the writer).
+//! Hand-off primitives between threads: a bounded MPSC queue (requests into a shard), a one-shot
+//! completion (the acknowledgement back to the writer), and the shard's sync thread (its log's
+//! fdatasync, run while the shard decides the next batches).
 //!
 //! Invariant: these are the only places where two threads touch the same memory in the engine; every
 //! other structure is owned by exactly one shard thread. They are written against `prim`, which is
@@ -8,9 +9,11 @@
 
 mod completion;
 mod queue;
+mod syncer;
 
 pub use completion::{completion, Abandoned, Completer, Pending};
 pub use queue::{BoundedQueue, Budget, Overflow, PushError};
+pub use syncer::{InlineSync, SyncRunner, SyncThread};
 
 pub(crate) mod prim {
     #[cfg(loom)]

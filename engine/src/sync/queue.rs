@@ -12,7 +12,7 @@
 use std::collections::VecDeque;
 
 use super::lock;
-use super::prim::{Condvar, Mutex};
+use super::prim::{Condvar, Mutex, MutexGuard};
 
 pub struct BoundedQueue<T> {
     inner: Mutex<Inner<T>>,
@@ -42,6 +42,9 @@ struct Inner<T> {
     /// The (single) consumer is blocked in `pop_up_to`: only then does a push notify, which saves a
     /// futex call per request while the shard is busy.
     consumer_waiting: bool,
+    /// The queue length at which a push wakes the waiting consumer: 1, except while it waits in
+    /// `pop_up_to_unless` (then a batch of arrivals per wake-up, not one).
+    consumer_wakes_at: usize,
     /// Producers blocked in `push_blocking`, waiting for room.
     producers_waiting: usize,
 }
@@ -122,6 +125,7 @@ impl<T> BoundedQueue<T> {
                 bytes: 0,
                 phase: Phase::Open,
                 consumer_waiting: false,
+                consumer_wakes_at: 1,
                 producers_waiting: 0,
             }),
             not_empty: Condvar::new(),
@@ -206,7 +210,7 @@ impl<T> BoundedQueue<T> {
         inner.items.push_back((item, bytes));
         inner.bytes += bytes;
         debug_assert!(inner.items.len() <= self.requests_max && inner.bytes <= self.bytes_max);
-        let wake = inner.consumer_waiting;
+        let wake = inner.consumer_waiting && inner.items.len() >= inner.consumer_wakes_at;
         drop(inner);
         if wake {
             self.not_empty.notify_one();
@@ -247,6 +251,84 @@ impl<T> BoundedQueue<T> {
                 .expect("hand-off lock poisoned: a thread panicked inside it");
             inner.consumer_waiting = false;
         }
+        let taken = self.take_up_to(inner, max, bytes_max, out);
+        assert!(taken > 0, "a group takes at least one item");
+        true
+    }
+
+    /// Takes what is queued now, as `pop_up_to` does, without waiting: how many items it took
+    /// (none if the queue is empty, or failed).
+    pub fn try_pop_up_to(&self, max: usize, bytes_max: u64, out: &mut Vec<T>) -> usize {
+        assert!(max > 0);
+        let inner = lock(&self.inner);
+        if inner.phase == Phase::Failed {
+            return 0;
+        }
+        self.take_up_to(inner, max, bytes_max, out)
+    }
+
+    /// Waits until `wake_at` items are queued (or `max`, if fewer), then takes them; but once
+    /// `stop()` holds (checked under the queue's lock whenever the consumer would wait, and again
+    /// after each [`BoundedQueue::wake_consumer`]) takes what is queued, perhaps nothing; and
+    /// returns at once if the queue is closed or failed. How many items it took.
+    ///
+    /// Why: a shard whose sync runs on another thread decides the batches that arrive meanwhile,
+    /// and must wake when either enough batches arrived or the sync reports (the sync thread
+    /// sets what `stop` reads, then calls `wake_consumer`). A wake-up per batch would cost the
+    /// shard and every producer a futex call each, for batches that the sync's end takes anyway.
+    pub fn pop_up_to_unless(
+        &self,
+        max: usize,
+        bytes_max: u64,
+        wake_at: usize,
+        out: &mut Vec<T>,
+        stop: &dyn Fn() -> bool,
+    ) -> usize {
+        assert!(max > 0 && wake_at > 0);
+        let wake_at = wake_at.min(max);
+        let mut inner = lock(&self.inner);
+        loop {
+            match inner.phase {
+                Phase::Failed => return 0,
+                Phase::Closed => break,
+                Phase::Open if inner.items.len() >= wake_at => break,
+                Phase::Open => {}
+            }
+            if stop() {
+                break;
+            }
+            inner.consumer_waiting = true;
+            inner.consumer_wakes_at = wake_at;
+            inner = self
+                .not_empty
+                .wait(inner)
+                .expect("hand-off lock poisoned: a thread panicked inside it");
+            inner.consumer_waiting = false;
+            inner.consumer_wakes_at = 1;
+        }
+        self.take_up_to(inner, max, bytes_max, out)
+    }
+
+    /// Wakes a consumer waiting in [`BoundedQueue::pop_up_to_unless`] to check its `stop` again.
+    /// Takes the queue's lock, so a consumer between its check and its wait cannot miss it.
+    pub fn wake_consumer(&self) {
+        let inner = lock(&self.inner);
+        let waiting = inner.consumer_waiting;
+        drop(inner);
+        if waiting {
+            self.not_empty.notify_all();
+        }
+    }
+
+    /// Moves up to `max` items (and `bytes_max` bytes, but at least one item) from the front into
+    /// `out`, and wakes the producers waiting for room.
+    fn take_up_to(
+        &self,
+        mut inner: MutexGuard<'_, Inner<T>>,
+        max: usize,
+        bytes_max: u64,
+        out: &mut Vec<T>,
+    ) -> usize {
         let mut taken_bytes = 0u64;
         let mut taken = 0usize;
         while taken < max {
@@ -261,15 +343,14 @@ impl<T> BoundedQueue<T> {
             taken_bytes += bytes;
             taken += 1;
         }
-        assert!(taken > 0, "a group takes at least one item");
         inner.bytes -= taken_bytes;
-        let wake = inner.producers_waiting > 0;
+        let wake = taken > 0 && inner.producers_waiting > 0;
         drop(inner);
         if wake {
             // Every producer waiting for room may now fit.
             self.not_full.notify_all();
         }
-        true
+        taken
     }
 
     /// Refuses further pushes and wakes everyone; items already queued are still delivered.
@@ -347,5 +428,53 @@ mod tests {
         }
         queue.close();
         assert!(!queue.pop_up_to(4, 1024, &mut Vec::new()));
+    }
+
+    #[test]
+    fn a_consumer_waiting_for_a_batch_wakes_at_the_batch_or_when_told_to_stop() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let queue = std::sync::Arc::new(BoundedQueue::new(64, 1 << 20));
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        // Three arrivals do not wake a consumer waiting for four; the fourth does.
+        let producer = {
+            let queue = queue.clone();
+            std::thread::spawn(move || {
+                for item in 0..4u32 {
+                    std::thread::sleep(Duration::from_millis(2));
+                    queue.try_push(item, 1).unwrap();
+                }
+            })
+        };
+        let mut out = Vec::new();
+        let taken =
+            queue.pop_up_to_unless(64, 1 << 20, 4, &mut out, &|| stop.load(Ordering::SeqCst));
+        assert_eq!((taken, out.clone()), (4, vec![0, 1, 2, 3]));
+        producer.join().unwrap();
+        // Fewer than it waits for, then told to stop: it takes what is there.
+        queue.try_push(9, 1).unwrap();
+        let stopper = {
+            let (queue, stop) = (queue.clone(), stop.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(5));
+                stop.store(true, Ordering::SeqCst);
+                queue.wake_consumer();
+            })
+        };
+        out.clear();
+        let taken =
+            queue.pop_up_to_unless(64, 1 << 20, 4, &mut out, &|| stop.load(Ordering::SeqCst));
+        assert_eq!((taken, out.clone()), (1, vec![9]));
+        stopper.join().unwrap();
+        // Stopped and empty: nothing, at once.
+        assert_eq!(
+            queue.pop_up_to_unless(64, 1 << 20, 4, &mut out, &|| true),
+            0
+        );
+        // A closed queue never makes it wait.
+        queue.close();
+        assert_eq!(
+            queue.pop_up_to_unless(64, 1 << 20, 4, &mut out, &|| false),
+            0
+        );
     }
 }

@@ -29,7 +29,6 @@
 //! Values are `Arc<[u8]>`, internal keys `Arc<[u8]>`: a reader takes a reference count, never a
 //! copy, and may keep the bytes after the memtable is dropped.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
@@ -91,7 +90,7 @@ pub struct Memtable {
     keys: Map,
     /// The writer's way to a key's versions without a skip-list search. Only `insert` locks it,
     /// so the lock is never contended; it makes `Memtable` shareable across threads.
-    writer_index: Mutex<HashMap<Arc<[u8]>, Arc<KeyVersions>>>,
+    writer_index: Mutex<foldhash::HashMap<Arc<[u8]>, Arc<KeyVersions>>>,
     /// Versions, tombstones included.
     len: AtomicUsize,
     bytes: AtomicUsize,
@@ -149,7 +148,7 @@ impl Memtable {
     pub fn new() -> Self {
         Memtable {
             keys: SkipMap::new(),
-            writer_index: Mutex::new(HashMap::new()),
+            writer_index: Mutex::new(foldhash::HashMap::default()),
             len: AtomicUsize::new(0),
             bytes: AtomicUsize::new(0),
             last_position: AtomicU64::new(0),

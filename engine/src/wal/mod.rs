@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::limits::RECORD_PAYLOAD_BYTES_MAX;
 use crate::resource::ValidationError;
-use crate::storage::{FileId, Storage};
+use crate::storage::{DetachedSync, FileId, Storage};
 use group::{GroupHeader, GROUP_BODY_BYTES_MAX, GROUP_HEADER_BYTES};
 use record::{RecordKind, RecordRef};
 use scan::{scan, ScanEnd, ScanFrom, ScanWork};
@@ -121,9 +121,20 @@ pub struct Wal<S: Storage> {
     pending_records: u32,
     appended_position: u64,
     durable_position: u64,
+    /// A group written by [`Wal::write_group`] whose sync has not reported yet.
+    in_flight: Option<WrittenGroup>,
     failure: Option<String>,
     /// What recovery's reading of the segments did (see [`ScanWork`]).
     recovery_work: ScanWork,
+}
+
+/// A group written to the active segment and waiting for its sync (see [`Wal::write_group`]).
+struct WrittenGroup {
+    file: FileId,
+    offset: u64,
+    bytes: u64,
+    first_position: u64,
+    last_position: u64,
 }
 
 fn corrupt(path: &Path, offset: u64, reason: impl Into<String>) -> Error {
@@ -182,6 +193,7 @@ impl<S: Storage> Wal<S> {
             pending_records: 0,
             appended_position: 0,
             durable_position: 0,
+            in_flight: None,
             failure: None,
             recovery_work: ScanWork::default(),
         };
@@ -610,11 +622,122 @@ impl<S: Storage> Wal<S> {
     /// Writes every buffered record as one group and fdatasyncs it: one write and one sync. Returns
     /// the durable position. On error the log is failed and nothing buffered is durable.
     pub fn flush(&mut self) -> Result<u64> {
+        let Some((file, offset, first_position)) = self.seal_pending()? else {
+            return Ok(self.durable_position);
+        };
+        if let Err(error) = self.storage.write_and_sync(file, offset, &self.pending) {
+            return Err(self.cut_failed_group(file, offset, error));
+        }
+        let group = WrittenGroup {
+            file,
+            offset,
+            bytes: self.pending.len() as u64,
+            first_position,
+            last_position: self.appended_position,
+        };
+        self.pending.clear();
+        self.pending_first_position = None;
+        self.pending_records = 0;
+        self.note_durable(group);
+        Ok(self.durable_position)
+    }
+
+    /// Writes every buffered record as one group, as `flush` does, but without syncing it: returns
+    /// the sync that makes the group durable, to run on any thread, after which [`Wal::synced`]
+    /// takes its outcome. Records appended meanwhile wait for the next group; nothing else is
+    /// written, synced, cut or purged in the log until then (asserted). `None` if nothing is
+    /// buffered. On error the log is failed and nothing buffered is durable.
+    ///
+    /// Why: the shard decides and logs the next batches while the device flushes this group,
+    /// instead of leaving the CPU idle for the flush.
+    pub fn write_group(&mut self) -> Result<Option<DetachedSync>> {
+        let Some((file, offset, first_position)) = self.seal_pending()? else {
+            return Ok(None);
+        };
+        let sync = self
+            .storage
+            .write_at(file, offset, &self.pending)
+            .and_then(|()| self.storage.detached_sync(file));
+        let sync = match sync {
+            Ok(sync) => sync,
+            Err(error) => return Err(self.cut_failed_group(file, offset, error)),
+        };
+        self.in_flight = Some(WrittenGroup {
+            file,
+            offset,
+            bytes: self.pending.len() as u64,
+            first_position,
+            last_position: self.appended_position,
+        });
+        self.pending.clear();
+        self.pending_first_position = None;
+        self.pending_records = 0;
+        Ok(Some(sync))
+    }
+
+    /// Takes the outcome of the sync [`Wal::write_group`] returned: the durable position, or, on
+    /// error, a failed log (the group's bytes cut, as a failed `flush` does) with nothing of the
+    /// group, or appended after it, durable.
+    pub fn synced(&mut self, outcome: std::io::Result<()>) -> Result<u64> {
+        let group = self
+            .in_flight
+            .take()
+            .expect("a synced group was written by write_group");
+        if let Err(error) = outcome {
+            return Err(self.cut_failed_group(group.file, group.offset, error));
+        }
+        self.note_durable(group);
+        Ok(self.durable_position)
+    }
+
+    /// Whether a group written by [`Wal::write_group`] waits for its sync.
+    pub fn is_sync_in_flight(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Records a group as durable: the segment's end and read index move past it.
+    fn note_durable(&mut self, group: WrittenGroup) {
+        let active = self.segments.last_mut().expect("an open log has a segment");
+        assert_eq!(
+            active.valid_end, group.offset,
+            "a group follows the last durable one"
+        );
+        active.note_group(group.offset, group.first_position);
+        active.valid_end = group.offset + group.bytes;
+        self.active_len = self.active_len.max(active.valid_end);
+        assert!(group.last_position > self.durable_position);
+        self.durable_position = group.last_position;
+    }
+
+    /// A group's write or sync failed: the bytes may sit in the page cache, marked clean after a
+    /// writeback error, and would be replayed on reopen although they never reached the disk;
+    /// later groups would then follow a hole. Cuts them and fails the log; if the cut fails too,
+    /// the only safe move is to stop.
+    fn cut_failed_group(&mut self, file: FileId, offset: u64, error: std::io::Error) -> Error {
+        if let Err(cut) = self
+            .storage
+            .truncate(file, offset)
+            .and_then(|_| self.storage.sync_data(file))
+        {
+            self.stop(&format!(
+                "writing the WAL failed ({error}) and cutting the failed bytes failed too ({cut})"
+            ));
+        }
+        self.fail("writing and syncing the WAL", error)
+    }
+
+    /// Rolls over to a new segment if the buffered group needs one, and seals the group: its
+    /// file, offset and first position, or `None` if nothing is buffered.
+    fn seal_pending(&mut self) -> Result<Option<(FileId, u64, u64)>> {
         if self.failure.is_some() {
             return Err(self.failed_error());
         }
+        assert!(
+            self.in_flight.is_none(),
+            "a WAL group is written only after the previous one's sync reported"
+        );
         let Some(first_position) = self.pending_first_position else {
-            return Ok(self.durable_position);
+            return Ok(None);
         };
         let group_bytes = self
             .pending
@@ -641,30 +764,7 @@ impl<S: Storage> Wal<S> {
             self.pending_records,
         );
         let file = self.active_file.expect("an open log has an active file");
-        if let Err(error) = self.storage.write_and_sync(file, offset, &self.pending) {
-            // The bytes may sit in the page cache, marked clean after a writeback error, and would
-            // be replayed on reopen although they never reached the disk; later groups would then
-            // follow a hole. Cut them now; if that fails too, the only safe move is to stop.
-            if let Err(cut) = self
-                .storage
-                .truncate(file, offset)
-                .and_then(|_| self.storage.sync_data(file))
-            {
-                self.stop(&format!(
-                    "writing the WAL failed ({error}) and cutting the failed bytes failed too ({cut})"
-                ));
-            }
-            return Err(self.fail("writing and syncing the WAL", error));
-        }
-        let active = self.segments.last_mut().expect("an open log has a segment");
-        active.note_group(offset, first_position);
-        active.valid_end = offset + self.pending.len() as u64;
-        self.active_len = self.active_len.max(active.valid_end);
-        self.pending.clear();
-        self.pending_first_position = None;
-        self.pending_records = 0;
-        self.durable_position = self.appended_position;
-        Ok(self.durable_position)
+        Ok(Some((file, offset, first_position)))
     }
 
     /// Makes a new active segment after the durable position. The one it follows is first cut to
@@ -778,6 +878,10 @@ impl<S: Storage> Wal<S> {
             return Err(self.failed_error());
         }
         assert!(self.pending.is_empty(), "flush before truncating the WAL");
+        assert!(
+            self.in_flight.is_none(),
+            "take the sync's outcome before truncating the WAL"
+        );
         if position >= self.appended_position {
             return Ok(());
         }
@@ -930,6 +1034,8 @@ impl<S: Storage> Wal<S> {
         if self.failure.is_some() {
             return Err(self.failed_error());
         }
+        // A group may be syncing meanwhile (`write_group`): a purge never touches the active
+        // segment it is in, only whole segments before it, the start file and the directory.
         let removable = self
             .segments
             .windows(2)

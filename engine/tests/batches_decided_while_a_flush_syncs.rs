@@ -1,0 +1,263 @@
+//! A shard that hands a flush's sync to another thread decides the batches that arrived meanwhile
+//! (`Shard::commit_stream`): each sees the effects of the flush still syncing, none is answered
+//! before the sync that covers it succeeded, and when that sync fails every batch decided behind
+//! it is answered `LogFailed` and nothing of them survives a reopen or a power cut.
+
+use std::cell::RefCell;
+use std::io;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use aorta_engine::filter::Principal;
+use aorta_engine::shard::{Shard, ShardOptions};
+use aorta_engine::storage::sim::{OpKind, SimDisk, SimStorage, Tear};
+use aorta_engine::storage::DetachedSync;
+use aorta_engine::sync::{SyncRunner, SyncThread};
+use aorta_engine::wal::FailStop;
+use aorta_engine::{Batch, Command, CommitReceipt, Error, ResourceSpec, ValidBatch};
+
+fn open(disk: &SimDisk) -> Shard<SimStorage> {
+    let options = ShardOptions {
+        fail_stop: FailStop::Panic,
+        ..ShardOptions::new(0, 1, 1 << 20)
+    };
+    Shard::open(disk.storage(), &PathBuf::from("/data/wal"), options).expect("shard opens")
+}
+
+fn valid(command: Command) -> ValidBatch {
+    Batch::single(command).validate().unwrap()
+}
+
+fn create(name: &str, data: &str) -> ValidBatch {
+    valid(Command::create(
+        ResourceSpec::new("/ns", name, "t").with_data(data.as_bytes()),
+    ))
+}
+
+fn update(name: &str, data: &str, expected_revision: u64) -> ValidBatch {
+    valid(Command::update(
+        ResourceSpec::new("/ns", name, "t").with_data(data.as_bytes()),
+        Some(expected_revision),
+    ))
+}
+
+/// What happened, in order, as the stream ran.
+type Log = Rc<RefCell<Vec<String>>>;
+
+/// Holds each sync until `finish`, as a slow device would, then runs it (or reports `EIO`
+/// without running it, as a failed fdatasync), and logs both steps.
+struct HeldSync {
+    held: Option<DetachedSync>,
+    fail_next: bool,
+    log: Log,
+}
+
+impl SyncRunner for HeldSync {
+    fn start(&mut self, sync: DetachedSync) {
+        self.log.borrow_mut().push("sync started".into());
+        assert!(self.held.replace(sync).is_none(), "one sync at a time");
+    }
+
+    fn is_done(&self) -> bool {
+        // Held until `finish`: a slow device.
+        false
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        let sync = self.held.take().expect("a sync was started");
+        self.log.borrow_mut().push("sync finished".into());
+        if std::mem::take(&mut self.fail_next) {
+            return Err(io::Error::from_raw_os_error(libc::EIO));
+        }
+        sync.run()
+    }
+}
+
+/// Runs a stream: `first`, then each of `later` handed over by one call of `more` (then nothing).
+fn stream(
+    shard: &mut Shard<SimStorage>,
+    syncer: &mut dyn SyncRunner,
+    first: Vec<ValidBatch>,
+    later: Vec<Vec<ValidBatch>>,
+    log: &Log,
+) -> Vec<Option<aorta_engine::Result<CommitReceipt>>> {
+    let count = first.len() + later.iter().map(Vec::len).sum::<usize>();
+    let answers = RefCell::new((0..count).map(|_| None).collect::<Vec<_>>());
+    let mut later = later.into_iter();
+    let root = |batches: Vec<ValidBatch>| {
+        batches
+            .into_iter()
+            .map(|b| (Principal::Root, b))
+            .collect::<Vec<_>>()
+    };
+    shard.commit_stream(
+        root(first),
+        &mut || 1,
+        &mut |more, _until| {
+            if let Some(batches) = later.next() {
+                log.borrow_mut()
+                    .push(format!("handed over {}", batches.len()));
+                more.extend(root(batches));
+            }
+        },
+        syncer,
+        &mut |slot, answer| {
+            log.borrow_mut().push(format!("answered {slot}"));
+            assert!(
+                answers.borrow_mut()[slot].replace(answer).is_none(),
+                "slot {slot} answered twice"
+            );
+        },
+    );
+    answers.into_inner()
+}
+
+#[test]
+fn a_batch_handed_over_during_a_sync_sees_the_flush_still_syncing() {
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    let log: Log = Rc::default();
+    let mut syncer = HeldSync {
+        held: None,
+        fail_next: false,
+        log: log.clone(),
+    };
+    let answers = stream(
+        &mut shard,
+        &mut syncer,
+        vec![create("k", "first")],
+        vec![vec![update("k", "second", 1), create("j", "j")]],
+        &log,
+    );
+    let receipts: Vec<CommitReceipt> = answers
+        .into_iter()
+        .map(|a| a.expect("answered").expect("committed"))
+        .collect();
+    assert_eq!(
+        receipts.iter().map(|r| r.position).collect::<Vec<_>>(),
+        vec![1, 2, 3]
+    );
+    // The first flush was still syncing when the update (which expects its revision) was
+    // decided; it was answered only after its sync, and while the second flush synced.
+    assert_eq!(
+        *log.borrow(),
+        vec![
+            "handed over 2",
+            "sync started",
+            "sync finished",
+            "sync started",
+            "answered 0",
+            "sync finished",
+            "answered 1",
+            "answered 2",
+        ]
+    );
+    assert_eq!(shard.get("/ns/k").unwrap().data, b"second");
+    drop(shard);
+    disk.power_cut(Tear::DropUnsynced);
+    let shard = open(&disk);
+    assert_eq!(shard.get("/ns/k").unwrap().revision, 2);
+    assert_eq!(shard.get("/ns/j").unwrap().revision, 3);
+}
+
+#[test]
+fn a_failed_sync_fails_every_batch_decided_behind_it() {
+    for power_cut in [false, true] {
+        let disk = SimDisk::new();
+        let mut shard = open(&disk);
+        assert!(shard.commit_group(vec![create("base", "b")], 1)[0].is_ok());
+        let log: Log = Rc::default();
+        let mut syncer = HeldSync {
+            held: None,
+            fail_next: true,
+            log: log.clone(),
+        };
+        let answers = stream(
+            &mut shard,
+            &mut syncer,
+            vec![create("k", "first")],
+            // Decided while the first flush syncs: an update that rests on it, a create that
+            // conflicts with it, and an unrelated create.
+            vec![vec![
+                update("k", "second", 2),
+                create("k", "again"),
+                create("j", "j"),
+            ]],
+            &log,
+        );
+        for (slot, answer) in answers.iter().enumerate() {
+            assert!(
+                matches!(answer, Some(Err(Error::LogFailed { .. }))),
+                "power cut {power_cut}: slot {slot} answered {answer:?}"
+            );
+        }
+        assert!(shard.get("/ns/k").is_none() && shard.get("/ns/j").is_none());
+        let refused = shard.commit_group(vec![create("x", "x")], 2).remove(0);
+        assert!(
+            matches!(refused, Err(Error::LogFailed { .. })),
+            "a failed log took a write: {refused:?}"
+        );
+        drop(shard);
+        if power_cut {
+            disk.power_cut(Tear::DropUnsynced);
+        }
+        let shard = open(&disk);
+        assert_eq!(shard.position(), 1, "power cut {power_cut}");
+        assert_eq!(shard.get("/ns/base").unwrap().data, b"b");
+        assert!(shard.get("/ns/k").is_none() && shard.get("/ns/j").is_none());
+    }
+}
+
+#[test]
+fn a_failed_sync_on_the_sync_thread_fails_the_batches_behind_it() {
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    let log: Log = Rc::default();
+    let mut syncer = SyncThread::spawn("test-sync".into(), Box::new(|| {})).unwrap();
+    // The simulated disk syncs when the sync is taken (see `SimStorage::detached_sync`): the
+    // next sync fails, and the sync thread hands back that failure.
+    disk.fail_nth(OpKind::Sync, 0, libc::EIO);
+    let answers = stream(
+        &mut shard,
+        &mut syncer,
+        vec![create("k", "first")],
+        vec![vec![update("k", "second", 1)]],
+        &log,
+    );
+    assert!(
+        answers
+            .iter()
+            .all(|a| matches!(a, Some(Err(Error::LogFailed { .. })))),
+        "{answers:?}"
+    );
+    drop(shard);
+    disk.power_cut(Tear::DropUnsynced);
+    assert!(open(&disk).get("/ns/k").is_none());
+}
+
+#[test]
+fn a_stream_on_the_sync_thread_commits_what_it_is_handed() {
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    let log: Log = Rc::default();
+    let mut syncer = SyncThread::spawn("test-sync".into(), Box::new(|| {})).unwrap();
+    let later = (1..=20u64)
+        .map(|n| vec![update("k", &format!("v{n}"), n)])
+        .collect();
+    let answers = stream(
+        &mut shard,
+        &mut syncer,
+        vec![create("k", "v0")],
+        later,
+        &log,
+    );
+    let positions: Vec<u64> = answers
+        .into_iter()
+        .map(|a| a.expect("answered").expect("committed").position)
+        .collect();
+    assert_eq!(positions, (1..=21).collect::<Vec<_>>());
+    drop(shard);
+    disk.power_cut(Tear::DropUnsynced);
+    let shard = open(&disk);
+    assert_eq!(shard.get("/ns/k").unwrap().data, b"v20");
+}
