@@ -55,6 +55,9 @@ pub struct ShardOptions {
     pub history: HistoryLimits,
     /// Estimated bytes of changes the history keeps in memory beside its files.
     pub history_memory_bytes: u64,
+    /// See [`HAND_OVER_BATCHES_MIN`], the default (tests lower it to drive the pipelined path
+    /// with small groups).
+    pub hand_over_batches_min: usize,
 }
 
 impl ShardOptions {
@@ -71,6 +74,7 @@ impl ShardOptions {
             table_work: TableWork::Inline,
             history: HistoryLimits::default(),
             history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
+            hand_over_batches_min: HAND_OVER_BATCHES_MIN,
         }
     }
 }
@@ -107,6 +111,11 @@ impl From<&Resource> for Current {
         }
     }
 }
+
+/// Batches a flush, the one that just synced and those waiting must hold together for the flush's
+/// sync to go to the sync thread (see `commit_stream`): below it, two wake-ups cost more than the
+/// overlap saves (measured: 16 writers lost up to 18 % with every sync handed over).
+pub const HAND_OVER_BATCHES_MIN: usize = 32;
 
 /// Key → its state after the group's earlier batches, and the flush (chunk) that holds them.
 /// foldhash rather than SipHash: it is filled and probed for every command of every commit.
@@ -525,16 +534,24 @@ impl<S: Storage> Shard<S> {
             if let Some(filters) = &mut self.filters {
                 filters.written();
             }
-            // Hand the sync over when there is work to do meanwhile: the flush that just synced
-            // to apply and answer, or batches waiting. Otherwise sync here (one writer).
-            let mut hand_over = synced.is_some() && carried.is_empty();
-            if !hand_over && carried.is_empty() && self.take_more(more, &mut current, None) {
+            // Hand the sync over when there is enough to do meanwhile: the flush that just
+            // synced to apply and answer, and batches waiting. Otherwise sync here: a hand-off
+            // costs two wake-ups, more than a few batches' work saves (one writer never pays it).
+            let synced_batches = synced
+                .as_ref()
+                .map_or(0, |(flying, _)| flying.decided.len());
+            let mut hand_over = false;
+            if carried.is_empty() && self.take_more(more, &mut current, None) {
                 if self.must_regroup() {
                     carried = std::mem::take(&mut current);
                 } else {
                     hand_over = true;
                 }
             }
+            hand_over = carried.is_empty()
+                && (hand_over || synced_batches > 0)
+                && ending.decided.len() + synced_batches + current.len()
+                    >= self.options.hand_over_batches_min;
             if hand_over {
                 syncer.start(sync);
                 in_flight = Some(ending);

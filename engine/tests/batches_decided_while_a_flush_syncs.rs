@@ -41,6 +41,14 @@ fn update(name: &str, data: &str, expected_revision: u64) -> ValidBatch {
     ))
 }
 
+/// Creates of `count` keys of their own: enough batches for a flush's sync to be handed over
+/// (`HAND_OVER_BATCHES_MIN` in the shard: below it the shard syncs on its own thread).
+fn fillers(prefix: &str, count: usize) -> Vec<ValidBatch> {
+    (0..count)
+        .map(|n| create(&format!("{prefix}{n}"), "f"))
+        .collect()
+}
+
 /// What happened, in order, as the stream ran.
 type Log = Rc<RefCell<Vec<String>>>;
 
@@ -122,11 +130,13 @@ fn a_batch_handed_over_during_a_sync_sees_the_flush_still_syncing() {
         fail_next: false,
         log: log.clone(),
     };
+    let mut later = vec![update("k", "second", 1), create("j", "j")];
+    later.extend(fillers("f", 40));
     let answers = stream(
         &mut shard,
         &mut syncer,
         vec![create("k", "first")],
-        vec![vec![update("k", "second", 1), create("j", "j")]],
+        vec![later],
         &log,
     );
     let receipts: Vec<CommitReceipt> = answers
@@ -135,29 +145,30 @@ fn a_batch_handed_over_during_a_sync_sees_the_flush_still_syncing() {
         .collect();
     assert_eq!(
         receipts.iter().map(|r| r.position).collect::<Vec<_>>(),
-        vec![1, 2, 3]
+        (1..=43).collect::<Vec<_>>()
     );
     // The first flush was still syncing when the update (which expects its revision) was
     // decided; it was answered only after its sync, and while the second flush synced.
-    assert_eq!(
-        *log.borrow(),
-        vec![
-            "handed over 2",
-            "sync started",
-            "sync finished",
-            "sync started",
-            "answered 0",
-            "sync finished",
-            "answered 1",
-            "answered 2",
-        ]
-    );
+    let answered: Vec<String> = (1..=42).map(|slot| format!("answered {slot}")).collect();
+    let mut expected: Vec<String> = [
+        "handed over 42",
+        "sync started",
+        "sync finished",
+        "sync started",
+        "answered 0",
+        "sync finished",
+    ]
+    .map(String::from)
+    .to_vec();
+    expected.extend(answered);
+    assert_eq!(*log.borrow(), expected);
     assert_eq!(shard.get("/ns/k").unwrap().data, b"second");
     drop(shard);
     disk.power_cut(Tear::DropUnsynced);
     let shard = open(&disk);
     assert_eq!(shard.get("/ns/k").unwrap().revision, 2);
     assert_eq!(shard.get("/ns/j").unwrap().revision, 3);
+    assert!(shard.get("/ns/f39").is_some());
 }
 
 #[test]
@@ -178,20 +189,25 @@ fn a_failed_sync_fails_every_batch_decided_behind_it() {
             vec![create("k", "first")],
             // Decided while the first flush syncs: an update that rests on it, a create that
             // conflicts with it, and an unrelated create.
-            vec![vec![
-                update("k", "second", 2),
-                create("k", "again"),
-                create("j", "j"),
-            ]],
+            vec![[
+                vec![
+                    update("k", "second", 2),
+                    create("k", "again"),
+                    create("j", "j"),
+                ],
+                fillers("f", 40),
+            ]
+            .concat()],
             &log,
         );
+        assert_eq!(log.borrow()[..2], ["handed over 43", "sync started"]);
         for (slot, answer) in answers.iter().enumerate() {
             assert!(
                 matches!(answer, Some(Err(Error::LogFailed { .. }))),
                 "power cut {power_cut}: slot {slot} answered {answer:?}"
             );
         }
-        assert!(shard.get("/ns/k").is_none() && shard.get("/ns/j").is_none());
+        assert!(shard.get("/ns/k").is_none() && shard.get("/ns/f0").is_none());
         let refused = shard.commit_group(vec![create("x", "x")], 2).remove(0);
         assert!(
             matches!(refused, Err(Error::LogFailed { .. })),
@@ -221,7 +237,7 @@ fn a_failed_sync_on_the_sync_thread_fails_the_batches_behind_it() {
         &mut shard,
         &mut syncer,
         vec![create("k", "first")],
-        vec![vec![update("k", "second", 1)]],
+        vec![[vec![update("k", "second", 1)], fillers("f", 40)].concat()],
         &log,
     );
     assert!(
@@ -241,8 +257,15 @@ fn a_stream_on_the_sync_thread_commits_what_it_is_handed() {
     let mut shard = open(&disk);
     let log: Log = Rc::default();
     let mut syncer = SyncThread::spawn("test-sync".into(), Box::new(|| {})).unwrap();
-    let later = (1..=20u64)
-        .map(|n| vec![update("k", &format!("v{n}"), n)])
+    // Five hand-overs of an update and 40 creates each: every flush's sync goes to the thread.
+    let later = (1..=5u64)
+        .map(|n| {
+            // k's revision: its create at 1, then each update 41 positions after the last.
+            let revision = if n == 1 { 1 } else { 2 + 41 * (n - 2) };
+            let mut batches = vec![update("k", &format!("v{n}"), revision)];
+            batches.extend(fillers(&format!("f{n}-"), 40));
+            batches
+        })
         .collect();
     let answers = stream(
         &mut shard,
@@ -255,9 +278,9 @@ fn a_stream_on_the_sync_thread_commits_what_it_is_handed() {
         .into_iter()
         .map(|a| a.expect("answered").expect("committed").position)
         .collect();
-    assert_eq!(positions, (1..=21).collect::<Vec<_>>());
+    assert_eq!(positions, (1..=206).collect::<Vec<_>>());
     drop(shard);
     disk.power_cut(Tear::DropUnsynced);
     let shard = open(&disk);
-    assert_eq!(shard.get("/ns/k").unwrap().data, b"v20");
+    assert_eq!(shard.get("/ns/k").unwrap().data, b"v5");
 }

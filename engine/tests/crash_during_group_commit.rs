@@ -60,6 +60,9 @@ fn options(preallocation: Preallocation) -> ShardOptions {
             changes_max: 8,
             ..HistoryLimits::default()
         },
+        // Every flush of a stream hands its sync over (`commit`, below): the pipelined order
+        // (the next flush written before the synced one is applied) is cut at every IO point.
+        hand_over_batches_min: 1,
         ..ShardOptions::new(0, CLUSTER_ID, SEGMENT_BYTES)
     }
 }

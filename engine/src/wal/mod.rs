@@ -567,7 +567,12 @@ impl<S: Storage> Wal<S> {
         self.pending.clear();
         self.pending_first_position = None;
         self.pending_records = 0;
-        self.appended_position = self.durable_position;
+        // A group written and still syncing stays appended: its sync may yet succeed (a purge can
+        // fail the log meanwhile), and durable never passes appended.
+        self.appended_position = self
+            .in_flight
+            .as_ref()
+            .map_or(self.durable_position, |group| group.last_position);
     }
 
     fn stop(&self, cause: &str) -> ! {
@@ -644,9 +649,10 @@ impl<S: Storage> Wal<S> {
 
     /// Writes every buffered record as one group, as `flush` does, but without syncing it: returns
     /// the sync that makes the group durable, to run on any thread, after which [`Wal::synced`]
-    /// takes its outcome. Records appended meanwhile wait for the next group; nothing else is
-    /// written, synced, cut or purged in the log until then (asserted). `None` if nothing is
-    /// buffered. On error the log is failed and nothing buffered is durable.
+    /// takes its outcome. Records appended meanwhile wait for the next group; no other group is
+    /// written and nothing is cut until then (asserted); a purge may run meanwhile (it never
+    /// touches the active segment). `None` if nothing is buffered. On error the log is failed
+    /// and nothing buffered is durable.
     ///
     /// Why: the shard decides and logs the next batches while the device flushes this group,
     /// instead of leaving the CPU idle for the flush.
