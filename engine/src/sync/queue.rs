@@ -237,23 +237,11 @@ impl<T> BoundedQueue<T> {
                 }
             }
         }
-        loop {
-            match inner.phase {
-                Phase::Failed => return false,
-                _ if !inner.items.is_empty() => break,
-                Phase::Closed => return false,
-                Phase::Open => {}
-            }
-            inner.consumer_waiting = true;
-            inner = self
-                .not_empty
-                .wait(inner)
-                .expect("hand-off lock poisoned: a thread panicked inside it");
-            inner.consumer_waiting = false;
-        }
-        let taken = self.take_up_to(inner, max, bytes_max, out);
-        assert!(taken > 0, "a group takes at least one item");
-        true
+        let Some(inner) = self.wait_for(inner, 1, &|| false) else {
+            return false;
+        };
+        // Closed and drained: nothing taken.
+        self.take_up_to(inner, max, bytes_max, out) > 0
     }
 
     /// Takes what is queued now, as `pop_up_to` does, without waiting: how many items it took
@@ -285,17 +273,30 @@ impl<T> BoundedQueue<T> {
         stop: &dyn Fn() -> bool,
     ) -> usize {
         assert!(max > 0 && wake_at > 0);
-        let wake_at = wake_at.min(max);
-        let mut inner = lock(&self.inner);
+        let inner = lock(&self.inner);
+        match self.wait_for(inner, wake_at.min(max), stop) {
+            Some(inner) => self.take_up_to(inner, max, bytes_max, out),
+            None => 0,
+        }
+    }
+
+    /// The consumer's wait: until `wake_at` items are queued, `stop()` holds, or the queue is
+    /// closed; `None` if it failed.
+    fn wait_for<'a>(
+        &self,
+        mut inner: MutexGuard<'a, Inner<T>>,
+        wake_at: usize,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<MutexGuard<'a, Inner<T>>> {
         loop {
             match inner.phase {
-                Phase::Failed => return 0,
-                Phase::Closed => break,
-                Phase::Open if inner.items.len() >= wake_at => break,
+                Phase::Failed => return None,
+                Phase::Closed => return Some(inner),
+                Phase::Open if inner.items.len() >= wake_at => return Some(inner),
                 Phase::Open => {}
             }
             if stop() {
-                break;
+                return Some(inner);
             }
             inner.consumer_waiting = true;
             inner.consumer_wakes_at = wake_at;
@@ -306,7 +307,6 @@ impl<T> BoundedQueue<T> {
             inner.consumer_waiting = false;
             inner.consumer_wakes_at = 1;
         }
-        self.take_up_to(inner, max, bytes_max, out)
     }
 
     /// Wakes a consumer waiting in [`BoundedQueue::pop_up_to_unless`] to check its `stop` again.

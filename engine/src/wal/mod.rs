@@ -633,16 +633,7 @@ impl<S: Storage> Wal<S> {
         if let Err(error) = self.storage.write_and_sync(file, offset, &self.pending) {
             return Err(self.cut_failed_group(file, offset, error));
         }
-        let group = WrittenGroup {
-            file,
-            offset,
-            bytes: self.pending.len() as u64,
-            first_position,
-            last_position: self.appended_position,
-        };
-        self.pending.clear();
-        self.pending_first_position = None;
-        self.pending_records = 0;
+        let group = self.take_written(file, offset, first_position);
         self.note_durable(group);
         Ok(self.durable_position)
     }
@@ -668,17 +659,24 @@ impl<S: Storage> Wal<S> {
             Ok(sync) => sync,
             Err(error) => return Err(self.cut_failed_group(file, offset, error)),
         };
-        self.in_flight = Some(WrittenGroup {
+        self.in_flight = Some(self.take_written(file, offset, first_position));
+        Ok(Some(sync))
+    }
+
+    /// The buffered group, just written at `offset` of `file`, as a written group; the buffer
+    /// starts the next one.
+    fn take_written(&mut self, file: FileId, offset: u64, first_position: u64) -> WrittenGroup {
+        let group = WrittenGroup {
             file,
             offset,
             bytes: self.pending.len() as u64,
             first_position,
             last_position: self.appended_position,
-        });
+        };
         self.pending.clear();
         self.pending_first_position = None;
         self.pending_records = 0;
-        Ok(Some(sync))
+        group
     }
 
     /// Takes the outcome of the sync [`Wal::write_group`] returned: the durable position, or, on
@@ -694,11 +692,6 @@ impl<S: Storage> Wal<S> {
         }
         self.note_durable(group);
         Ok(self.durable_position)
-    }
-
-    /// Whether a group written by [`Wal::write_group`] waits for its sync.
-    pub fn is_sync_in_flight(&self) -> bool {
-        self.in_flight.is_some()
     }
 
     /// Records a group as durable: the segment's end and read index move past it.
