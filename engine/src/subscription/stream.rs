@@ -249,6 +249,9 @@ impl Subscription {
                 return Ok(events);
             }
             loop {
+                // One allocation for what the buffer holds, not a doubling per few events (100
+                // subscriber threads each growing a vector per batch showed up as page faults).
+                events.reserve(self.buffer.len().min(max.max(1)));
                 while let Some(front) = self.buffer.front() {
                     let same_batch = events
                         .last()
