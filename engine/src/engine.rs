@@ -32,7 +32,7 @@ use crate::meta;
 use crate::query::Scope;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
-use crate::shard::{Shard, ShardOptions};
+use crate::shard::{Answers, Shard, ShardOptions};
 use crate::state::{Published, ReadView};
 use crate::storage::uring::{SyncPath, UringStorage};
 use crate::storage::Storage;
@@ -40,6 +40,7 @@ use crate::subscription::stream::HandlerThread;
 use crate::subscription::{Event, Pattern, Start, Subscription};
 use crate::sync::{
     completion, BoundedQueue, Completer, InlineSync, Pending, PushError, SyncRunner, SyncThread,
+    Wake,
 };
 use crate::table::store::{TableStats, TableWork};
 use crate::wal::Preallocation;
@@ -295,6 +296,12 @@ impl<T> Reply<T> {
     fn send(mut self, answer: Result<T>) {
         let done = self.done.take().expect("a reply is sent once");
         done.complete(answer);
+    }
+
+    /// Gives the answer now; its waiter is woken when the returned [`Wake`] is dropped.
+    fn send_later(mut self, answer: Result<T>) -> Wake<Result<T>> {
+        let done = self.done.take().expect("a reply is sent once");
+        done.complete_later(answer)
     }
 
     /// The request never reached its shard and the caller gets its error directly: nobody waits for
@@ -1141,6 +1148,29 @@ const STREAM_REQUESTS_MAX: usize = 65_536;
 /// Serves the requests in `inbox`, and those that arrive while their flushes sync, as one
 /// `commit_stream`. Every reply is held here, outside the work that may panic, so a panic in the
 /// work answers every request not yet answered `ShardDown` with the panic's message.
+/// A stream's answers, each given at once and its waiter woken at the end of its flush: all of a
+/// flush's values are in place before the first waiter runs, so the shard thread is not
+/// preempted by each writer it wakes in turn (measured: most of the shard's task switches at 256
+/// writers were such preemptions), and a waiter that already took its value is not woken at all.
+/// Dropped (also when the shard panics) it wakes whatever it holds.
+struct WokenPerFlush<'a> {
+    replies: &'a RefCell<Vec<Option<Reply<CommitReceipt>>>>,
+    wakes: Vec<Wake<Result<CommitReceipt>>>,
+}
+
+impl Answers for WokenPerFlush<'_> {
+    fn answer(&mut self, slot: usize, answer: Result<CommitReceipt>) {
+        let reply = self.replies.borrow_mut()[slot].take();
+        let reply = reply.expect("each request is answered once");
+        self.wakes.push(reply.send_later(answer));
+    }
+
+    fn flushed(&mut self) {
+        // Dropping a wake wakes its waiter.
+        self.wakes.clear();
+    }
+}
+
 fn serve_stream<S: Storage>(
     shard: &mut Shard<S>,
     shard_loop: &ShardLoop,
@@ -1159,6 +1189,10 @@ fn serve_stream<S: Storage>(
         return Ok(());
     }
     let mut arrived = Vec::new();
+    let mut answers = WokenPerFlush {
+        replies: &replies,
+        wakes: Vec::new(),
+    };
     let committed = catch_unwind(AssertUnwindSafe(|| {
         shard.commit_stream(
             first,
@@ -1189,12 +1223,10 @@ fn serve_stream<S: Storage>(
                 }
             },
             syncer,
-            &mut |slot, answer| {
-                let reply = replies.borrow_mut()[slot].take();
-                reply.expect("each request is answered once").send(answer);
-            },
+            &mut answers,
         )
     }));
+    drop(answers);
     let replies = replies.into_inner();
     match committed {
         Ok(()) => {

@@ -158,6 +158,21 @@ struct StreamState {
 /// (the flush in flight has synced).
 pub type More<'a> = dyn FnMut(&mut Vec<(Principal, ValidBatch)>, Option<&dyn Fn() -> bool>) + 'a;
 
+/// Where a stream's answers go: [`Answers::answer`] once per batch, by slot, then
+/// [`Answers::flushed`] after the answers of each flush, so that a caller can give the values
+/// first and wake their waiters together (the engine does: see `Completer::complete_later`).
+/// A closure `FnMut(slot, answer)` is `Answers` with nothing to do at `flushed`.
+pub trait Answers {
+    fn answer(&mut self, slot: usize, answer: Result<CommitReceipt>);
+    fn flushed(&mut self) {}
+}
+
+impl<F: FnMut(usize, Result<CommitReceipt>)> Answers for F {
+    fn answer(&mut self, slot: usize, answer: Result<CommitReceipt>) {
+        self(slot, answer)
+    }
+}
+
 /// A batch decided in the current group, waiting for its sync.
 struct Decided {
     slot: usize,
@@ -394,7 +409,7 @@ impl<S: Storage> Shard<S> {
             &mut || now_ms,
             &mut |_, _| {},
             &mut InlineSync::default(),
-            &mut |slot, answer| {
+            &mut |slot: usize, answer: Result<CommitReceipt>| {
                 assert!(
                     answers[slot].replace(answer).is_none(),
                     "one answer a batch"
@@ -428,7 +443,7 @@ impl<S: Storage> Shard<S> {
         now_ms: &mut dyn FnMut() -> u64,
         more: &mut More<'_>,
         syncer: &mut dyn SyncRunner,
-        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+        answer: &mut dyn Answers,
     ) {
         let mut next_slot = 0usize;
         let mut batches = first;
@@ -447,7 +462,7 @@ impl<S: Storage> Shard<S> {
         now_ms: &mut dyn FnMut() -> u64,
         more: &mut More<'_>,
         syncer: &mut dyn SyncRunner,
-        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+        answer: &mut dyn Answers,
     ) -> Vec<(Principal, ValidBatch)> {
         if let Some(cause) = &self.tables_failure {
             let cause = format!("the shard's tables failed: {cause}");
@@ -456,9 +471,10 @@ impl<S: Storage> Shard<S> {
                     shard: self.options.shard,
                     cause: cause.clone(),
                 };
-                answer(*next_slot, Err(error));
+                answer.answer(*next_slot, Err(error));
                 *next_slot += 1;
             }
+            answer.flushed();
             return Vec::new();
         }
         let mut stream = StreamState::default();
@@ -669,12 +685,7 @@ impl<S: Storage> Shard<S> {
     }
 
     /// Writes and syncs `flush` on this thread, then completes it.
-    fn sync_here(
-        &mut self,
-        flush: Flush,
-        stream: &mut StreamState,
-        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
-    ) {
+    fn sync_here(&mut self, flush: Flush, stream: &mut StreamState, answer: &mut dyn Answers) {
         if flush.decided.is_empty() {
             return self.complete_flush(flush, None, stream, answer);
         }
@@ -696,7 +707,7 @@ impl<S: Storage> Shard<S> {
         flush: Flush,
         error: &Error,
         stream: &mut StreamState,
-        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+        answer: &mut dyn Answers,
     ) {
         self.finish_flush(flush, Err(error.to_string()), stream, answer);
     }
@@ -708,7 +719,7 @@ impl<S: Storage> Shard<S> {
         flush: Flush,
         outcome: Option<std::io::Result<()>>,
         stream: &mut StreamState,
-        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+        answer: &mut dyn Answers,
     ) {
         let durable = match outcome {
             None => Ok(self.wal.durable_position()),
@@ -724,7 +735,7 @@ impl<S: Storage> Shard<S> {
         flush: Flush,
         durable: std::result::Result<u64, String>,
         stream: &mut StreamState,
-        answer: &mut dyn FnMut(usize, Result<CommitReceipt>),
+        answer: &mut dyn Answers,
     ) {
         let Flush {
             number,
@@ -774,15 +785,16 @@ impl<S: Storage> Shard<S> {
             // checked against it, on every shard.
             filters.publish_durable();
         }
+        let answers_any = !answered.is_empty() || !refused.is_empty();
         for (slot, answer_of) in answered {
-            answer(slot, answer_of);
+            answer.answer(slot, answer_of);
         }
         for (slot, error, seen) in refused {
             let on_failed =
                 matches!((seen, stream.failed_flush), (Some(seen), Some(failed)) if seen >= failed);
             if on_failed {
                 let cause = self.wal.failure().unwrap_or_default().to_string();
-                answer(
+                answer.answer(
                     slot,
                     Err(Error::LogFailed {
                         shard: self.options.shard,
@@ -793,8 +805,11 @@ impl<S: Storage> Shard<S> {
                     }),
                 );
             } else {
-                answer(slot, Err(error));
+                answer.answer(slot, Err(error));
             }
+        }
+        if answers_any {
+            answer.flushed();
         }
         if synced {
             self.after_apply();

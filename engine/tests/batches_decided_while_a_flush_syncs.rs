@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use aorta_engine::filter::Principal;
-use aorta_engine::shard::{Shard, ShardOptions};
+use aorta_engine::shard::{Answers, Shard, ShardOptions};
 use aorta_engine::storage::sim::{OpKind, SimDisk, SimStorage, Tear};
 use aorta_engine::storage::DetachedSync;
 use aorta_engine::sync::{SyncRunner, SyncThread};
@@ -109,15 +109,33 @@ fn stream(
             }
         },
         syncer,
-        &mut |slot, answer| {
-            log.borrow_mut().push(format!("answered {slot}"));
-            assert!(
-                answers.borrow_mut()[slot].replace(answer).is_none(),
-                "slot {slot} answered twice"
-            );
+        &mut Logged {
+            log,
+            answers: &answers,
         },
     );
     answers.into_inner()
+}
+
+/// The stream's answers, logged, with the end of each flush's answers (`flushed`, where the
+/// engine wakes the flush's waiters).
+struct Logged<'a> {
+    log: &'a Log,
+    answers: &'a RefCell<Vec<Option<aorta_engine::Result<CommitReceipt>>>>,
+}
+
+impl Answers for Logged<'_> {
+    fn answer(&mut self, slot: usize, answer: aorta_engine::Result<CommitReceipt>) {
+        self.log.borrow_mut().push(format!("answered {slot}"));
+        assert!(
+            self.answers.borrow_mut()[slot].replace(answer).is_none(),
+            "slot {slot} answered twice"
+        );
+    }
+
+    fn flushed(&mut self) {
+        self.log.borrow_mut().push("flushed".into());
+    }
 }
 
 #[test]
@@ -148,7 +166,9 @@ fn a_batch_handed_over_during_a_sync_sees_the_flush_still_syncing() {
         (1..=43).collect::<Vec<_>>()
     );
     // The first flush was still syncing when the update (which expects its revision) was
-    // decided; it was answered only after its sync, and while the second flush synced.
+    // decided; it was answered only after its sync, and while the second flush synced. Each
+    // flush's answers end with `flushed` (where the engine wakes their waiters), before anything
+    // of the next flush is answered.
     let answered: Vec<String> = (1..=42).map(|slot| format!("answered {slot}")).collect();
     let mut expected: Vec<String> = [
         "handed over 42",
@@ -156,11 +176,13 @@ fn a_batch_handed_over_during_a_sync_sees_the_flush_still_syncing() {
         "sync finished",
         "sync started",
         "answered 0",
+        "flushed",
         "sync finished",
     ]
     .map(String::from)
     .to_vec();
     expected.extend(answered);
+    expected.push("flushed".into());
     assert_eq!(*log.borrow(), expected);
     assert_eq!(shard.get("/ns/k").unwrap().data, b"second");
     drop(shard);

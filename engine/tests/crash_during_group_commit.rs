@@ -233,7 +233,7 @@ fn commit(
             &mut || now_ms(g),
             &mut |more, _| more.extend(later.take().unwrap_or_default()),
             &mut aorta_engine::sync::InlineSync::default(),
-            &mut |slot, answer| {
+            &mut |slot: usize, answer: aorta_engine::Result<aorta_engine::CommitReceipt>| {
                 assert!(answers.borrow_mut()[slot].replace(answer).is_none());
             },
         )

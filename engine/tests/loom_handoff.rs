@@ -317,3 +317,33 @@ fn a_polled_completion_abandoned_wakes_its_task_with_abandoned() {
         shard.join().unwrap();
     });
 }
+
+/// A value given now and its wake-up later (`complete_later`, as a shard answers a flush): a
+/// blocked waiter gets the value, whichever runs first.
+#[test]
+fn a_completion_woken_later_delivers_to_a_blocked_waiter() {
+    model(|| {
+        let (done, pending) = completion::<u32>();
+        let shard = thread::spawn(move || {
+            let wake = done.complete_later(42);
+            drop(wake);
+        });
+        assert_eq!(pending.wait(), Ok(42));
+        shard.join().unwrap();
+    });
+}
+
+/// The same for a task: it is woken unless it took the value by itself first (a wake-up is
+/// skipped only then), so it never waits for ever.
+#[test]
+fn a_completion_woken_later_delivers_to_a_polling_task() {
+    model(|| {
+        let (done, pending) = completion::<u32>();
+        let shard = thread::spawn(move || {
+            let wake = done.complete_later(42);
+            drop(wake);
+        });
+        assert_eq!(poll_as_executor(pending), Ok(42));
+        shard.join().unwrap();
+    });
+}

@@ -65,6 +65,57 @@ impl<T> Completer<T> {
     }
 }
 
+impl<T> Completer<T> {
+    /// Gives the value now and the wake-up later: the returned [`Wake`] wakes the waiter when it
+    /// is dropped. A producer that answers many completions at once (a shard answering a flush)
+    /// gives every value first and wakes afterwards, so a woken waiter that polls its neighbours
+    /// finds their values there, and the producer is not preempted by the first waiter it wakes
+    /// before it has answered the rest.
+    pub fn complete_later(mut self, value: T) -> Wake<T> {
+        let slot = self.slot.take().expect("a completer completes once");
+        let (waker, blocked) = {
+            let mut state = lock(&slot.state);
+            match std::mem::replace(&mut *state, State::Done(value)) {
+                State::Waiting { waker, blocked } => (waker, blocked),
+                _ => unreachable!("a completion is finished exactly once"),
+            }
+        };
+        Wake {
+            slot,
+            waker,
+            blocked,
+        }
+    }
+}
+
+/// The wake-up of a completion whose value is given ([`Completer::complete_later`]): wakes the
+/// waiter when dropped, unless the waiter took its value already (then nobody waits on it).
+#[must_use = "dropping a Wake wakes its waiter at once"]
+pub struct Wake<T> {
+    slot: Arc<Slot<T>>,
+    waker: Option<Waker>,
+    blocked: bool,
+}
+
+impl<T> Drop for Wake<T> {
+    fn drop(&mut self) {
+        if self.waker.is_none() && !self.blocked {
+            return;
+        }
+        if matches!(*lock(&self.slot.state), State::Taken) {
+            // The waiter polled (or woke) on its own and took the value: a wake now would only
+            // be spurious (for a future, a wasted poll; for its thread, a wasted switch).
+            return;
+        }
+        if self.blocked {
+            self.slot.ready.notify_all();
+        }
+        if let Some(waker) = self.waker.take() {
+            waker.wake();
+        }
+    }
+}
+
 impl<T> Drop for Completer<T> {
     fn drop(&mut self) {
         if let Some(slot) = self.slot.take() {
@@ -128,6 +179,45 @@ impl<T> Future for Pending<T> {
                     blocked,
                 };
                 Poll::Pending
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::task::Wake as WakeTask;
+
+    #[derive(Default)]
+    struct Count(AtomicUsize);
+
+    impl WakeTask for Count {
+        fn wake(self: std::sync::Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_wake_held_back_wakes_the_task_once_dropped_unless_it_took_its_value() {
+        for polls_before_the_wake in [false, true] {
+            let count = std::sync::Arc::new(Count::default());
+            let waker = Waker::from(count.clone());
+            let mut cx = Context::from_waker(&waker);
+            let (done, mut pending) = completion::<u32>();
+            assert!(Pin::new(&mut pending).poll(&mut cx).is_pending());
+            let wake = done.complete_later(7);
+            // The value is there before the wake-up.
+            assert_eq!(count.0.load(Ordering::SeqCst), 0);
+            if polls_before_the_wake {
+                assert_eq!(Pin::new(&mut pending).poll(&mut cx), Poll::Ready(Ok(7)));
+                drop(wake);
+                assert_eq!(count.0.load(Ordering::SeqCst), 0, "no wake once taken");
+            } else {
+                drop(wake);
+                assert_eq!(count.0.load(Ordering::SeqCst), 1, "woken when dropped");
+                assert_eq!(Pin::new(&mut pending).poll(&mut cx), Poll::Ready(Ok(7)));
             }
         }
     }

@@ -11,7 +11,7 @@ mod completion;
 mod queue;
 mod syncer;
 
-pub use completion::{completion, Abandoned, Completer, Pending};
+pub use completion::{completion, Abandoned, Completer, Pending, Wake};
 pub use queue::{BoundedQueue, Budget, Overflow, PushError};
 pub use syncer::{InlineSync, SyncRunner, SyncThread};
 
