@@ -21,7 +21,6 @@ use aorta_wire::convert::{page_budget_for_frame, Call, ListFrom, RemoteError, Re
 use aorta_wire::frame::FrameEncoder;
 use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
 use aorta_wire::wire;
-use futures_util::stream::{FuturesUnordered, StreamExt as _};
 use tracing::debug;
 
 use super::connection::ConnectionState;
@@ -42,9 +41,13 @@ struct RequestStream {
     requests: ServerRequests,
     /// What each pending request holds, in the order of `requests`' answers.
     held: VecDeque<Held>,
-    /// The writes of this stream waiting to be durable: polled by the stream's own task, so that
-    /// a shard's completion wakes it directly (no task, channel or hand-off per write).
-    committing: FuturesUnordered<Committing>,
+    /// The writes of this stream waiting to be durable, oldest first: polled by the stream's own
+    /// task, so that a shard's completion wakes it directly (no task, channel or hand-off per
+    /// write). Only the oldest is polled until it is done (answers leave in request order
+    /// anyway): the shard gives every value of a flush before it wakes anyone, so the writes
+    /// behind the oldest are usually done when it wakes this task, and are taken in the same turn
+    /// with no wake-up of their own (one never polled has no waker to wake).
+    committing: VecDeque<Committing>,
 }
 
 /// One write waiting for its durable commit, with its request id.
@@ -112,7 +115,7 @@ impl RequestStream {
                     Ok(pending) => {
                         // The connection thread never waits for a durable commit: the stream's
                         // task goes on reading and answering while the shard works.
-                        self.committing.push(Committing { id, pending });
+                        self.committing.push_back(Committing { id, pending });
                         None
                     }
                 };
@@ -146,6 +149,27 @@ impl RequestStream {
             })),
         };
         Some(reply.unwrap_or_else(|error| failed(&error)))
+    }
+
+    /// Finishes the writes that are durable, oldest first, up to the first still waiting (whose
+    /// completion then wakes this task); ready if any was finished.
+    fn poll_committed(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut finished = false;
+        while let Some(oldest) = self.committing.front_mut() {
+            let Poll::Ready((id, reply)) = Pin::new(oldest).poll(cx) else {
+                break;
+            };
+            self.committing.pop_front();
+            self.requests
+                .finish(id, &reply)
+                .expect("a write answered once");
+            finished = true;
+        }
+        if finished {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
     }
 
     /// The answers that may go now, in order, with what they held released.
@@ -197,7 +221,7 @@ pub async fn serve(
         principal,
         requests: ServerRequests::new(REQUESTS_IN_FLIGHT_DEFAULT),
         held: VecDeque::new(),
-        committing: FuturesUnordered::new(),
+        committing: VecDeque::new(),
     };
     let mut encoder =
         FrameEncoder::with_limit(state.frame_bytes_max).expect("frame_bytes_max is in range");
@@ -248,9 +272,7 @@ pub async fn serve(
                     return;
                 }
             },
-            Some((id, reply)) = stream.committing.next(), if !stream.committing.is_empty() => {
-                stream.requests.finish(id, &reply).expect("a write answered once");
-            }
+            () = std::future::poll_fn(|cx| stream.poll_committed(cx)), if !stream.committing.is_empty() => {}
             _ = shutdown.requested(), if reading => reading = false,
         }
     }
