@@ -1145,9 +1145,6 @@ const WAKE_AT: usize = 32;
 /// shard takes the queue afresh: bounds the replies a stream holds.
 const STREAM_REQUESTS_MAX: usize = 65_536;
 
-/// Serves the requests in `inbox`, and those that arrive while their flushes sync, as one
-/// `commit_stream`. Every reply is held here, outside the work that may panic, so a panic in the
-/// work answers every request not yet answered `ShardDown` with the panic's message.
 /// A stream's answers, each given at once and its waiter woken at the end of its flush: all of a
 /// flush's values are in place before the first waiter runs, so the shard thread is not
 /// preempted by each writer it wakes in turn (measured: most of the shard's task switches at 256
@@ -1171,6 +1168,9 @@ impl Answers for WokenPerFlush<'_> {
     }
 }
 
+/// Serves the requests in `inbox`, and those that arrive while their flushes sync, as one
+/// `commit_stream`. Every reply is held here, outside the work that may panic, so a panic in the
+/// work answers every request not yet answered `ShardDown` with the panic's message.
 fn serve_stream<S: Storage>(
     shard: &mut Shard<S>,
     shard_loop: &ShardLoop,

@@ -347,3 +347,32 @@ fn a_completion_woken_later_delivers_to_a_polling_task() {
         shard.join().unwrap();
     });
 }
+
+/// A task that polls again on its own (as an executor polling its neighbours does) may take its
+/// value between `complete_later` and the wake, and then the wake is skipped; whichever comes
+/// first, it has its value and nothing waits for ever.
+#[test]
+fn a_completion_woken_later_delivers_to_a_task_that_polls_again() {
+    model(|| {
+        let (done, mut pending) = completion::<u32>();
+        let shard = thread::spawn(move || {
+            let wake = done.complete_later(42);
+            thread::yield_now();
+            drop(wake);
+        });
+        let unpark = std::sync::Arc::new(Unpark {
+            woken: AtomicBool::new(false),
+            thread: thread::current(),
+        });
+        let waker = Waker::from(unpark.clone());
+        let mut cx = Context::from_waker(&waker);
+        let value = loop {
+            if let Poll::Ready(value) = Pin::new(&mut pending).poll(&mut cx) {
+                break value;
+            }
+            thread::yield_now();
+        };
+        assert_eq!(value, Ok(42));
+        shard.join().unwrap();
+    });
+}
