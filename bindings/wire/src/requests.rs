@@ -34,8 +34,8 @@ pub enum RequestStreamError {
     },
     #[error("the response answers request {found}, but the oldest in flight is {expected:?}")]
     OutOfOrder { expected: Option<u64>, found: u64 },
-    #[error("request {id} is not waiting for a reply on this stream")]
-    UnknownRequest { id: u64 },
+    #[error("request number {seq} of this stream is not waiting for a reply")]
+    UnknownRequest { seq: u64 },
     #[error("the reply to request {id} is invalid: {error}")]
     Reply { id: u64, error: DecodeError },
 }
@@ -108,19 +108,27 @@ impl ClientRequests {
     }
 }
 
-/// One request the server took from a stream: its id, and the call, or why it could not be
-/// decoded (answer it with [`ServerRequests::finish`] all the same, so the order holds).
+/// One request the server took from a stream: its id, its place on the stream, and the call, or
+/// why it could not be decoded (answer it with [`ServerRequests::finish`] all the same, so the
+/// order holds).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accepted {
+    /// The client's id, echoed in the response.
     pub id: u64,
+    /// The request's number on this stream (0 for the first): what [`ServerRequests::finish`]
+    /// takes. The client's ids are only echoed, never matched, so a client that repeats an id
+    /// still gets each reply for its own request.
+    pub seq: u64,
     pub call: Result<Call, DecodeError>,
 }
 
 /// The server's side of one request stream.
 #[derive(Debug)]
 pub struct ServerRequests {
-    /// Requests taken, oldest first, with their replies once finished.
+    /// Requests taken, oldest first: the client's id, and the reply once finished.
     pending: VecDeque<(u64, Option<wire::ResponseBody>)>,
+    /// The number on this stream of `pending`'s oldest.
+    first_seq: u64,
     in_flight_max: usize,
 }
 
@@ -134,6 +142,7 @@ impl ServerRequests {
     pub fn new(in_flight_max: usize) -> Self {
         ServerRequests {
             pending: VecDeque::new(),
+            first_seq: 0,
             in_flight_max: in_flight_max.max(1),
         }
     }
@@ -158,21 +167,22 @@ impl ServerRequests {
                 in_flight: self.pending.len(),
             });
         }
+        let seq = self.first_seq + self.pending.len() as u64;
         self.pending.push_back((request.id, None));
         Ok(Accepted {
             id: request.id,
+            seq,
             call: Call::from_wire(&request.body),
         })
     }
 
-    /// Records the reply to request `id` (the oldest pending request of that id, since a client
-    /// may reuse ids).
-    pub fn finish(&mut self, id: u64, reply: &Reply) -> Result<(), RequestStreamError> {
-        let slot = self
-            .pending
-            .iter_mut()
-            .find(|(pending_id, body)| *pending_id == id && body.is_none())
-            .ok_or(RequestStreamError::UnknownRequest { id })?;
+    /// Records the reply to the request taken as number `seq` ([`Accepted::seq`]).
+    pub fn finish(&mut self, seq: u64, reply: &Reply) -> Result<(), RequestStreamError> {
+        let slot = seq
+            .checked_sub(self.first_seq)
+            .and_then(|index| self.pending.get_mut(usize::try_from(index).ok()?))
+            .filter(|(_, body)| body.is_none())
+            .ok_or(RequestStreamError::UnknownRequest { seq })?;
         slot.1 = Some(reply.to_wire());
         Ok(())
     }
@@ -183,6 +193,7 @@ impl ServerRequests {
         let mut ready = Vec::new();
         while let Some((_, Some(_))) = self.pending.front() {
             let (request_id, body) = self.pending.pop_front().expect("a front exists");
+            self.first_seq += 1;
             let body = body.expect("finished");
             ready.push(wire::Message::Response(Box::new(wire::Response {
                 request_id,

@@ -1,7 +1,8 @@
 //! On a request stream the server may finish requests in any order but answers them in the order
 //! they came; the client matches each response to its oldest request in flight and refuses one
 //! out of order; a request that fails to decode is answered in its turn with an error; both sides
-//! bound the requests in flight.
+//! bound the requests in flight; replies are matched by place, so a repeated id gets each reply
+//! for its own request.
 
 mod support;
 
@@ -22,21 +23,24 @@ fn replies_finished_out_of_order_go_out_in_order() {
     let mut client = ClientRequests::default();
     let mut server = ServerRequests::default();
     let mut ids = Vec::new();
+    let mut seqs = Vec::new();
     for name in ["a", "b", "c"] {
         let (id, request) = client.send(&get(name)).unwrap();
         let accepted = server.accept(&through_a_frame(&request)).unwrap();
         assert_eq!(accepted.id, id);
         assert_eq!(accepted.call, Ok(get(name)));
         ids.push(id);
+        seqs.push(accepted.seq);
     }
+    assert_eq!(seqs, [0, 1, 2]);
     assert_eq!(client.in_flight(), 3);
 
-    server.finish(ids[2], &Reply::Found(None)).unwrap();
+    server.finish(seqs[2], &Reply::Found(None)).unwrap();
     assert!(server.ready().is_empty(), "c waits for a and b");
-    server.finish(ids[0], &Reply::Positions(vec![1])).unwrap();
+    server.finish(seqs[0], &Reply::Positions(vec![1])).unwrap();
     let first = server.ready();
     assert_eq!(first.len(), 1);
-    server.finish(ids[1], &Reply::Positions(vec![2])).unwrap();
+    server.finish(seqs[1], &Reply::Positions(vec![2])).unwrap();
     let rest = server.ready();
     assert_eq!(rest.len(), 2);
     assert_eq!(server.pending(), 0);
@@ -89,9 +93,10 @@ fn an_invalid_request_is_answered_in_its_turn() {
     };
     let (id, request) = client.send(&bad).unwrap();
     let accepted = server.accept(&request).unwrap();
+    assert_eq!(accepted.id, id);
     let error = accepted.call.unwrap_err();
     let reply = Reply::Failed(RemoteError::from_wire(&error.to_wire()));
-    server.finish(id, &reply).unwrap();
+    server.finish(accepted.seq, &reply).unwrap();
     let responses = server.ready();
     let (_, received) = client.receive(&responses[0]).unwrap();
     let Reply::Failed(remote) = received else {
@@ -119,11 +124,55 @@ fn both_sides_bound_the_requests_in_flight() {
     ));
     assert_eq!(
         server.finish(99, &Reply::Found(None)),
-        Err(RequestStreamError::UnknownRequest { id: 99 })
+        Err(RequestStreamError::UnknownRequest { seq: 99 })
+    );
+    server.finish(1, &Reply::Found(None)).unwrap();
+    assert_eq!(
+        server.finish(1, &Reply::Found(None)),
+        Err(RequestStreamError::UnknownRequest { seq: 1 }),
+        "a request is finished once"
     );
     let ping = wire::Message::Ping(Box::default());
     assert!(matches!(
         ServerRequests::default().accept(&ping),
         Err(RequestStreamError::Unexpected { .. })
     ));
+}
+
+/// A client that repeats an id (ids are the client's; the protocol does not forbid it) still gets
+/// each reply for its own request: the server matches replies by the request's place on the
+/// stream, never by id. (Matching by id, a read answered at once took the reply slot of an
+/// earlier write with the same id that was still waiting for its sync.)
+#[test]
+fn a_repeated_id_gets_each_reply_for_its_own_request() {
+    let mut server = ServerRequests::default();
+    let request = |name: &str| {
+        wire::Message::Request(Box::new(wire::Request {
+            id: 7,
+            body: get(name).to_wire(),
+        }))
+    };
+    let slow = server.accept(&through_a_frame(&request("slow"))).unwrap();
+    let fast = server.accept(&through_a_frame(&request("fast"))).unwrap();
+    assert_eq!((slow.id, fast.id), (7, 7));
+    assert_ne!(slow.seq, fast.seq);
+    // The second finishes first, as a read does while a write waits for its sync.
+    server.finish(fast.seq, &Reply::Positions(vec![2])).unwrap();
+    assert!(server.ready().is_empty(), "the second waits for the first");
+    server.finish(slow.seq, &Reply::Positions(vec![1])).unwrap();
+    let bodies: Vec<Reply> = server
+        .ready()
+        .iter()
+        .map(|message| {
+            let wire::Message::Response(response) = message else {
+                panic!("a response");
+            };
+            assert_eq!(response.request_id, 7);
+            Reply::from_wire(&response.body).unwrap()
+        })
+        .collect();
+    assert_eq!(
+        bodies,
+        vec![Reply::Positions(vec![1]), Reply::Positions(vec![2])]
+    );
 }

@@ -50,9 +50,9 @@ struct RequestStream {
     committing: VecDeque<Committing>,
 }
 
-/// One write waiting for its durable commit, with its request id.
+/// One write waiting for its durable commit, with its request's number on the stream.
 struct Committing {
-    id: u64,
+    seq: u64,
     pending: Pending<aorta_engine::Result<CommitReceipt>>,
 }
 
@@ -60,14 +60,14 @@ impl Future for Committing {
     type Output = (u64, Reply);
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let id = self.id;
+        let seq = self.seq;
         Pin::new(&mut self.pending).poll(cx).map(|outcome| {
             let reply = match outcome {
                 Ok(Ok(receipt)) => Reply::Committed(receipt),
                 Ok(Err(error)) => failed(&error),
                 Err(Abandoned) => failed(&Error::Closed),
             };
-            (id, reply)
+            (seq, reply)
         })
     }
 }
@@ -94,11 +94,11 @@ impl RequestStream {
             (Ok(()), Err(invalid)) => {
                 Some(Reply::Failed(RemoteError::from_wire(&invalid.to_wire())))
             }
-            (Ok(()), Ok(call)) => self.run(accepted.id, call),
+            (Ok(()), Ok(call)) => self.run(accepted.seq, call),
         };
         if let Some(reply) = reply {
             self.requests
-                .finish(accepted.id, &reply)
+                .finish(accepted.seq, &reply)
                 .expect("the request was just taken");
         }
         Ok(())
@@ -106,7 +106,7 @@ impl RequestStream {
 
     /// Runs a call: the reply now, or `None` for a write whose reply comes from `committing`
     /// once it is durable.
-    fn run(&mut self, id: u64, call: Call) -> Option<Reply> {
+    fn run(&mut self, seq: u64, call: Call) -> Option<Reply> {
         let engine: &Engine = &self.state.engine;
         let reply = match call {
             Call::Commit(batch) => {
@@ -115,7 +115,7 @@ impl RequestStream {
                     Ok(pending) => {
                         // The connection thread never waits for a durable commit: the stream's
                         // task goes on reading and answering while the shard works.
-                        self.committing.push_back(Committing { id, pending });
+                        self.committing.push_back(Committing { seq, pending });
                         None
                     }
                 };
@@ -156,12 +156,12 @@ impl RequestStream {
     fn poll_committed(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let mut finished = false;
         while let Some(oldest) = self.committing.front_mut() {
-            let Poll::Ready((id, reply)) = Pin::new(oldest).poll(cx) else {
+            let Poll::Ready((seq, reply)) = Pin::new(oldest).poll(cx) else {
                 break;
             };
             self.committing.pop_front();
             self.requests
-                .finish(id, &reply)
+                .finish(seq, &reply)
                 .expect("a write answered once");
             finished = true;
         }
