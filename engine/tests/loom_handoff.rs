@@ -318,16 +318,23 @@ fn a_polled_completion_abandoned_wakes_its_task_with_abandoned() {
     });
 }
 
+/// A shard answering as it answers a flush: the value now (`complete_later`), the wake-up after
+/// it has done other work (a yield, where the waiter may run and take its value).
+fn give_then_wake(done: Completer<u32>, value: u32) -> thread::JoinHandle<()> {
+    thread::spawn(move || {
+        let wake = done.complete_later(value);
+        thread::yield_now();
+        drop(wake);
+    })
+}
+
 /// A value given now and its wake-up later (`complete_later`, as a shard answers a flush): a
 /// blocked waiter gets the value, whichever runs first.
 #[test]
 fn a_completion_woken_later_delivers_to_a_blocked_waiter() {
     model(|| {
         let (done, pending) = completion::<u32>();
-        let shard = thread::spawn(move || {
-            let wake = done.complete_later(42);
-            drop(wake);
-        });
+        let shard = give_then_wake(done, 42);
         assert_eq!(pending.wait(), Ok(42));
         shard.join().unwrap();
     });
@@ -339,10 +346,7 @@ fn a_completion_woken_later_delivers_to_a_blocked_waiter() {
 fn a_completion_woken_later_delivers_to_a_polling_task() {
     model(|| {
         let (done, pending) = completion::<u32>();
-        let shard = thread::spawn(move || {
-            let wake = done.complete_later(42);
-            drop(wake);
-        });
+        let shard = give_then_wake(done, 42);
         assert_eq!(poll_as_executor(pending), Ok(42));
         shard.join().unwrap();
     });
@@ -355,11 +359,7 @@ fn a_completion_woken_later_delivers_to_a_polling_task() {
 fn a_completion_woken_later_delivers_to_a_task_that_polls_again() {
     model(|| {
         let (done, mut pending) = completion::<u32>();
-        let shard = thread::spawn(move || {
-            let wake = done.complete_later(42);
-            thread::yield_now();
-            drop(wake);
-        });
+        let shard = give_then_wake(done, 42);
         let unpark = std::sync::Arc::new(Unpark {
             woken: AtomicBool::new(false),
             thread: thread::current(),

@@ -59,13 +59,10 @@ pub fn completion<T>() -> (Completer<T>, Pending<T>) {
 }
 
 impl<T> Completer<T> {
-    pub fn complete(mut self, value: T) {
-        let slot = self.slot.take().expect("a completer completes once");
-        finish(&slot, State::Done(value));
+    pub fn complete(self, value: T) {
+        drop(self.complete_later(value));
     }
-}
 
-impl<T> Completer<T> {
     /// Gives the value now and the wake-up later: the returned [`Wake`] wakes the waiter when it
     /// is dropped. A producer that answers many completions at once (a shard answering a flush)
     /// gives every value first and wakes afterwards, so a woken waiter that polls its neighbours
@@ -73,18 +70,7 @@ impl<T> Completer<T> {
     /// before it has answered the rest.
     pub fn complete_later(mut self, value: T) -> Wake<T> {
         let slot = self.slot.take().expect("a completer completes once");
-        let (waker, blocked) = {
-            let mut state = lock(&slot.state);
-            match std::mem::replace(&mut *state, State::Done(value)) {
-                State::Waiting { waker, blocked } => (waker, blocked),
-                _ => unreachable!("a completion is finished exactly once"),
-            }
-        };
-        Wake {
-            slot,
-            waker,
-            blocked,
-        }
+        finish(slot, State::Done(value))
     }
 }
 
@@ -119,23 +105,21 @@ impl<T> Drop for Wake<T> {
 impl<T> Drop for Completer<T> {
     fn drop(&mut self) {
         if let Some(slot) = self.slot.take() {
-            finish(&slot, State::Abandoned);
+            drop(finish(slot, State::Abandoned));
         }
     }
 }
 
-fn finish<T>(slot: &Slot<T>, outcome: State<T>) {
-    let mut state = lock(&slot.state);
-    let (waker, blocked) = match std::mem::replace(&mut *state, outcome) {
+/// Puts `outcome` in the slot; the returned [`Wake`] wakes the waiter when dropped.
+fn finish<T>(slot: Arc<Slot<T>>, outcome: State<T>) -> Wake<T> {
+    let (waker, blocked) = match std::mem::replace(&mut *lock(&slot.state), outcome) {
         State::Waiting { waker, blocked } => (waker, blocked),
         _ => unreachable!("a completion is finished exactly once"),
     };
-    drop(state);
-    if blocked {
-        slot.ready.notify_all();
-    }
-    if let Some(waker) = waker {
-        waker.wake();
+    Wake {
+        slot,
+        waker,
+        blocked,
     }
 }
 
