@@ -12,4 +12,5 @@ cargo test --workspace --lib --bins --tests --examples -- --show-output
 cargo test --workspace --benches
 # loom explores every interleaving of the hand-off primitives; it needs its own cfg, so its own target dir.
 RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom \
-  cargo test -p aorta-engine --release --test loom_handoff --test loom_subscription_signal
+  cargo test -p aorta-engine --release --test loom_handoff --test loom_subscription_signal \
+    --test loom_subscription_bell

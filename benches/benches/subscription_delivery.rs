@@ -45,6 +45,10 @@ const SMOKE: Setup = Setup {
     per_batch: 16,
 };
 
+/// Times a dispatcher dropped a subscriber (its inbox full: it read the history to catch up), over
+/// all subscribers of the last run.
+static DROPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Batches left out of the latencies.
 const WARM_UP_BATCHES: usize = 50;
 
@@ -76,6 +80,7 @@ fn main() {
 }
 
 fn run(setup: &Setup, form: Form, interval: Option<Duration>) {
+    DROPS.store(0, std::sync::atomic::Ordering::Relaxed);
     let dir = tempfile::tempdir().expect("a temp dir");
     let engine =
         Arc::new(Engine::open(EngineConfig::new(dir.path()).with_shards(1)).expect("open"));
@@ -188,7 +193,7 @@ fn run(setup: &Setup, form: Form, interval: Option<Duration>) {
         "subscription delivery, {form:?}, {}: {} subscribers, {} batches of {}: commit-to-delivery p50 \
          {:.1} µs, p99 {:.1} µs, p99.9 {:.1} µs, max {:.1} µs ({:.1} % before the writer's ack); \
          submit-to-delivery p50 {:.1} µs, p99 {:.1} µs; commit p50 {:.1} µs, p99 {:.1} µs, max \
-         {:.1} µs; {:.0} delivered changes/s",
+         {:.1} µs; {:.0} delivered changes/s; {} drops to catch-up",
         match interval {
             Some(i) => format!("paced, a batch every {:.1} ms", i.as_secs_f64() * 1e3),
             None => "flat out".to_string(),
@@ -206,7 +211,8 @@ fn run(setup: &Setup, form: Form, interval: Option<Duration>) {
         us(&commit, 0.50),
         us(&commit, 0.99),
         commit.max() as f64 / 1e3,
-        delivered / elapsed
+        delivered / elapsed,
+        DROPS.load(std::sync::atomic::Ordering::Relaxed)
     );
 }
 
@@ -239,6 +245,10 @@ fn follow_on_threads(
                     }
                     received += events.len();
                 }
+                DROPS.fetch_add(
+                    subscription.live_switches().1,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
                 delivered
             })
         })
@@ -291,6 +301,10 @@ fn follow_on_one_executor(
                         delivered.push(Instant::now());
                     }
                 }
+                DROPS.fetch_add(
+                    subscription.live_switches().1,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
                 delivered
             });
             Some(task)

@@ -29,7 +29,10 @@
 //! either taken or not for this subscriber.
 //!
 //! Wake-ups are the shard signal's protocol (`signal`): each inbox has a [`Signal`] the dispatcher
-//! bumps after pushing, and the subscriber registers on it before it sleeps; so is the dispatcher's
+//! bumps after pushing, and the subscriber registers on it before it sleeps — except a blocked
+//! subscriber thread whose cursors are all live, which sleeps on its groups' [`Bell`]s instead:
+//! the dispatcher rings each group it pushed to once per page, a single wake for all of the
+//! group's sleeping threads (`bell`; a drop and a stop ring it too); so is the dispatcher's
 //! own sleep, on the shard's signal while it has members and on its `joins` signal while it has
 //! none — a shard with no live subscriber costs its writers nothing more than before (no wake).
 //!
@@ -49,6 +52,7 @@ use crate::error::{Error, Result};
 use crate::history::{resource_estimated_bytes, Page};
 use crate::limits::{SUBSCRIPTION_PAGE_BYTES_MAX, SUBSCRIPTION_PAGE_CHANGES_MAX};
 use crate::state::Published;
+use crate::subscription::bell::Bell;
 use crate::subscription::index::{PatternId, SubscriptionIndex};
 use crate::subscription::pattern::{Event, Pattern};
 use crate::subscription::signal::{prepare_to_sleep, Signal, Waiter};
@@ -184,6 +188,8 @@ struct Registry {
     /// Each distinct live pattern's id in the index: identical patterns are judged once.
     ids: HashMap<Pattern, PatternId>,
     groups: HashMap<PatternId, Vec<Member>>,
+    /// Each group's bell, which its blocked subscriber threads sleep on together (`bell`).
+    bells: HashMap<PatternId, Arc<Bell>>,
     members: usize,
     /// The dispatcher stopped (close, or it failed): nobody joins any more.
     stopped: bool,
@@ -253,18 +259,19 @@ impl ShardFeed {
         self.lock().groups.len()
     }
 
-    /// Makes `subscriber` live from `from` on: `false` if the dispatcher already dispatched past
-    /// `from - 1` (read further, then try again), stopped, or holds its most patterns.
+    /// Makes `subscriber` live from `from` on, and gives the bell of its group: `None` if the
+    /// dispatcher already dispatched past `from - 1` (read further, then try again), stopped, or
+    /// holds its most patterns.
     pub(crate) fn try_join(
         &self,
         subscriber: u64,
         pattern: &Pattern,
         inbox: &Arc<Inbox>,
         from: u64,
-    ) -> bool {
+    ) -> Option<Arc<Bell>> {
         let mut registry = self.lock();
         if registry.stopped {
-            return false;
+            return None;
         }
         if registry.members == 0 {
             // An idle dispatcher dispatched nothing while nobody listened: everything published
@@ -277,7 +284,7 @@ impl ShardFeed {
         // Under the lock, where it is stored: the dispatcher delivers nothing at or below it to a
         // member that joins now, and skips, for that member, whatever it reads below `from`.
         if from <= self.dispatched_through() {
-            return false;
+            return None;
         }
         let id = match registry.ids.get(pattern) {
             Some(id) => *id,
@@ -286,10 +293,11 @@ impl ShardFeed {
                     registry.ids.insert(pattern.clone(), id);
                     id
                 }
-                Err(_) => return false,
+                Err(_) => return None,
             },
         };
         inbox.set_live(self.shard, true);
+        let bell = registry.bells.entry(id).or_default().clone();
         registry.groups.entry(id).or_default().push(Member {
             subscriber,
             inbox: inbox.clone(),
@@ -298,7 +306,7 @@ impl ShardFeed {
         registry.members += 1;
         drop(registry);
         self.joins.bump();
-        true
+        Some(bell)
     }
 
     /// Stops delivering to `subscriber` (idempotent). What its inbox holds stays there.
@@ -336,17 +344,15 @@ impl ShardFeed {
         registry.stopped = true;
         let woken = registry.drop_all(self.shard);
         drop(registry);
-        for inbox in woken {
-            inbox.signal.bump();
-        }
+        woken.wake();
     }
 
-    /// Dispatches one page (whole batches from `dispatched_through + 1`) and returns the inboxes
-    /// to wake.
-    fn dispatch(&self, page: &Page) -> Vec<Arc<Inbox>> {
+    /// Dispatches one page (whole batches from `dispatched_through + 1`) and returns whom to wake.
+    fn dispatch(&self, page: &Page) -> Woken {
         let mut registry = self.lock();
         let registry = &mut *registry;
         let mut woken = Vec::new();
+        let mut bells = Vec::new();
         let mut start = 0;
         while start < page.changes.len() {
             let position = page.changes[start].position;
@@ -382,6 +388,7 @@ impl ShardFeed {
                     .get_mut(&id)
                     .expect("a matched pattern has a group");
                 let before = group.len();
+                let woken_before = woken.len();
                 group.retain(|member| {
                     if position < member.from {
                         return true;
@@ -391,6 +398,9 @@ impl ShardFeed {
                     woken.push(member.inbox.clone());
                     pushed == Pushed::Queued
                 });
+                if woken.len() > woken_before {
+                    bells.push(registry.bells[&id].clone());
+                }
                 registry.members -= before - group.len();
                 if group.is_empty() {
                     emptied.push(id);
@@ -406,26 +416,52 @@ impl ShardFeed {
             .fetch_max(page.next_position - 1, Ordering::AcqRel);
         woken.sort_by_key(|inbox| Arc::as_ptr(inbox) as usize);
         woken.dedup_by(|a, b| Arc::ptr_eq(a, b));
-        woken
+        bells.sort_by_key(|bell| Arc::as_ptr(bell) as usize);
+        bells.dedup_by(|a, b| Arc::ptr_eq(a, b));
+        Woken {
+            inboxes: woken,
+            bells,
+        }
+    }
+}
+
+/// Whom a dispatch, a drop or a stop wakes: each inbox through its signal (its subscriber may
+/// sleep there, or be a task), then each group's bell (its blocked threads, all at once).
+#[derive(Default)]
+struct Woken {
+    inboxes: Vec<Arc<Inbox>>,
+    bells: Vec<Arc<Bell>>,
+}
+
+impl Woken {
+    fn wake(self) {
+        for inbox in self.inboxes {
+            inbox.signal.bump();
+        }
+        for bell in self.bells {
+            bell.ring();
+        }
     }
 }
 
 impl Registry {
     fn forget(&mut self, id: PatternId) {
         self.groups.remove(&id);
+        self.bells.remove(&id);
         if let Some(pattern) = self.index.remove(id) {
             self.ids.remove(&pattern);
         }
     }
 
-    fn drop_all(&mut self, shard: u16) -> Vec<Arc<Inbox>> {
-        let mut woken = Vec::new();
+    fn drop_all(&mut self, shard: u16) -> Woken {
+        let mut woken = Woken::default();
         for (_, group) in self.groups.drain() {
             for member in group {
                 member.inbox.set_live(shard, false);
-                woken.push(member.inbox);
+                woken.inboxes.push(member.inbox);
             }
         }
+        woken.bells = self.bells.drain().map(|(_, bell)| bell).collect();
         self.ids.clear();
         self.index = SubscriptionIndex::new();
         self.members = 0;
@@ -546,9 +582,7 @@ fn run(feed: &ShardFeed) {
                     page.changes[0].position,
                     next
                 );
-                for inbox in feed.dispatch(&page) {
-                    inbox.signal.bump();
-                }
+                feed.dispatch(&page).wake();
                 next = page.next_position;
             }
             Err(Error::Compacted { .. }) => {
@@ -565,9 +599,7 @@ fn run(feed: &ShardFeed) {
                     shard = feed.shard,
                     "the subscription dispatcher fell past the history horizon; members dropped"
                 );
-                for inbox in woken {
-                    inbox.signal.bump();
-                }
+                woken.wake();
             }
             Err(error) => {
                 tracing::error!(shard = feed.shard, %error, "the subscription dispatcher stopped");

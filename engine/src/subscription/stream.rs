@@ -33,6 +33,7 @@ use crate::limits::{
 };
 use crate::query::{QueryError, Scope};
 use crate::routing::shard_for_namespace;
+use crate::subscription::bell::{self, Bell, Waited};
 use crate::subscription::dispatch::{event_estimated_bytes, Inbox, ShardFeed};
 use crate::subscription::pattern::{Actions, Event, Pattern};
 use crate::subscription::signal::{prepare_to_sleep, Waiter};
@@ -58,6 +59,9 @@ struct Cursor {
     /// Whether the shard's dispatcher delivers to the inbox (as far as this side knows: the
     /// dispatcher may have dropped it since, which the next look at the inbox finds).
     joined: bool,
+    /// The bell of its group at the dispatcher, while joined: what a blocked `next_batch` sleeps
+    /// on (`bell`).
+    bell: Option<Arc<Bell>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -150,6 +154,7 @@ impl Subscription {
                 next: after + 1,
                 delivered: after,
                 joined: false,
+                bell: None,
             });
         }
         let matching = match reader {
@@ -318,6 +323,8 @@ impl Subscription {
             if !self.buffer.is_empty() {
                 return Ok(true);
             }
+            // Read before the inbox is looked at (step (1) of `bell`'s protocol).
+            let bells = self.bells_seen();
             let watch = self.watch();
             let mut progress = Progress::Skipped;
             for _ in 0..SUBSCRIPTION_PAGES_PER_POLL_MAX {
@@ -338,6 +345,18 @@ impl Subscription {
                 }
                 return Err(Error::Closed);
             }
+            if let Some(bells) = &bells {
+                if self.cursors.iter().any(|c| !c.joined) {
+                    // Dropped since: it reads the history now.
+                    continue;
+                }
+                let bells: Vec<(&Bell, u32)> = bells.iter().map(|(b, s)| (&**b, *s)).collect();
+                match bell::wait_any(&bells, deadline) {
+                    Waited::Rang => continue,
+                    Waited::TimedOut => return Ok(false),
+                    Waited::Unsupported => {}
+                }
+            }
             if !self.prepare_to_sleep(&watch, None) {
                 continue;
             }
@@ -345,6 +364,23 @@ impl Subscription {
                 return Ok(false);
             }
         }
+    }
+
+    /// When every cursor is live: each one's group bell and what its word holds now. A blocked
+    /// subscriber then sleeps on those bells, which its dispatchers ring once per page for the
+    /// whole group; else (some cursor reads the history itself, whose shard signal it must sleep
+    /// on) `None`.
+    fn bells_seen(&self) -> Option<Vec<(Arc<Bell>, u32)>> {
+        if !bell::available() || self.cursors.len() > bell::BELLS_PER_WAIT_MAX {
+            return None;
+        }
+        self.cursors
+            .iter()
+            .map(|c| {
+                let bell = c.bell.as_ref().filter(|_| c.joined)?;
+                Some((bell.clone(), bell.seen()))
+            })
+            .collect()
     }
 
     /// One unit of progress: a delivery taken from the inbox or a page read from a shard's
@@ -412,11 +448,12 @@ impl Subscription {
         if cursor.joined || cursor.next <= cursor.feed.dispatched_through() {
             return;
         }
-        if cursor
+        if let Some(bell) = cursor
             .feed
             .try_join(self.id, &self.matching, &self.inbox, cursor.next)
         {
             cursor.joined = true;
+            cursor.bell = Some(bell);
             self.joins += 1;
             // Its shard's bumps are the dispatcher's business now.
             cursor.feed.published().signal().unregister(&self.waiter);

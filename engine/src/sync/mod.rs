@@ -17,11 +17,11 @@ pub use syncer::{InlineSync, SyncRunner, SyncThread};
 
 pub(crate) mod prim {
     #[cfg(loom)]
-    pub(crate) use loom::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
+    pub(crate) use loom::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize};
     #[cfg(loom)]
     pub(crate) use loom::sync::{Arc, Condvar, Mutex, MutexGuard};
     #[cfg(not(loom))]
-    pub(crate) use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
+    pub(crate) use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize};
     #[cfg(not(loom))]
     pub(crate) use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 }
