@@ -10,7 +10,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Wake, Waker};
 
-use aorta_engine::sync::{completion, Abandoned, BoundedQueue, Completer, Pending, PushError};
+use aorta_engine::sync::bell::Bell;
+use aorta_engine::sync::{
+    completion, completion_on_bell, Abandoned, BoundedQueue, Completer, Pending, PushError,
+};
 use loom::sync::atomic::{AtomicBool, Ordering};
 use loom::sync::Arc;
 use loom::thread;
@@ -373,6 +376,53 @@ fn a_completion_woken_later_delivers_to_a_task_that_polls_again() {
             thread::yield_now();
         };
         assert_eq!(value, Ok(42));
+        shard.join().unwrap();
+    });
+}
+
+/// Writer threads blocked in `commit` sleep on their shard's bell, each on its ticket's bit, and
+/// the shard answers a flush by giving every value, then ringing the bell once with the bits of
+/// the threads still asleep (`Wake::wake_deferring`, as the engine's `WokenPerFlush` does): each
+/// writer gets its value, whoever runs first, and nobody sleeps through the ring.
+#[test]
+fn writers_on_a_bell_are_woken_by_one_ring_of_their_bits() {
+    model(|| {
+        let bell = Arc::new(Bell::default());
+        let (first, first_pending) = completion_on_bell::<u32>(bell.clone(), 1 << 0);
+        let (second, second_pending) = completion_on_bell::<u32>(bell.clone(), 1 << 5);
+        let shard = {
+            let bell = bell.clone();
+            thread::spawn(move || {
+                let wakes = [first.complete_later(1), second.complete_later(2)];
+                thread::yield_now();
+                let mut bits = 0;
+                for wake in wakes {
+                    bits |= wake.wake_deferring(&bell);
+                }
+                bell.ring_bits(bits);
+            })
+        };
+        let other = thread::spawn(move || assert_eq!(second_pending.wait(), Ok(2)));
+        assert_eq!(first_pending.wait(), Ok(1));
+        other.join().unwrap();
+        shard.join().unwrap();
+    });
+}
+
+/// A completion on a bell whose wake is dropped on its own (an answer outside a flush, or a shard
+/// that went down and dropped its completer) rings its own bit: the blocked writer gets its
+/// answer, or `Abandoned`.
+#[test]
+fn a_completion_on_a_bell_answered_or_abandoned_alone_wakes_its_writer() {
+    model(|| {
+        let bell = Arc::new(Bell::default());
+        let (done, pending) = completion_on_bell::<u32>(bell.clone(), 1 << 3);
+        let shard = give_then_wake(done, 7);
+        assert_eq!(pending.wait(), Ok(7));
+        shard.join().unwrap();
+        let (done, pending) = completion_on_bell::<u32>(bell, 1 << 3);
+        let shard = thread::spawn(move || drop(done));
+        assert_eq!(pending.wait(), Err(Abandoned));
         shard.join().unwrap();
     });
 }

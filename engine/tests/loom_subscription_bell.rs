@@ -1,4 +1,4 @@
-//! Model check (loom) of a dispatcher group's bell (`subscription::bell`): the dispatcher pushes a
+//! Model check (loom) of a dispatcher group's bell (`sync::bell`): the dispatcher pushes a
 //! delivery into each member's inbox and rings the group's bell once, while the members read the
 //! bell's word, look at their inboxes and, finding nothing, sleep on the bell (`bell::wait_any`,
 //! as a blocked `Subscription::next_batch` does). The kernel's futex is emulated under loom by a
@@ -12,7 +12,7 @@
 
 use std::time::{Duration, Instant};
 
-use aorta_engine::subscription::bell::{wait_any, Bell, Waited};
+use aorta_engine::sync::bell::{wait_any, Bell, Waited};
 use loom::sync::{Arc, Mutex};
 use loom::thread;
 

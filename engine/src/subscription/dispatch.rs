@@ -52,10 +52,10 @@ use crate::error::{Error, Result};
 use crate::history::{resource_estimated_bytes, Page};
 use crate::limits::{SUBSCRIPTION_PAGE_BYTES_MAX, SUBSCRIPTION_PAGE_CHANGES_MAX};
 use crate::state::Published;
-use crate::subscription::bell::Bell;
 use crate::subscription::index::{PatternId, SubscriptionIndex};
 use crate::subscription::pattern::{Event, Pattern};
 use crate::subscription::signal::{prepare_to_sleep, Signal, Waiter};
+use crate::sync::bell::Bell;
 
 /// One batch's matching events for one subscriber (shared with every subscriber of the same
 /// pattern).

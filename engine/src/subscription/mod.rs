@@ -9,7 +9,7 @@
 //!   its candidates cost, not what the number of patterns does.
 //! - [`signal`]: the "something was published" signal that idle readers sleep on (one per shard,
 //!   one per inbox).
-//! - [`bell`]: what the live subscriber threads of one pattern on one shard sleep on together,
+//! - [`crate::sync::bell`]: what the live subscriber threads of one pattern on one shard sleep on together,
 //!   so that the dispatcher wakes them with one system call.
 //! - [`dispatch`]: the live path: a dispatcher per shard matches each change once through the
 //!   index and pushes whole batches to the live subscribers' bounded inboxes.
@@ -20,7 +20,6 @@
 //! See `docs/architecture.md`, *Subscriptions*, for the catch-up/live argument and the memory per
 //! subscriber.
 
-pub mod bell;
 pub mod dispatch;
 pub mod index;
 pub mod pattern;

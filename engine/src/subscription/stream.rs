@@ -33,10 +33,10 @@ use crate::limits::{
 };
 use crate::query::{QueryError, Scope};
 use crate::routing::shard_for_namespace;
-use crate::subscription::bell::{self, Bell, Waited};
 use crate::subscription::dispatch::{event_estimated_bytes, Inbox, ShardFeed};
 use crate::subscription::pattern::{Actions, Event, Pattern};
 use crate::subscription::signal::{prepare_to_sleep, Waiter};
+use crate::sync::bell::{self, Bell, Waited};
 
 /// Where a subscription starts.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,11 +2,19 @@
 //!
 //! Invariant: a value is delivered at most once; if the completer is dropped without completing (the
 //! shard thread ended), the waiter gets `Abandoned` instead of waiting forever.
+//!
+//! A blocked waiter sleeps on the completion's condition variable, or, for a completion made with
+//! [`completion_on_bell`], on a [`Bell`] that the producer shares between many completions: a shard
+//! that answers a flush then wakes all the threads of that flush with one call
+//! ([`Wake::wake_deferring`]) instead of one wake per thread. Each such completion has a bit of
+//! the bell, which its thread sleeps on, so that a ring for one flush does not wake the threads
+//! waiting for the next (`bell` has the protocol).
 
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
+use super::bell::Bell;
 use super::lock;
 use super::prim::{Arc, Condvar, Mutex};
 
@@ -30,6 +38,9 @@ enum State<T> {
 struct Slot<T> {
     state: Mutex<State<T>>,
     ready: Condvar,
+    /// Where a blocked waiter sleeps instead of `ready`: a bell the producer shares, and this
+    /// completion's bit on it.
+    bell: Option<(Arc<Bell>, u32)>,
 }
 
 /// The side that answers.
@@ -43,12 +54,28 @@ pub struct Pending<T> {
 }
 
 pub fn completion<T>() -> (Completer<T>, Pending<T>) {
+    with_slot(None)
+}
+
+/// A completion whose blocked waiter sleeps on `bell`, woken by the rings that name `bit` (one
+/// bit set).
+pub fn completion_on_bell<T>(bell: Arc<Bell>, bit: u32) -> (Completer<T>, Pending<T>) {
+    assert_eq!(
+        bit.count_ones(),
+        1,
+        "a completion sleeps on one bit of its bell"
+    );
+    with_slot(Some((bell, bit)))
+}
+
+fn with_slot<T>(bell: Option<(Arc<Bell>, u32)>) -> (Completer<T>, Pending<T>) {
     let slot = Arc::new(Slot {
         state: Mutex::new(State::Waiting {
             waker: None,
             blocked: false,
         }),
         ready: Condvar::new(),
+        bell,
     });
     (
         Completer {
@@ -83,18 +110,48 @@ pub struct Wake<T> {
     blocked: bool,
 }
 
+impl<T> Wake<T> {
+    /// Wakes the waiter now, unless it is a thread asleep on `bell`: then returns its bit, for the
+    /// caller to ring `bell` once for many wakes (0 if there is nothing to ring). A thread asleep
+    /// on another bell is woken on that one now.
+    pub fn wake_deferring(mut self, bell: &Bell) -> u32 {
+        let deferred = match &self.slot.bell {
+            Some((own, bit)) if self.blocked && std::ptr::eq::<Bell>(&**own, bell) => {
+                if self.taken() {
+                    self.waker = None;
+                    0
+                } else {
+                    *bit
+                }
+            }
+            _ => return 0,
+        };
+        // Its bell is rung by the caller; a waker (a future that a thread also blocks on cannot
+        // be: `wait` consumes the `Pending`) is woken on drop.
+        self.blocked = false;
+        deferred
+    }
+
+    fn taken(&self) -> bool {
+        matches!(*lock(&self.slot.state), State::Taken)
+    }
+}
+
 impl<T> Drop for Wake<T> {
     fn drop(&mut self) {
         if self.waker.is_none() && !self.blocked {
             return;
         }
-        if matches!(*lock(&self.slot.state), State::Taken) {
+        if self.taken() {
             // The waiter polled (or woke) on its own and took the value: a wake now would only
             // be spurious (for a future, a wasted poll; for its thread, a wasted switch).
             return;
         }
         if self.blocked {
-            self.slot.ready.notify_all();
+            match &self.slot.bell {
+                Some((bell, bit)) => bell.ring_bits(*bit),
+                None => self.slot.ready.notify_all(),
+            }
         }
         if let Some(waker) = self.waker.take() {
             waker.wake();
@@ -126,6 +183,9 @@ fn finish<T>(slot: Arc<Slot<T>>, outcome: State<T>) -> Wake<T> {
 impl<T> Pending<T> {
     /// Blocks the calling thread until the value arrives.
     pub fn wait(self) -> Result<T, Abandoned> {
+        if let Some((bell, bit)) = &self.slot.bell {
+            return self.wait_on_bell(bell, *bit);
+        }
         let mut state = lock(&self.slot.state);
         loop {
             match std::mem::replace(&mut *state, State::Taken) {
@@ -144,6 +204,32 @@ impl<T> Pending<T> {
                         .expect("hand-off lock poisoned: a thread panicked inside it");
                 }
             }
+        }
+    }
+}
+
+impl<T> Pending<T> {
+    /// `wait` for a completion on a bell: steps (1)–(4) of `bell`'s protocol, the value in the
+    /// slot being what it waits for, and `blocked` what tells the producer to ring its bit.
+    fn wait_on_bell(&self, bell: &Bell, bit: u32) -> Result<T, Abandoned> {
+        loop {
+            let seen = bell.seen();
+            {
+                let mut state = lock(&self.slot.state);
+                match std::mem::replace(&mut *state, State::Taken) {
+                    State::Done(value) => return Ok(value),
+                    State::Abandoned => return Err(Abandoned),
+                    State::Taken => unreachable!("a pending value is taken once"),
+                    State::Waiting { waker, .. } => {
+                        *state = State::Waiting {
+                            waker,
+                            blocked: true,
+                        };
+                    }
+                }
+            }
+            // A ring after `seen` (or a spurious return): look again.
+            bell.wait_bits(seen, bit, None);
         }
     }
 }

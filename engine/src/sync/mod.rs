@@ -1,17 +1,19 @@
 //! Hand-off primitives between threads: a bounded MPSC queue (requests into a shard), a one-shot
-//! completion (the acknowledgement back to the writer), and the shard's sync thread (its log's
-//! fdatasync, run while the shard decides the next batches).
+//! completion (the acknowledgement back to the writer), the shard's sync thread (its log's
+//! fdatasync, run while the shard decides the next batches), and a bell (a futex word that many
+//! threads sleep on, woken by one call: writer threads per flush, subscriber threads per page).
 //!
 //! Invariant: these are the only places where two threads touch the same memory in the engine; every
 //! other structure is owned by exactly one shard thread. They are written against `prim`, which is
 //! `std::sync` normally and `loom::sync` under `--cfg loom`, so the hand-offs are model-checked
 //! (`engine/tests/loom_handoff.rs`).
 
+pub mod bell;
 mod completion;
 mod queue;
 mod syncer;
 
-pub use completion::{completion, Abandoned, Completer, Pending, Wake};
+pub use completion::{completion, completion_on_bell, Abandoned, Completer, Pending, Wake};
 pub use queue::{BoundedQueue, Budget, Overflow, PushError};
 pub use syncer::{InlineSync, SyncRunner, SyncThread};
 

@@ -1,32 +1,35 @@
-//! A bell that every live subscriber thread of one pattern on one shard sleeps on, so that the
-//! dispatcher wakes the whole group with one system call instead of one wake per subscriber.
+//! A bell: a futex word many threads sleep on at once, rung with one system call. Two users:
 //!
-//! Why: with 100 subscriber threads on one pattern, the dispatcher woke each one through its
-//! inbox's [`Signal`](super::Signal) — a lock, a flag and a `futex` wake per thread — and every
-//! woken thread that landed on the dispatcher's core could preempt it before the next wake:
-//! measured, 29 preemptions of the dispatcher per batch of 100 wakes, each holding back every
-//! subscriber not yet woken (`docs/benchmarks.md`, "One wake per group"). A ring is one `FUTEX_WAKE`
-//! of every sleeper of the word, inside one call, so the kernel wakes them all before the
-//! dispatcher can be preempted.
+//! - the live subscriber threads of one pattern on one shard (a dispatcher group), which the
+//!   dispatcher wakes all at once per page (`subscription::dispatch`);
+//! - the writer threads blocked in a shard's `Engine::commit`, which the shard wakes once per
+//!   flush, each thread sleeping on the bit of its request's ticket (`completion`).
 //!
-//! A bell is a futex word (a ring count) and a count of its sleepers. A blocked subscriber whose
-//! cursors are all live sleeps on the bells of its groups (one per shard) at once, with
-//! `futex_waitv` (Linux 5.16): it (1) reads each bell's word, (2) takes its inbox and finds nothing,
-//! (3) counts itself a sleeper of each bell by a read-modify-write, (4) sleeps while every word
-//! still holds what (1) read (the kernel compares them under its own lock). The dispatcher (a)
-//! pushes the deliveries into the inboxes, (b) adds to the word, (c) reads the sleeper count by a
-//! read-modify-write and wakes the word's sleepers if it is not zero. No lost wake-up: (3) and
+//! Why: waking N threads one by one costs the waker a lock, a flag and a `futex` wake each, and
+//! every woken thread that lands on the waker's core can preempt it before the next wake:
+//! measured, 29 preemptions of a subscription dispatcher per batch of 100 wakes, each holding back
+//! every thread not yet woken (`docs/benchmarks.md`, "One wake per group"). A ring is one
+//! `FUTEX_WAKE` of every sleeper of the word (or of those whose bit it names), inside one call, so
+//! the kernel wakes them all before the waker can be preempted.
+//!
+//! A bell is a futex word (a ring count) and a count of its sleepers. A sleeper (1) reads the
+//! word, (2) looks at what it waits for and finds nothing, (3) counts itself a sleeper by a
+//! read-modify-write, (4) sleeps while the word still holds what (1) read (the kernel compares it
+//! under its own lock) — on several bells at once with `futex_waitv` (Linux 5.16), or on one with
+//! a bit mask (`FUTEX_WAIT_BITSET`). The ringer (a) makes what the sleeper waits for true, (b)
+//! adds to the word, (c) reads the sleeper count by a read-modify-write and, if it is not zero,
+//! wakes the word's sleepers (those whose mask meets the ring's bits). No lost wake-up: (3) and
 //! (c) are both read-modify-writes of the sleeper count; if (c) comes first in its order, (3)
 //! reads what (c) wrote, so (b) happens before (4), which then sees the word moved and returns at
 //! once; if (3) comes first, (c) sees the sleeper and wakes it (a wake before it sleeps is a word
-//! that moved). And a word read at (1) after (b) means the inbox taken at (2) holds (a). The same
-//! protocol as [`Signal`](super::Signal)'s, model-checked the same way
-//! (`engine/tests/loom_subscription_bell.rs`, with a futex emulated under a lock).
+//! that moved). And a word read at (1) after (b) means the look at (2) sees (a). The bits only
+//! narrow whom a ring wakes: a ringer must name the bit of every sleeper whose (a) it made true,
+//! and a sleeper woken for another's bit looks, finds nothing and sleeps again. The same protocol
+//! as the subscription `Signal`'s, model-checked the same way (`engine/tests/loom_subscription_bell.rs`,
+//! `engine/tests/loom_handoff.rs`, with the futex emulated under a lock).
 //!
-//! Everything else that wakes a subscriber — a drop, the dispatcher's stop, the async form —
-//! still goes through the inbox's signal; a drop and a stop ring the group's bell too. Where
-//! `futex_waitv` is missing (`ENOSYS`) or a subscription has more live shards than it takes, the
-//! subscriber sleeps on its inbox's signal as before.
+//! Where `futex_waitv` is missing (`ENOSYS`) or a wait has more bells than it takes, subscribers
+//! sleep as before (their inbox's signal); `FUTEX_WAIT_BITSET` is as old as Linux 2.6.25.
 
 use std::sync::atomic::Ordering::{AcqRel, Acquire};
 use std::time::Instant;
@@ -65,23 +68,94 @@ impl Bell {
 
     /// Steps (b) and (c): wakes every thread asleep on the bell.
     pub fn ring(&self) {
+        self.ring_bits(u32::MAX);
+    }
+
+    /// Steps (b) and (c): wakes the threads asleep on the bell whose mask meets `bits` (every
+    /// waiter of [`wait_any`] has them all). No bit, no ring.
+    pub fn ring_bits(&self, bits: u32) {
+        if bits == 0 {
+            return;
+        }
         self.word.fetch_add(1, AcqRel);
         if self.sleepers.fetch_add(0, AcqRel) == 0 {
             return;
         }
         #[cfg(not(loom))]
         {
-            // An error here is only EFAULT or EINVAL, impossible for a word we own; a sleeper it
-            // failed to wake still ends at its deadline.
-            let _ = rustix::thread::futex::wake(
+            // An error here is only EFAULT or EINVAL, impossible for a word we own and a mask
+            // that is not zero; a sleeper it failed to wake would still end at its deadline.
+            let _ = rustix::thread::futex::wake_bitset(
                 &self.word,
                 rustix::thread::futex::Flags::PRIVATE,
                 i32::MAX as u32,
+                std::num::NonZeroU32::new(bits).expect("not zero: checked above"),
             );
         }
         #[cfg(loom)]
         self.kernel.wake();
     }
+
+    /// Steps (3) and (4) on this bell alone, for the rings that name one of `bits`: sleeps until
+    /// such a ring after the word held `seen`, or `deadline` (`None`: no deadline). Spurious
+    /// returns are possible: the caller looks again either way.
+    pub fn wait_bits(&self, seen: u32, bits: u32, deadline: Option<Instant>) -> Waited {
+        assert_ne!(bits, 0, "a sleeper that no ring can wake");
+        self.sleepers.fetch_add(1, AcqRel);
+        let waited = self.sleep_bits(seen, bits, deadline);
+        self.sleepers.fetch_sub(1, AcqRel);
+        waited
+    }
+
+    #[cfg(not(loom))]
+    fn sleep_bits(&self, seen: u32, bits: u32, deadline: Option<Instant>) -> Waited {
+        use rustix::io::Errno;
+        use rustix::thread::futex;
+
+        let timeout = match deadline {
+            None => None,
+            Some(deadline) => match absolute(deadline) {
+                Some(timeout) => Some(timeout),
+                None => return Waited::TimedOut,
+            },
+        };
+        // FUTEX_WAIT_BITSET takes an absolute time on CLOCK_MONOTONIC.
+        match futex::wait_bitset(
+            &self.word,
+            futex::Flags::PRIVATE,
+            seen,
+            timeout.as_ref(),
+            std::num::NonZeroU32::new(bits).expect("not zero: asserted"),
+        ) {
+            Ok(()) | Err(Errno::AGAIN) | Err(Errno::INTR) => Waited::Rang,
+            Err(Errno::TIMEDOUT) => Waited::TimedOut,
+            Err(error) => panic!("futex wait failed: {error}"),
+        }
+    }
+
+    /// Under loom: the bits are ignored (every ring wakes every sleeper, a spurious wake the
+    /// protocol allows).
+    #[cfg(loom)]
+    fn sleep_bits(&self, seen: u32, _bits: u32, _deadline: Option<Instant>) -> Waited {
+        self.kernel.wait_while(|| self.word.load(Acquire) == seen);
+        Waited::Rang
+    }
+}
+
+/// `deadline` as an absolute time on CLOCK_MONOTONIC (the clock `Instant` reads); `None` if it
+/// has passed.
+#[cfg(not(loom))]
+fn absolute(deadline: Instant) -> Option<rustix::thread::futex::Timespec> {
+    let left = deadline.checked_duration_since(Instant::now())?;
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
+    let nanos = now.tv_nsec as u64 + u64::from(left.subsec_nanos());
+    Some(rustix::thread::futex::Timespec {
+        tv_sec: now
+            .tv_sec
+            .saturating_add(left.as_secs().min(i64::MAX as u64 / 2) as i64)
+            .saturating_add((nanos / 1_000_000_000) as i64),
+        tv_nsec: (nanos % 1_000_000_000) as _,
+    })
 }
 
 /// Whether `futex_waitv` worked so far (cleared at its first `ENOSYS`).
@@ -119,18 +193,9 @@ fn sleep(bells: &[(&Bell, u32)], deadline: Instant) -> Waited {
     use rustix::io::Errno;
     use rustix::thread::futex;
 
-    let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+    // `futex_waitv` takes an absolute time on CLOCK_MONOTONIC.
+    let Some(timeout) = absolute(deadline) else {
         return Waited::TimedOut;
-    };
-    // `futex_waitv` takes an absolute time on the clock `Instant` reads (CLOCK_MONOTONIC).
-    let now = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
-    let nanos = now.tv_nsec as u64 + u64::from(left.subsec_nanos());
-    let timeout = futex::Timespec {
-        tv_sec: now
-            .tv_sec
-            .saturating_add(left.as_secs().min(i64::MAX as u64 / 2) as i64)
-            .saturating_add((nanos / 1_000_000_000) as i64),
-        tv_nsec: (nanos % 1_000_000_000) as _,
     };
     let waits: Vec<futex::Wait> = bells
         .iter()
