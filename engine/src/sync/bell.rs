@@ -26,10 +26,12 @@
 //! narrow whom a ring wakes: a ringer must name the bit of every sleeper whose (a) it made true,
 //! and a sleeper woken for another's bit looks, finds nothing and sleeps again. The same protocol
 //! as the subscription `Signal`'s, model-checked the same way (`engine/tests/loom_subscription_bell.rs`,
-//! `engine/tests/loom_handoff.rs`, with the futex emulated under a lock).
+//! `engine/tests/loom_handoff.rs`, with the futex emulated under a lock, bits honoured).
 //!
-//! Where `futex_waitv` is missing (`ENOSYS`) or a wait has more bells than it takes, subscribers
-//! sleep as before (their inbox's signal); `FUTEX_WAIT_BITSET` is as old as Linux 2.6.25.
+//! Where `futex_waitv` is missing (`ENOSYS`), refused (`EPERM`, a system-call filter) or a wait
+//! has more bells than it takes, subscribers sleep as before (their inbox's signal);
+//! `FUTEX_WAIT_BITSET` is as old as Linux 2.6.25, and if it fails all the same its sleepers nap a
+//! millisecond at a time instead.
 
 use std::sync::atomic::Ordering::{AcqRel, Acquire};
 use std::time::Instant;
@@ -93,7 +95,7 @@ impl Bell {
             );
         }
         #[cfg(loom)]
-        self.kernel.wake();
+        self.kernel.wake(bits);
     }
 
     /// Steps (3) and (4) on this bell alone, for the rings that name one of `bits`: sleeps until
@@ -129,15 +131,24 @@ impl Bell {
         ) {
             Ok(()) | Err(Errno::AGAIN) | Err(Errno::INTR) => Waited::Rang,
             Err(Errno::TIMEDOUT) => Waited::TimedOut,
-            Err(error) => panic!("futex wait failed: {error}"),
+            Err(error) => {
+                // Not expected (a filter of system calls that refuses this futex operation, say):
+                // a short nap instead, after which the caller looks again — slower, never stuck.
+                static LOGGED: std::sync::Once = std::sync::Once::new();
+                LOGGED.call_once(|| {
+                    tracing::warn!(%error, "futex wait failed; threads poll every millisecond instead");
+                });
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                Waited::Rang
+            }
         }
     }
 
-    /// Under loom: the bits are ignored (every ring wakes every sleeper, a spurious wake the
-    /// protocol allows).
+    /// Under loom: the emulated futex (`loom_futex`), which honours the bits.
     #[cfg(loom)]
-    fn sleep_bits(&self, seen: u32, _bits: u32, _deadline: Option<Instant>) -> Waited {
-        self.kernel.wait_while(|| self.word.load(Acquire) == seen);
+    fn sleep_bits(&self, seen: u32, bits: u32, _deadline: Option<Instant>) -> Waited {
+        self.kernel
+            .wait_while(bits, || self.word.load(Acquire) == seen);
         Waited::Rang
     }
 }
@@ -217,50 +228,70 @@ fn sleep(bells: &[(&Bell, u32)], deadline: Instant) -> Waited {
         // A word had moved already (EAGAIN), or a signal interrupted the sleep.
         Err(Errno::AGAIN) | Err(Errno::INTR) => Waited::Rang,
         Err(Errno::TIMEDOUT) => Waited::TimedOut,
-        Err(Errno::NOSYS) => {
+        Err(error) => {
+            // ENOSYS: a kernel before 5.16; EPERM: a filter of system calls (a container's
+            // seccomp profile, systemd's `SystemCallFilter=`) that does not know it. Anything
+            // else would be a bug in the arguments above; either way the subscribers sleep as
+            // before, on their inboxes' signals.
             WAITV_AVAILABLE.store(false, std::sync::atomic::Ordering::Relaxed);
             tracing::info!(
-                "this kernel has no futex_waitv (Linux 5.16): subscriber threads are woken one by one"
+                %error,
+                "futex_waitv is not available: subscriber threads are woken one by one"
             );
             Waited::Unsupported
-        }
-        Err(error) => {
-            // EINVAL or EFAULT: a bug in the arguments above, not an operating condition.
-            panic!("futex_waitv failed: {error}");
         }
     }
 }
 
-/// Under loom: the kernel's futex as a lock and a condition variable per bell; a wait compares the
-/// word under the lock, a wake notifies under it. One bell per wait (the model needs no more).
+/// Under loom: the emulated futex (`loom_futex`); one bell per wait (the model needs no more).
 #[cfg(loom)]
 fn sleep(bells: &[(&Bell, u32)], _deadline: Instant) -> Waited {
     assert_eq!(bells.len(), 1, "the loom futex holds one bell per wait");
     let (bell, seen) = bells[0];
-    bell.kernel.wait_while(|| bell.word.load(Acquire) == seen);
+    bell.kernel
+        .wait_while(u32::MAX, || bell.word.load(Acquire) == seen);
     Waited::Rang
 }
 
+/// The kernel's futex for loom, per bell: under one lock, a wait compares the word and, if it is
+/// unchanged, queues an entry with its mask and sleeps until a wake marks that entry; a wake marks
+/// the queued entries whose mask meets its bits. As the kernel, it wakes nobody else: a ring that
+/// leaves out a sleeper's bit leaves that sleeper asleep, which loom reports as a deadlock.
 #[cfg(loom)]
 mod loom_futex {
     use loom::sync::{Condvar, Mutex};
 
     #[derive(Debug, Default)]
     pub(super) struct Kernel {
-        lock: Mutex<()>,
+        /// The queued sleepers: an id, its mask, whether a wake marked it.
+        queue: Mutex<(u64, Vec<(u64, u32, bool)>)>,
         sleepers: Condvar,
     }
 
     impl Kernel {
-        pub(super) fn wait_while(&self, unchanged: impl Fn() -> bool) {
-            let guard = self.lock.lock().unwrap();
-            if unchanged() {
-                drop(self.sleepers.wait(guard).unwrap());
+        pub(super) fn wait_while(&self, mask: u32, unchanged: impl Fn() -> bool) {
+            let mut queue = self.queue.lock().unwrap();
+            if !unchanged() {
+                return;
+            }
+            let id = queue.0;
+            queue.0 += 1;
+            queue.1.push((id, mask, false));
+            loop {
+                queue = self.sleepers.wait(queue).unwrap();
+                let at = queue.1.iter().position(|e| e.0 == id).expect("queued");
+                if queue.1[at].2 {
+                    queue.1.remove(at);
+                    return;
+                }
             }
         }
 
-        pub(super) fn wake(&self) {
-            let _guard = self.lock.lock().unwrap();
+        pub(super) fn wake(&self, bits: u32) {
+            let mut queue = self.queue.lock().unwrap();
+            for entry in queue.1.iter_mut().filter(|e| e.1 & bits != 0) {
+                entry.2 = true;
+            }
             self.sleepers.notify_all();
         }
     }

@@ -208,6 +208,10 @@ impl<T> Pending<T> {
     }
 }
 
+/// How long a thread blocked on a bell sleeps before it looks at its completion again, ringed or
+/// not: so that no mistake in the bits could hold a writer for ever.
+const BELL_RECHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl<T> Pending<T> {
     /// `wait` for a completion on a bell: steps (1)–(4) of `bell`'s protocol, the value in the
     /// slot being what it waits for, and `blocked` what tells the producer to ring its bit.
@@ -228,8 +232,14 @@ impl<T> Pending<T> {
                     }
                 }
             }
-            // A ring after `seen` (or a spurious return): look again.
-            bell.wait_bits(seen, bit, None);
+            // A ring after `seen` (or a spurious return): look again. The deadline is only a
+            // floor under a mistake: every answer rings its bit (loom checks that), so a look
+            // after it finds nothing new unless a wake-up was lost.
+            bell.wait_bits(
+                seen,
+                bit,
+                Some(std::time::Instant::now() + BELL_RECHECK_AFTER),
+            );
         }
     }
 }
