@@ -346,11 +346,20 @@ impl Subscription {
                 return Err(Error::Closed);
             }
             if let Some(bells) = &bells {
-                if self.cursors.iter().any(|c| !c.joined) {
-                    // Dropped since: it reads the history now.
+                let moved = self.cursors.iter().zip(bells).any(|(c, (bell, _))| {
+                    !c.joined || c.bell.as_ref().is_none_or(|now| Arc::as_ptr(now) != *bell)
+                });
+                if moved {
+                    // Dropped since (it reads the history now), or dropped and joined again,
+                    // maybe to a new group: look again with the bells of now.
                     continue;
                 }
-                let bells: Vec<(&Bell, u32)> = bells.iter().map(|(b, s)| (&**b, *s)).collect();
+                let bells: Vec<(&Bell, u32)> = self
+                    .cursors
+                    .iter()
+                    .zip(bells)
+                    .map(|(c, (_, seen))| (&**c.bell.as_ref().expect("joined"), *seen))
+                    .collect();
                 match bell::wait_any(&bells, deadline) {
                     Waited::Rang => continue,
                     Waited::TimedOut => return Ok(false),
@@ -370,7 +379,9 @@ impl Subscription {
     /// subscriber then sleeps on those bells, which its dispatchers ring once per page for the
     /// whole group; else (some cursor reads the history itself, whose shard signal it must sleep
     /// on) `None`.
-    fn bells_seen(&self) -> Option<Vec<(Arc<Bell>, u32)>> {
+    /// (Each bell by its address: a clone of its `Arc` would be one more write to a cache line
+    /// that every subscriber of the group shares.)
+    fn bells_seen(&self) -> Option<Vec<(*const Bell, u32)>> {
         if !bell::available() || self.cursors.len() > bell::BELLS_PER_WAIT_MAX {
             return None;
         }
@@ -378,7 +389,7 @@ impl Subscription {
             .iter()
             .map(|c| {
                 let bell = c.bell.as_ref().filter(|_| c.joined)?;
-                Some((bell.clone(), bell.seen()))
+                Some((Arc::as_ptr(bell), bell.seen()))
             })
             .collect()
     }
