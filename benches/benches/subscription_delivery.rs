@@ -1,6 +1,8 @@
 //! Subscriptions end to end: one writer commits batches under a prefix while 100 subscribers
 //! follow it from "now", in two forms, as users have them:
-//! - *threads*: each subscriber an OS thread calling the blocking `next_batch`;
+//! - *threads*: each subscriber an OS thread calling the blocking `next_events` (whole batches,
+//!   live ones shared rather than copied; `AORTA_DELIVERY_COPIES=1`: `next_batch`, a copy of
+//!   each event);
 //! - *futures*: the 100 subscribers are tasks on one executor thread calling `next_async`.
 //!
 //! For every (subscriber, batch) it records when the subscriber held the batch's last event, and
@@ -231,9 +233,26 @@ fn follow_on_threads(
                 let mut delivered = Vec::with_capacity(changes / per_batch);
                 ready.wait();
                 let mut received = 0;
+                let copies = std::env::var_os("AORTA_DELIVERY_COPIES").is_some();
                 while received < changes {
+                    if copies {
+                        let events = subscription
+                            .next_batch(4096, Duration::from_secs(60))
+                            .expect("events");
+                        assert!(!events.is_empty(), "no event for a minute");
+                        let now = Instant::now();
+                        for event in &events {
+                            let name = &event.new.as_ref().expect("puts").name;
+                            if (name[1..].parse::<usize>().expect("e<index>") + 1) % per_batch == 0
+                            {
+                                delivered.push(now);
+                            }
+                        }
+                        received += events.len();
+                        continue;
+                    }
                     let events = subscription
-                        .next_batch(4096, Duration::from_secs(60))
+                        .next_events(4096, Duration::from_secs(60))
                         .expect("events");
                     assert!(!events.is_empty(), "no event for a minute");
                     let now = Instant::now();

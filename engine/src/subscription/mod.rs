@@ -30,4 +30,4 @@ pub use dispatch::ShardFeed;
 pub use index::{IndexError, PatternId, SubscriptionIndex};
 pub use pattern::{Actions, Event, EventAction, Pattern, PatternError};
 pub use signal::{prepare_to_sleep, Signal, Waiter};
-pub use stream::{Start, Subscription};
+pub use stream::{EventBatch, Start, Subscription};

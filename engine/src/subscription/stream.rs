@@ -49,6 +49,115 @@ pub enum Start {
     After(Vec<u64>),
 }
 
+/// Events taken at once ([`Subscription::next_events`]): whole batches, in the order
+/// [`Subscription::next_batch`] gives them. A batch delivered live is held as the dispatcher made
+/// it — one `Arc<[Event]>` shared by every subscriber of the pattern — and events read from the
+/// history as their own; [`EventBatch::iter`] lends them all, [`EventBatch::into_vec`] copies.
+#[derive(Clone, Debug, Default)]
+pub struct EventBatch {
+    parts: Vec<Part>,
+    len: usize,
+}
+
+#[derive(Clone, Debug)]
+enum Part {
+    Shared(Arc<[Event]>),
+    Owned(Vec<Event>),
+}
+
+impl Part {
+    fn events(&self) -> &[Event] {
+        match self {
+            Part::Shared(events) => events,
+            Part::Owned(events) => events,
+        }
+    }
+}
+
+/// What [`EventBatch::iter`] returns: the events, in order, lent.
+pub struct EventBatchIter<'a> {
+    parts: std::slice::Iter<'a, Part>,
+    current: std::slice::Iter<'a, Event>,
+}
+
+impl<'a> Iterator for EventBatchIter<'a> {
+    type Item = &'a Event;
+
+    fn next(&mut self) -> Option<&'a Event> {
+        loop {
+            if let Some(event) = self.current.next() {
+                return Some(event);
+            }
+            self.current = self.parts.next()?.events().iter();
+        }
+    }
+}
+
+impl EventBatch {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The events, in order.
+    pub fn iter(&self) -> EventBatchIter<'_> {
+        EventBatchIter {
+            parts: self.parts.iter(),
+            current: [].iter(),
+        }
+    }
+
+    pub fn last(&self) -> Option<&Event> {
+        self.parts.last().and_then(|part| part.events().last())
+    }
+
+    /// The events as a vector of their own (each event of a shared batch cloned).
+    pub fn into_vec(self) -> Vec<Event> {
+        let mut events = Vec::with_capacity(self.len);
+        for part in self.parts {
+            match part {
+                Part::Shared(shared) => events.extend(shared.iter().cloned()),
+                Part::Owned(owned) => events.extend(owned),
+            }
+        }
+        events
+    }
+
+    fn push_shared(&mut self, events: Arc<[Event]>) {
+        self.len += events.len();
+        self.parts.push(Part::Shared(events));
+    }
+
+    fn push_owned(&mut self, events: Vec<Event>) {
+        if events.is_empty() {
+            return;
+        }
+        self.len += events.len();
+        self.parts.push(Part::Owned(events));
+    }
+}
+
+impl<'a> IntoIterator for &'a EventBatch {
+    type Item = &'a Event;
+    type IntoIter = EventBatchIter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for EventBatch {
+    type Item = Event;
+    type IntoIter = std::vec::IntoIter<Event>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_vec().into_iter()
+    }
+}
+
 struct Cursor {
     shard: u16,
     feed: Arc<ShardFeed>,
@@ -97,6 +206,11 @@ pub struct Subscription {
     /// The matching events of the last page read or delivery taken, and which cursor and
     /// position it went through.
     buffer: VecDeque<Event>,
+    /// A live delivery taken whole and not copied yet (no reader judges its events): the
+    /// dispatcher's `Arc<[Event]>`, shared with every subscriber of the pattern, handed out
+    /// whole by `next_events`, copied into `buffer` for the event-at-a-time calls. Set only
+    /// while `buffer` is empty; `page` names its cursor and position.
+    shared: Option<Arc<[Event]>>,
     page: Option<(usize, u64)>,
     /// The cursor the next read starts from, so that a busy shard does not starve the others.
     turn: usize,
@@ -172,6 +286,7 @@ impl Subscription {
             joins: 0,
             drops: 0,
             buffer: VecDeque::new(),
+            shared: None,
             page: None,
             turn: 0,
             inbox_first: true,
@@ -207,9 +322,18 @@ impl Subscription {
     /// bounds (`EngineConfig::subscription_inbox_events_max` and `subscription_inbox_bytes_max`,
     /// or one larger batch).
     pub fn buffered(&self) -> (usize, u64) {
-        let bytes: u64 = self.buffer.iter().map(event_estimated_bytes).sum();
+        let shared = self.shared.as_deref().unwrap_or_default();
+        let bytes: u64 = self
+            .buffer
+            .iter()
+            .chain(shared)
+            .map(event_estimated_bytes)
+            .sum();
         let (inbox_events, inbox_bytes) = self.inbox.lock().held();
-        (self.buffer.len() + inbox_events, bytes + inbox_bytes)
+        (
+            self.buffer.len() + shared.len() + inbox_events,
+            bytes + inbox_bytes,
+        )
     }
 
     /// Whether the subscription is live on every shard it involves (its events pushed by the
@@ -243,36 +367,77 @@ impl Subscription {
         }
     }
 
-    /// The events of at least one whole batch (of one shard), and of more whole batches up to
-    /// `max` events when they are already read or delivered; waits up to `timeout` for the
-    /// first. Empty if none came. The resume token afterwards is exact.
+    /// The events of at least one whole batch (of one shard), and of more whole batches when
+    /// they are already read or delivered, as long as all of them fit in `max` events (one
+    /// batch larger than `max` comes alone); waits up to `timeout` for the first. Empty if none
+    /// came. The resume token afterwards is exact. Each event its own copy:
+    /// [`Subscription::next_events`] gives the same without copying live batches.
     pub fn next_batch(&mut self, max: usize, timeout: Duration) -> Result<Vec<Event>> {
+        Ok(self.next_events(max, timeout)?.into_vec())
+    }
+
+    /// What [`Subscription::next_batch`] gives, as an [`EventBatch`]: a batch delivered live is
+    /// the dispatcher's own, shared with every subscriber of the same pattern, not copied event
+    /// by event. Copying is what costs: each event holds its resources by `Arc`, and 100
+    /// subscriber threads cloning and dropping the same events bounce those counts' cache lines
+    /// between the cores — measured, a fifth of the subscriber threads' CPU
+    /// (`docs/benchmarks.md`, "Batches shared, not copied").
+    pub fn next_events(&mut self, max: usize, timeout: Duration) -> Result<EventBatch> {
+        let max = max.max(1);
         let deadline = Instant::now() + timeout;
-        let mut events = Vec::new();
+        let mut batch = EventBatch::default();
         loop {
             if !self.ready(deadline)? {
-                return Ok(events);
+                return Ok(batch);
             }
             loop {
-                // One allocation for what the buffer holds, not a doubling per few events (100
-                // subscriber threads each growing a vector per batch showed up as page faults).
-                events.reserve(self.buffer.len().min(max.max(1)));
-                while let Some(front) = self.buffer.front() {
-                    let same_batch = events
-                        .last()
-                        .is_some_and(|last: &Event| last.position == front.position);
-                    if events.len() >= max.max(1) && !same_batch {
+                if let Some(events) = self.shared.take() {
+                    // One whole batch: taken whole, or left for the next call.
+                    if !batch.is_empty() && batch.len() + events.len() > max {
+                        self.shared = Some(events);
                         break;
                     }
-                    events.extend(self.pop());
+                    let (index, through) = self.page.expect("a delivery names its cursor");
+                    let cursor = &mut self.cursors[index];
+                    cursor.delivered = cursor.delivered.max(through);
+                    batch.push_shared(events);
+                } else {
+                    // One allocation for what the buffer holds, not a doubling per few events
+                    // (100 subscriber threads each growing a vector per batch showed up as page
+                    // faults).
+                    let mut owned = Vec::with_capacity(self.buffer.len().min(max));
+                    while let Some(front) = self.buffer.front() {
+                        let taken = batch.len() + owned.len();
+                        let same_batch = owned
+                            .last()
+                            .or(batch.last())
+                            .is_some_and(|last: &Event| last.position == front.position);
+                        if taken > 0 && !same_batch {
+                            // Another whole batch only if all of it fits.
+                            let position = front.position;
+                            let next = self
+                                .buffer
+                                .iter()
+                                .take_while(|e| e.position == position)
+                                .count();
+                            if taken + next > max {
+                                break;
+                            }
+                        }
+                        owned.extend(self.pop());
+                    }
+                    batch.push_owned(owned);
+                    if !self.buffer.is_empty() {
+                        break;
+                    }
                 }
-                if !self.buffer.is_empty() || events.len() >= max || !self.take_delivery() {
+                if batch.len() >= max || !self.take_delivery() {
                     break;
                 }
             }
             // Empty only if every event taken was one the principal may not read: wait on.
-            if !events.is_empty() {
-                return Ok(events);
+            if !batch.is_empty() {
+                return Ok(batch);
             }
         }
     }
@@ -320,7 +485,7 @@ impl Subscription {
     /// Whether the buffer holds an event by `deadline`.
     fn ready(&mut self, deadline: Instant) -> Result<bool> {
         loop {
-            if !self.buffer.is_empty() {
+            if self.holds_events() {
                 return Ok(true);
             }
             // Read before the inbox is looked at (step (1) of `bell`'s protocol).
@@ -489,7 +654,7 @@ impl Subscription {
     /// nothing queued to what its dispatcher dispatched; notices a dispatcher that dropped it.
     fn take_delivery(&mut self) -> bool {
         assert!(
-            self.buffer.is_empty(),
+            !self.holds_events(),
             "a delivery is taken once the last is delivered"
         );
         // Loaded before the inbox's lock: see `dispatch`'s module doc.
@@ -536,9 +701,20 @@ impl Subscription {
             cursor.next
         );
         cursor.next = delivery.position + 1;
-        self.buffer.extend(delivery.events.iter().cloned());
+        if self.reader.is_none() {
+            // Copied only if taken event by event (`pop`).
+            self.shared = Some(delivery.events);
+        } else {
+            // Judged event by event for the reader (`pop`).
+            self.buffer.extend(delivery.events.iter().cloned());
+        }
         self.page = Some((index, delivery.position));
         true
+    }
+
+    /// Whether events taken from a page or a delivery wait to be handed out.
+    fn holds_events(&self) -> bool {
+        !self.buffer.is_empty() || self.shared.is_some()
     }
 
     /// Reads one page from the first cursor (from `turn` on) that reads its shard's history
@@ -546,7 +722,7 @@ impl Subscription {
     /// caught up with it.
     fn read_page(&mut self) -> Result<Progress> {
         assert!(
-            self.buffer.is_empty(),
+            !self.holds_events(),
             "a page is read once the last is delivered"
         );
         let count = self.cursors.len();
@@ -600,7 +776,7 @@ impl Subscription {
 
     /// Takes buffered events until one the principal may read, or the buffer is empty.
     fn pop_readable(&mut self) -> Option<Event> {
-        while !self.buffer.is_empty() {
+        while self.holds_events() {
             if let Some(event) = self.pop() {
                 return Some(event);
             }
@@ -612,6 +788,11 @@ impl Subscription {
     /// whose events are all taken; returns it as the principal may see it (`ReadRights::judge`,
     /// by the rules enforced now), or `None` if it may not see it or the buffer is empty.
     fn pop(&mut self) -> Option<Event> {
+        if self.buffer.is_empty() {
+            if let Some(shared) = self.shared.take() {
+                self.buffer.extend(shared.iter().cloned());
+            }
+        }
         let event = self.buffer.pop_front()?;
         let (index, through) = self.page.expect("buffered events come from a page");
         let cursor = &mut self.cursors[index];
@@ -664,7 +845,7 @@ impl HandlerThread {
                 if stopping.load(Ordering::Acquire) {
                     return Ok(());
                 }
-                match subscription.next_batch(SUBSCRIPTION_PAGE_CHANGES_MAX, HANDLER_STOP_CHECK) {
+                match subscription.next_events(SUBSCRIPTION_PAGE_CHANGES_MAX, HANDLER_STOP_CHECK) {
                     Ok(events) => events.iter().for_each(&handler),
                     Err(Error::Closed) => return Ok(()),
                     Err(error) => {
