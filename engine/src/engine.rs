@@ -1042,7 +1042,7 @@ where
         ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)
     };
     let dir = wal_dir(&config.data_dir, shard);
-    let answers = SharedBell::new(Bell::default());
+    let answers = SharedBell::new(Bell::uncounted());
     let shard_loop = ShardLoop {
         id: shard,
         queue: queue.clone(),

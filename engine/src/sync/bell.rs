@@ -47,6 +47,8 @@ pub struct Bell {
     word: AtomicU32,
     /// Threads counted as asleep on the word (step (3) of the module doc).
     sleepers: AtomicU32,
+    /// Whether sleepers are counted (steps (3) and (c)); else every ring makes its call.
+    uncounted: bool,
     #[cfg(loom)]
     kernel: loom_futex::Kernel,
 }
@@ -63,6 +65,18 @@ pub enum Waited {
 }
 
 impl Bell {
+    /// A bell that does not count its sleepers: every ring makes its system call, and a sleep
+    /// costs no write to a shared count. For a bell rung rarely and slept on often — a shard's,
+    /// rung once per flush, slept on by 256 writer threads once per commit each, whose count's
+    /// cache line was a measured cost. Steps (3) and (c) fall away; the rest is the plain futex
+    /// protocol (the kernel compares the word under its lock, and every ring after (b) wakes).
+    pub fn uncounted() -> Bell {
+        Bell {
+            uncounted: true,
+            ..Bell::default()
+        }
+    }
+
     /// Step (1): what the word holds now.
     pub fn seen(&self) -> u32 {
         self.word.load(Acquire)
@@ -80,7 +94,7 @@ impl Bell {
             return;
         }
         self.word.fetch_add(1, AcqRel);
-        if self.sleepers.fetch_add(0, AcqRel) == 0 {
+        if !self.uncounted && self.sleepers.fetch_add(0, AcqRel) == 0 {
             return;
         }
         #[cfg(not(loom))]
@@ -103,6 +117,9 @@ impl Bell {
     /// returns are possible: the caller looks again either way.
     pub fn wait_bits(&self, seen: u32, bits: u32, deadline: Option<Instant>) -> Waited {
         assert_ne!(bits, 0, "a sleeper that no ring can wake");
+        if self.uncounted {
+            return self.sleep_bits(seen, bits, deadline);
+        }
         self.sleepers.fetch_add(1, AcqRel);
         let waited = self.sleep_bits(seen, bits, deadline);
         self.sleepers.fetch_sub(1, AcqRel);
@@ -324,6 +341,40 @@ mod tests {
         for sleeper in sleepers {
             sleeper.join().unwrap();
         }
+    }
+
+    #[test]
+    fn an_uncounted_bell_wakes_the_sleepers_of_the_bits_it_rings_and_no_others() {
+        let bell = Arc::new(Bell::uncounted());
+        let seen = bell.seen();
+        let woken = Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let sleepers: Vec<_> = [1u32, 2, 4]
+            .into_iter()
+            .map(|bit| {
+                let (bell, woken) = (bell.clone(), woken.clone());
+                std::thread::spawn(move || {
+                    let deadline = Instant::now() + Duration::from_secs(60);
+                    // As a writer: sleeps until its own bit is rung (the word moving for another
+                    // bit wakes nobody here: the kernel filters by bits).
+                    while bell.wait_bits(seen, bit, Some(deadline)) != Waited::Rang {}
+                    woken.fetch_or(bit, std::sync::atomic::Ordering::SeqCst);
+                })
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(50));
+        // Rung for bits 1 and 4: those two wake. Bit 2's sleeper sees the word moved only if it
+        // had not gone to sleep yet (then it returns at once too): so this checks who must wake.
+        bell.ring_bits(1 | 4);
+        let far = Instant::now() + Duration::from_secs(60);
+        while woken.load(std::sync::atomic::Ordering::SeqCst) & 5 != 5 {
+            assert!(Instant::now() < far, "a rung sleeper slept on");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        bell.ring_bits(2);
+        for sleeper in sleepers {
+            sleeper.join().unwrap();
+        }
+        assert_eq!(woken.load(std::sync::atomic::Ordering::SeqCst), 7);
     }
 
     #[test]
