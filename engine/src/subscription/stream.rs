@@ -408,17 +408,19 @@ impl Subscription {
                     let mut owned = Vec::with_capacity(self.buffer.len().min(max));
                     while let Some(front) = self.buffer.front() {
                         let taken = batch.len() + owned.len();
-                        let same_batch = owned
-                            .last()
-                            .or(batch.last())
-                            .is_some_and(|last: &Event| last.position == front.position);
+                        // A batch is a position of a shard: two shards may each have one at
+                        // the same position.
+                        let same_batch =
+                            owned.last().or(batch.last()).is_some_and(|last: &Event| {
+                                (last.shard, last.position) == (front.shard, front.position)
+                            });
                         if taken > 0 && !same_batch {
                             // Another whole batch only if all of it fits.
-                            let position = front.position;
+                            let batch_of = (front.shard, front.position);
                             let next = self
                                 .buffer
                                 .iter()
-                                .take_while(|e| e.position == position)
+                                .take_while(|e| (e.shard, e.position) == batch_of)
                                 .count();
                             if taken + next > max {
                                 break;
@@ -511,6 +513,9 @@ impl Subscription {
                 return Err(Error::Closed);
             }
             if let Some(bells) = &bells {
+                // By address: a cursor keeps its old bell's `Arc` until a join hands it the new
+                // one, so a rejoin to a new group always shows a different address (and a second
+                // drop in the same pass would need a stopped dispatcher, which refuses joins).
                 let moved = self.cursors.iter().zip(bells).any(|(c, (bell, _))| {
                     !c.joined || c.bell.as_ref().is_none_or(|now| Arc::as_ptr(now) != *bell)
                 });

@@ -28,6 +28,11 @@
 //! as the subscription `Signal`'s, model-checked the same way (`engine/tests/loom_subscription_bell.rs`,
 //! `engine/tests/loom_handoff.rs`, with the futex emulated under a lock, bits honoured).
 //!
+//! An *uncounted* bell ([`Bell::uncounted`], a shard's) drops steps (3) and (c): every ring that
+//! names a bit makes its call, and the protocol is the plain futex one — the ringer makes (a)
+//! true, then (b), then wakes; a sleeper whose (1) came before (b) either finds the word moved in
+//! the kernel's compare or is queued before the wake, which the kernel orders under its lock.
+//!
 //! Where `futex_waitv` is missing (`ENOSYS`), refused (`EPERM`, a system-call filter) or a wait
 //! has more bells than it takes, subscribers sleep as before (their inbox's signal);
 //! `FUTEX_WAIT_BITSET` is as old as Linux 2.6.25, and if it fails all the same its sleepers nap a
