@@ -26,7 +26,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::thread::Thread;
 use std::time::{Duration, Instant};
 
-use aorta_engine::subscription::{Pattern, Start, Subscription};
+use aorta_engine::subscription::{Event, Pattern, Start, Subscription};
 use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
 use hdrhistogram::Histogram;
 
@@ -234,35 +234,29 @@ fn follow_on_threads(
                 ready.wait();
                 let mut received = 0;
                 let copies = std::env::var_os("AORTA_DELIVERY_COPIES").is_some();
-                while received < changes {
-                    if copies {
-                        let events = subscription
-                            .next_batch(4096, Duration::from_secs(60))
-                            .expect("events");
-                        assert!(!events.is_empty(), "no event for a minute");
-                        let now = Instant::now();
-                        for event in &events {
-                            let name = &event.new.as_ref().expect("puts").name;
-                            if (name[1..].parse::<usize>().expect("e<index>") + 1) % per_batch == 0
-                            {
-                                delivered.push(now);
-                            }
-                        }
-                        received += events.len();
-                        continue;
-                    }
-                    let events = subscription
-                        .next_events(4096, Duration::from_secs(60))
-                        .expect("events");
-                    assert!(!events.is_empty(), "no event for a minute");
+                let patience = Duration::from_secs(60);
+                // Either way the same look at each event; only how they are taken differs.
+                let mut note = |events: &mut dyn Iterator<Item = &Event>| {
                     let now = Instant::now();
-                    for event in &events {
+                    let mut count = 0;
+                    for event in events {
+                        count += 1;
                         let name = &event.new.as_ref().expect("puts").name;
                         if (name[1..].parse::<usize>().expect("e<index>") + 1) % per_batch == 0 {
                             delivered.push(now);
                         }
                     }
-                    received += events.len();
+                    assert!(count > 0, "no event for a minute");
+                    count
+                };
+                while received < changes {
+                    received += if copies {
+                        let events = subscription.next_batch(4096, patience).expect("events");
+                        note(&mut events.iter())
+                    } else {
+                        let events = subscription.next_events(4096, patience).expect("events");
+                        note(&mut events.iter())
+                    };
                 }
                 DROPS.fetch_add(
                     subscription.live_switches().1,

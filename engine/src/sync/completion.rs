@@ -188,22 +188,31 @@ impl<T> Pending<T> {
         }
         let mut state = lock(&self.slot.state);
         loop {
-            match std::mem::replace(&mut *state, State::Taken) {
-                State::Done(value) => return Ok(value),
-                State::Abandoned => return Err(Abandoned),
-                State::Taken => unreachable!("a pending value is taken once"),
-                State::Waiting { waker, .. } => {
-                    *state = State::Waiting {
-                        waker,
-                        blocked: true,
-                    };
-                    state = self
-                        .slot
-                        .ready
-                        .wait(state)
-                        .expect("hand-off lock poisoned: a thread panicked inside it");
-                }
+            if let Some(outcome) = take_or_block(&mut state) {
+                return outcome;
             }
+            state = self
+                .slot
+                .ready
+                .wait(state)
+                .expect("hand-off lock poisoned: a thread panicked inside it");
+        }
+    }
+}
+
+/// The outcome if there is one (the value, or `Abandoned`), taken; else marks a thread blocked on
+/// it, so that the answer wakes it.
+fn take_or_block<T>(state: &mut State<T>) -> Option<Result<T, Abandoned>> {
+    match std::mem::replace(state, State::Taken) {
+        State::Done(value) => Some(Ok(value)),
+        State::Abandoned => Some(Err(Abandoned)),
+        State::Taken => unreachable!("a pending value is taken once"),
+        State::Waiting { waker, .. } => {
+            *state = State::Waiting {
+                waker,
+                blocked: true,
+            };
+            None
         }
     }
 }
@@ -218,19 +227,8 @@ impl<T> Pending<T> {
     fn wait_on_bell(&self, bell: &Bell, bit: u32) -> Result<T, Abandoned> {
         loop {
             let seen = bell.seen();
-            {
-                let mut state = lock(&self.slot.state);
-                match std::mem::replace(&mut *state, State::Taken) {
-                    State::Done(value) => return Ok(value),
-                    State::Abandoned => return Err(Abandoned),
-                    State::Taken => unreachable!("a pending value is taken once"),
-                    State::Waiting { waker, .. } => {
-                        *state = State::Waiting {
-                            waker,
-                            blocked: true,
-                        };
-                    }
-                }
+            if let Some(outcome) = take_or_block(&mut lock(&self.slot.state)) {
+                return outcome;
             }
             // A ring after `seen` (or a spurious return): look again. The deadline is only a
             // floor under a mistake: every answer rings its bit (loom checks that), so a look
