@@ -287,19 +287,18 @@ struct Reply<T> {
 
 impl<T> Reply<T> {
     fn new(shard: u16) -> (Self, Pending<Result<T>>) {
-        let (done, pending) = completion();
-        (
-            Reply {
-                done: Some(done),
-                shard,
-            },
-            pending,
-        )
+        Self::of(shard, completion())
     }
 
     /// A reply whose blocked waiter sleeps on the shard's `answers` bell, on `bit`.
     fn on_bell(shard: u16, answers: SharedBell, bit: u32) -> (Self, Pending<Result<T>>) {
-        let (done, pending) = completion_on_bell(answers, bit);
+        Self::of(shard, completion_on_bell(answers, bit))
+    }
+
+    fn of(
+        shard: u16,
+        (done, pending): (Completer<Result<T>>, Pending<Result<T>>),
+    ) -> (Self, Pending<Result<T>>) {
         (
             Reply {
                 done: Some(done),

@@ -182,14 +182,20 @@ struct Member {
     from: u64,
 }
 
+/// The live subscribers of one pattern, and the bell their blocked threads sleep on together
+/// (`bell`).
+#[derive(Debug, Default)]
+struct Group {
+    members: Vec<Member>,
+    bell: Arc<Bell>,
+}
+
 #[derive(Debug, Default)]
 struct Registry {
     index: SubscriptionIndex,
     /// Each distinct live pattern's id in the index: identical patterns are judged once.
     ids: HashMap<Pattern, PatternId>,
-    groups: HashMap<PatternId, Vec<Member>>,
-    /// Each group's bell, which its blocked subscriber threads sleep on together (`bell`).
-    bells: HashMap<PatternId, Arc<Bell>>,
+    groups: HashMap<PatternId, Group>,
     members: usize,
     /// The dispatcher stopped (close, or it failed): nobody joins any more.
     stopped: bool,
@@ -297,12 +303,13 @@ impl ShardFeed {
             },
         };
         inbox.set_live(self.shard, true);
-        let bell = registry.bells.entry(id).or_default().clone();
-        registry.groups.entry(id).or_default().push(Member {
+        let group = registry.groups.entry(id).or_default();
+        group.members.push(Member {
             subscriber,
             inbox: inbox.clone(),
             from,
         });
+        let bell = group.bell.clone();
         registry.members += 1;
         drop(registry);
         self.joins.bump();
@@ -317,10 +324,11 @@ impl ShardFeed {
         let Some(&id) = registry.ids.get(pattern) else {
             return;
         };
-        let group = registry
+        let group = &mut registry
             .groups
             .get_mut(&id)
-            .expect("a filed pattern has a group");
+            .expect("a filed pattern has a group")
+            .members;
         let before = group.len();
         group.retain(|m| m.subscriber != subscriber);
         let removed = before - group.len();
@@ -383,13 +391,13 @@ impl ShardFeed {
                     events: events.into(),
                     bytes,
                 };
-                let group = registry
+                let Group { members, bell } = registry
                     .groups
                     .get_mut(&id)
                     .expect("a matched pattern has a group");
-                let before = group.len();
+                let before = members.len();
                 let woken_before = woken.len();
-                group.retain(|member| {
+                members.retain(|member| {
                     if position < member.from {
                         return true;
                     }
@@ -399,10 +407,10 @@ impl ShardFeed {
                     pushed == Pushed::Queued
                 });
                 if woken.len() > woken_before {
-                    bells.push(registry.bells[&id].clone());
+                    bells.push(bell.clone());
                 }
-                registry.members -= before - group.len();
-                if group.is_empty() {
+                registry.members -= before - members.len();
+                if members.is_empty() {
                     emptied.push(id);
                 }
             }
@@ -447,7 +455,6 @@ impl Woken {
 impl Registry {
     fn forget(&mut self, id: PatternId) {
         self.groups.remove(&id);
-        self.bells.remove(&id);
         if let Some(pattern) = self.index.remove(id) {
             self.ids.remove(&pattern);
         }
@@ -456,12 +463,12 @@ impl Registry {
     fn drop_all(&mut self, shard: u16) -> Woken {
         let mut woken = Woken::default();
         for (_, group) in self.groups.drain() {
-            for member in group {
+            for member in group.members {
                 member.inbox.set_live(shard, false);
                 woken.inboxes.push(member.inbox);
             }
+            woken.bells.push(group.bell);
         }
-        woken.bells = self.bells.drain().map(|(_, bell)| bell).collect();
         self.ids.clear();
         self.index = SubscriptionIndex::new();
         self.members = 0;
@@ -539,7 +546,7 @@ fn run(feed: &ShardFeed) {
                 let first = registry
                     .groups
                     .values()
-                    .flatten()
+                    .flat_map(|g| &g.members)
                     .map(|m| m.from)
                     .min()
                     .expect("members");

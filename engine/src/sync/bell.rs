@@ -122,13 +122,23 @@ impl Bell {
     /// returns are possible: the caller looks again either way.
     pub fn wait_bits(&self, seen: u32, bits: u32, deadline: Option<Instant>) -> Waited {
         assert_ne!(bits, 0, "a sleeper that no ring can wake");
-        if self.uncounted {
-            return self.sleep_bits(seen, bits, deadline);
-        }
-        self.sleepers.fetch_add(1, AcqRel);
+        self.count_sleeper();
         let waited = self.sleep_bits(seen, bits, deadline);
-        self.sleepers.fetch_sub(1, AcqRel);
+        self.uncount_sleeper();
         waited
+    }
+
+    /// Step (3), on a counted bell.
+    fn count_sleeper(&self) {
+        if !self.uncounted {
+            self.sleepers.fetch_add(1, AcqRel);
+        }
+    }
+
+    fn uncount_sleeper(&self) {
+        if !self.uncounted {
+            self.sleepers.fetch_sub(1, AcqRel);
+        }
     }
 
     #[cfg(not(loom))]
@@ -212,11 +222,11 @@ pub fn wait_any(bells: &[(&Bell, u32)], deadline: Instant) -> Waited {
         return Waited::Unsupported;
     }
     for (bell, _) in bells {
-        bell.sleepers.fetch_add(1, AcqRel);
+        bell.count_sleeper();
     }
     let waited = sleep(bells, deadline);
     for (bell, _) in bells {
-        bell.sleepers.fetch_sub(1, AcqRel);
+        bell.uncount_sleeper();
     }
     waited
 }

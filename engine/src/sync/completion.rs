@@ -198,6 +198,25 @@ impl<T> Pending<T> {
                 .expect("hand-off lock poisoned: a thread panicked inside it");
         }
     }
+
+    /// `wait` for a completion on a bell: steps (1)–(4) of `bell`'s protocol, the value in the
+    /// slot being what it waits for, and `blocked` what tells the producer to ring its bit.
+    fn wait_on_bell(&self, bell: &Bell, bit: u32) -> Result<T, Abandoned> {
+        loop {
+            let seen = bell.seen();
+            if let Some(outcome) = take_or_block(&mut lock(&self.slot.state)) {
+                return outcome;
+            }
+            // A ring after `seen` (or a spurious return): look again. The deadline is only a
+            // floor under a mistake: every answer rings its bit (loom checks that), so a look
+            // after it finds nothing new unless a wake-up was lost.
+            bell.wait_bits(
+                seen,
+                bit,
+                Some(std::time::Instant::now() + BELL_RECHECK_AFTER),
+            );
+        }
+    }
 }
 
 /// The outcome if there is one (the value, or `Abandoned`), taken; else marks a thread blocked on
@@ -220,27 +239,6 @@ fn take_or_block<T>(state: &mut State<T>) -> Option<Result<T, Abandoned>> {
 /// How long a thread blocked on a bell sleeps before it looks at its completion again, ringed or
 /// not: so that no mistake in the bits could hold a writer for ever.
 const BELL_RECHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
-
-impl<T> Pending<T> {
-    /// `wait` for a completion on a bell: steps (1)–(4) of `bell`'s protocol, the value in the
-    /// slot being what it waits for, and `blocked` what tells the producer to ring its bit.
-    fn wait_on_bell(&self, bell: &Bell, bit: u32) -> Result<T, Abandoned> {
-        loop {
-            let seen = bell.seen();
-            if let Some(outcome) = take_or_block(&mut lock(&self.slot.state)) {
-                return outcome;
-            }
-            // A ring after `seen` (or a spurious return): look again. The deadline is only a
-            // floor under a mistake: every answer rings its bit (loom checks that), so a look
-            // after it finds nothing new unless a wake-up was lost.
-            bell.wait_bits(
-                seen,
-                bit,
-                Some(std::time::Instant::now() + BELL_RECHECK_AFTER),
-            );
-        }
-    }
-}
 
 impl<T> Future for Pending<T> {
     type Output = Result<T, Abandoned>;
