@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use aorta_engine::storage::uring::SyncPath;
+use aorta_engine::table::store::WorkerPriority;
 use aorta_engine::wal::Preallocation;
 use aorta_engine::{Batch, Command, Engine, EngineConfig, ResourceSpec};
 use criterion::{BenchmarkId, Criterion, Throughput};
@@ -211,7 +212,12 @@ fn bench_configuration(
 /// decides the batches that wait, or syncs on its own thread),
 /// `AORTA_MEMTABLE_BYTES=n` (the memtable size at which it is frozen and flushed to a table;
 /// default the engine's 64 MiB; `2147483648`, the maximum, means no flush during a run; runs before 2026-11-25 23:15 UTC used
-/// `4294967296`, the maximum then).
+/// `4294967296`, the maximum then), `AORTA_TABLE_WORKER_PRIORITY=idle|normal` (the table workers'
+/// CPU priority).
+///
+/// Not a setting: `AORTA_COMMIT_TAIL_US=n` prints to stderr each futures-mode commit slower than
+/// `n` µs, as `TAIL <CLOCK_MONOTONIC seconds at its answer> <µs>`, to line up with
+/// `perf sched record -k CLOCK_MONOTONIC` (how the p99's causes were found: `docs/benchmarks.md`).
 fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     let mut config = EngineConfig::new(dir).with_shards(shards);
     match std::env::var("AORTA_WAL_SYNC").as_deref() {
@@ -244,6 +250,12 @@ fn engine_config(dir: &Path, shards: u16) -> EngineConfig {
     }
     if let Ok(bytes) = std::env::var("AORTA_MEMTABLE_BYTES") {
         config.memtable_bytes_max = bytes.parse().expect("AORTA_MEMTABLE_BYTES: bytes");
+    }
+    match std::env::var("AORTA_TABLE_WORKER_PRIORITY").as_deref() {
+        Ok("idle") => config.table_worker_priority = WorkerPriority::Idle,
+        Ok("normal") => config.table_worker_priority = WorkerPriority::Normal,
+        Ok(other) => panic!("AORTA_TABLE_WORKER_PRIORITY={other}: expected idle or normal"),
+        Err(_) => {}
     }
     config
 }
@@ -441,6 +453,12 @@ fn run_writers(
 fn drive(engine: &Engine, writers: &[ResourceSpec], quota: u64) -> (Histogram<u64>, u64) {
     let cpu_start = own_cpu_ns();
     let mut hist = new_histogram();
+    let tail_ns = std::env::var("AORTA_COMMIT_TAIL_US").ok().map(|micros| {
+        micros
+            .parse::<u64>()
+            .expect("AORTA_COMMIT_TAIL_US: microseconds")
+            * 1000
+    });
     let submit = |w: usize| {
         let batch = Batch::single(Command::put(writers[w].clone(), None));
         let start = Instant::now();
@@ -461,13 +479,34 @@ fn drive(engine: &Engine, writers: &[ResourceSpec], quota: u64) -> (Histogram<u6
             .wait()
             .expect("the shard stopped")
             .expect("a commit failed");
-        hist.saturating_record(start.elapsed().as_nanos() as u64);
+        let latency_ns = start.elapsed().as_nanos() as u64;
+        hist.saturating_record(latency_ns);
+        if tail_ns.is_some_and(|tail| latency_ns > tail) {
+            print_tail(latency_ns);
+        }
         if submitted < quota {
             in_flight.push_back(submit(w));
             submitted += 1;
         }
     }
     (hist, own_cpu_ns().saturating_sub(cpu_start))
+}
+
+/// Prints a slow commit with the time of its answer on the clock that `perf sched record -k
+/// CLOCK_MONOTONIC` stamps its events with.
+fn print_tail(latency_ns: u64) {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec into `now`, which outlives the call.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut now) };
+    eprintln!(
+        "TAIL {}.{:09} {}",
+        now.tv_sec,
+        now.tv_nsec,
+        latency_ns / 1000
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

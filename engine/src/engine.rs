@@ -46,7 +46,7 @@ use crate::sync::{
     completion, completion_on_bell, BoundedQueue, Completer, InlineSync, Pending, PushError,
     SyncRunner, SyncThread, Wake,
 };
-use crate::table::store::{TableStats, TableWork};
+use crate::table::store::{TableStats, TableWork, WorkerPriority};
 use crate::wal::Preallocation;
 use std::cell::RefCell;
 
@@ -101,6 +101,10 @@ pub struct EngineConfig {
     /// Where flushes run (default `Background`: a worker thread per shard; `Inline` for tests that
     /// cut power at every IO point).
     pub table_work: TableWork,
+    /// The CPU priority of each shard's table workers (default `Idle`: `SCHED_IDLE`, so that a
+    /// flush or a merge never keeps the write path waiting for a CPU); see [`WorkerPriority`] and
+    /// `docs/benchmarks.md` for the measured difference.
+    pub table_worker_priority: WorkerPriority,
     /// The horizon of each shard's history of changes (count, bytes of history files, age;
     /// defaults `HISTORY_*_DEFAULT`), which `Engine::history` streams from and which survives
     /// restarts. It is also how far back queries reach: compaction keeps every version a query at
@@ -142,6 +146,7 @@ impl EngineConfig {
             sync_thread: true,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Background,
+            table_worker_priority: WorkerPriority::Idle,
             history: HistoryLimits::default(),
             history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
             mapped_resident_bytes_max: Some(MAPPED_RESIDENT_BYTES_DEFAULT),
@@ -1036,6 +1041,7 @@ where
         preallocation: config.wal_preallocation,
         memtable_bytes_max: config.memtable_bytes_max,
         table_work: config.table_work,
+        table_worker_priority: config.table_worker_priority,
         history: config.history,
         history_memory_bytes: config.history_memory_bytes,
         ..ShardOptions::new(shard, cluster_id, config.segment_bytes_max)

@@ -23,7 +23,7 @@ use crate::state::Published;
 use crate::state::{Minter, State};
 use crate::storage::Storage;
 use crate::sync::{InlineSync, SyncRunner};
-use crate::table::store::{Flusher, TableStore, TableWork};
+use crate::table::store::{Flusher, TableStore, TableWork, WorkerPriority};
 use crate::wal::record::RecordKind;
 use crate::wal::{FailStop, Preallocation, Wal, WalOptions};
 use std::sync::Arc;
@@ -50,6 +50,9 @@ pub struct ShardOptions {
     pub memtable_bytes_max: u64,
     /// Where flushes run (see [`TableWork`]).
     pub table_work: TableWork,
+    /// The CPU priority of the table workers, when they run in the background (see
+    /// [`WorkerPriority`]).
+    pub table_worker_priority: WorkerPriority,
     /// The horizon of the shard's history of changes (its history files), which is also how far
     /// back compaction keeps superseded versions.
     pub history: HistoryLimits,
@@ -72,6 +75,7 @@ impl ShardOptions {
             preallocation: Preallocation::Off,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Inline,
+            table_worker_priority: WorkerPriority::default(),
             history: HistoryLimits::default(),
             history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
             hand_over_batches_min: HAND_OVER_BATCHES_MIN,
@@ -225,6 +229,7 @@ impl<S: Storage> Shard<S> {
             store,
             state.published().clone(),
             options.table_work,
+            options.table_worker_priority,
             options.history,
         )?;
         // The replay freezes and flushes full memtables as the live path does, so that a long WAL

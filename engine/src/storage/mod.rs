@@ -106,6 +106,24 @@ pub trait Storage: Send + 'static {
         self.write_at(file, offset, buf)?;
         self.sync_data(file)
     }
+    /// Starts the device write of `len` bytes of `file` from `offset` (already handed to
+    /// `write_at`), then waits until the device has the earlier range `wait` (started the same way
+    /// before): a file written in steps this way never has more than two steps' bytes queued on
+    /// the device ahead of another file's fdatasync. It makes nothing durable (the caller still
+    /// syncs), so the default does nothing.
+    ///
+    /// An error is the caller's write failing: Linux reports a writeback error to one waiter, and
+    /// this wait may be that one, so a later `sync_data` could succeed without the bytes.
+    fn write_behind(
+        &mut self,
+        file: FileId,
+        offset: u64,
+        len: u64,
+        wait: Option<(u64, u64)>,
+    ) -> io::Result<()> {
+        let _ = (file, offset, len, wait);
+        Ok(())
+    }
     /// Drops the file's clean pages from the page cache, so that later reads show what the device
     /// holds. Call it after a successful `sync_data` and before reading a file back at open.
     ///

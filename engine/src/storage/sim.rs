@@ -23,8 +23,8 @@
 //! marks the pages clean. Those bytes are not "unsynced pages" either: no writeback will touch
 //! them, so no tear persists them.
 //!
-//! Every write, sync, truncate, rename and remove is an *IO point*; a test can cut the power after
-//! any number of them, fail the n-th write or sync with an errno, make the n-th write short, cap the
+//! Every write, sync, write-behind, truncate, rename and remove is an *IO point*; a test can cut
+//! the power after any number of them, fail the n-th write, sync or write-behind with an errno, make the n-th write short, cap the
 //! disk's capacity (ENOSPC), or flip a bit. A linked write + sync ([`LinkedIo`]) is two IO points; a
 //! sync cancelled because its write failed or fell short is none.
 
@@ -162,6 +162,8 @@ impl Inode {
 pub enum OpKind {
     Write,
     Sync,
+    /// `Storage::write_behind`: the writeback of a range, and the wait for an earlier one.
+    WriteBehind,
 }
 
 #[derive(Clone, Copy)]
@@ -740,6 +742,28 @@ impl Storage for SimStorage {
     fn detached_sync(&mut self, file: FileId) -> io::Result<DetachedSync> {
         let outcome = self.sync_data(file);
         Ok(DetachedSync::new(move || outcome))
+    }
+
+    /// An IO point that makes nothing durable (the sim has no device queue to pace: what a power
+    /// cut keeps is decided by syncs and tears alone). A failure loses the file's unsynced bytes
+    /// for good, as a failed writeback wait does on Linux: the pages are marked clean and the
+    /// error is reported to this waiter, so a later sync would succeed without them.
+    fn write_behind(
+        &mut self,
+        file: FileId,
+        _offset: u64,
+        _len: u64,
+        _wait: Option<(u64, u64)>,
+    ) -> io::Result<()> {
+        let inode = self.inode(file)?;
+        let mut state = self.state()?;
+        if let Err(error) = state.io_point(Some(OpKind::WriteBehind)) {
+            if !state.powered_off {
+                state.inodes.get_mut(&inode).unwrap().sync_failed();
+            }
+            return Err(error);
+        }
+        Ok(())
     }
 
     /// Lost bytes (a failed sync marked their pages clean) now read what the medium holds: their

@@ -209,6 +209,38 @@ impl Storage for UringStorage {
         Ok(DetachedSync::new(move || file.sync_data()))
     }
 
+    fn write_behind(
+        &mut self,
+        file: FileId,
+        offset: u64,
+        len: u64,
+        wait: Option<(u64, u64)>,
+    ) -> io::Result<()> {
+        let fd = self.fd(file)?;
+        let range = |offset: u64, len: u64, flags: libc::c_uint| {
+            let (Ok(offset), Ok(len)) = (i64::try_from(offset), i64::try_from(len)) else {
+                return Err(io::Error::from(io::ErrorKind::InvalidInput));
+            };
+            // SAFETY: sync_file_range only reads its integer arguments; `fd` is open (we own its
+            // File).
+            if unsafe { libc::sync_file_range(fd.0, offset, len, flags) } != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(())
+        };
+        range(offset, len, libc::SYNC_FILE_RANGE_WRITE)?;
+        if let Some((offset, len)) = wait {
+            range(
+                offset,
+                len,
+                libc::SYNC_FILE_RANGE_WAIT_BEFORE
+                    | libc::SYNC_FILE_RANGE_WRITE
+                    | libc::SYNC_FILE_RANGE_WAIT_AFTER,
+            )?;
+        }
+        Ok(())
+    }
+
     fn drop_cached_pages(&mut self, file: FileId) -> io::Result<()> {
         let fd = self.fd(file)?;
         // SAFETY: posix_fadvise only reads its integer arguments; `fd` is open (we own its File).

@@ -55,6 +55,38 @@ pub enum TableWork {
     Background,
 }
 
+/// The CPU priority of a shard's table workers (its memtable flush and its compactor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum WorkerPriority {
+    /// `SCHED_IDLE`: a worker runs only on a CPU that nothing else wants, and a waking shard,
+    /// sync or caller thread takes the CPU from it at once. Why: on few cores a flush or a merge
+    /// that holds a CPU for milliseconds keeps a woken shard waiting behind it (measured: the
+    /// shard 2.4 ms on the run queue of a CPU busy with the flush, the other CPU idle;
+    /// `docs/benchmarks.md`). The cost: where other processes keep every core busy the workers
+    /// get almost no CPU, the frozen memtables fill up and writes wait for them. Linux does not
+    /// let an unprivileged thread leave `SCHED_IDLE`, so this is chosen once, at start. The
+    /// default.
+    #[default]
+    Idle,
+    /// The scheduler's normal policy, sharing the CPU with everything else.
+    Normal,
+}
+
+/// Sets the calling thread's scheduling policy to `priority`; a refusal is logged, not fatal (the
+/// worker runs at the normal priority).
+fn lower_own_priority(priority: WorkerPriority) {
+    if priority == WorkerPriority::Normal {
+        return;
+    }
+    let param = libc::sched_param { sched_priority: 0 };
+    // SAFETY: sched_setscheduler only reads `param`, a valid sched_param that outlives the call;
+    // pid 0 is the calling thread.
+    if unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) } != 0 {
+        let error = std::io::Error::last_os_error();
+        tracing::warn!(%error, "could not set a table worker to SCHED_IDLE; it runs at the normal priority");
+    }
+}
+
 /// Bytes of entries a compaction merges between two releases of its inputs' mapped pages.
 const COMPACTION_RELEASE_BYTES: usize = 32 * 1024 * 1024;
 
@@ -288,6 +320,7 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
     let file = storage.open(path, true).map_err(|e| io("creating", e))?;
     let mut writer = SstableWriter::new();
     let mut offset = 0u64;
+    let mut previous = None;
     let written = || -> Result<Option<(u64, u64)>> {
         for entry in entries {
             add(&mut writer, entry?).map_err(full)?;
@@ -296,6 +329,12 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
                 storage
                     .write_at(file, offset, &ready)
                     .map_err(|e| io("writing", e))?;
+                // Written back step by step, so that the device never holds more than two
+                // steps of a table ahead of a log's fdatasync (`Storage::write_behind`).
+                storage
+                    .write_behind(file, offset, ready.len() as u64, previous)
+                    .map_err(|e| io("writing back", e))?;
+                previous = Some((offset, ready.len() as u64));
                 offset += ready.len() as u64;
             }
         }
@@ -622,6 +661,7 @@ impl<S: Storage> Flusher<S> {
         store: TableStore<S>,
         published: Arc<Published>,
         work: TableWork,
+        priority: WorkerPriority,
         history: HistoryLimits,
     ) -> Result<Self> {
         let shard = store.manifest().shard;
@@ -662,6 +702,7 @@ impl<S: Storage> Flusher<S> {
                     std::thread::Builder::new()
                         .name(format!("aorta-flush-{shard}"))
                         .spawn(move || {
+                            lower_own_priority(priority);
                             run_flusher(&store, &published, &shared, &counters, &history)
                         })
                         .map_err(|e| Error::io("spawning a flush worker", e))?
@@ -671,6 +712,7 @@ impl<S: Storage> Flusher<S> {
                     std::thread::Builder::new()
                         .name(format!("aorta-compact-{shard}"))
                         .spawn(move || {
+                            lower_own_priority(priority);
                             run_compactor(&store, storage, &published, &shared, &counters)
                         })
                         .map_err(|e| Error::io("spawning a compactor", e))?
