@@ -101,9 +101,9 @@ pub struct EngineConfig {
     /// Where flushes run (default `Background`: a worker thread per shard; `Inline` for tests that
     /// cut power at every IO point).
     pub table_work: TableWork,
-    /// The CPU priority of each shard's table workers (default `Idle`: `SCHED_IDLE`, so that a
-    /// flush or a merge never keeps the write path waiting for a CPU); see [`WorkerPriority`] and
-    /// `docs/benchmarks.md` for the measured difference.
+    /// The CPU priority of each shard's table workers (default `Normal`; `Idle` is `SCHED_IDLE`,
+    /// faster on a machine that has CPU to spare for them, starved on one that has not); see
+    /// [`WorkerPriority`] and `docs/benchmarks.md` for the measured difference.
     pub table_worker_priority: WorkerPriority,
     /// The horizon of each shard's history of changes (count, bytes of history files, age;
     /// defaults `HISTORY_*_DEFAULT`), which `Engine::history` streams from and which survives
@@ -146,7 +146,7 @@ impl EngineConfig {
             sync_thread: true,
             memtable_bytes_max: MEMTABLE_BYTES_DEFAULT,
             table_work: TableWork::Background,
-            table_worker_priority: WorkerPriority::Idle,
+            table_worker_priority: WorkerPriority::Normal,
             history: HistoryLimits::default(),
             history_memory_bytes: HISTORY_MEMORY_BYTES_DEFAULT,
             mapped_resident_bytes_max: Some(MAPPED_RESIDENT_BYTES_DEFAULT),

@@ -1,7 +1,7 @@
-//! A shard's table workers (`aorta-flush-<n>`, `aorta-compact-<n>`) run under `SCHED_IDLE` by
-//! default, so that a flush or a merge never holds a CPU that the shard, its sync thread or a
-//! caller wants; `WorkerPriority::Normal` leaves them at the normal policy. Read back from the
-//! kernel (`/proc/self/task/<tid>/stat`, field 41: the scheduling policy) of a real engine.
+//! A shard's table workers (`aorta-flush-<n>`, `aorta-compact-<n>`) run at the normal policy by
+//! default, and under `SCHED_IDLE` with `WorkerPriority::Idle` (a flush or a merge then never holds
+//! a CPU that the shard, its sync thread or a caller wants). Read back from the kernel
+//! (`/proc/self/task/<tid>/stat`, field 41: the scheduling policy) of a real engine.
 
 use std::path::Path;
 
@@ -59,19 +59,23 @@ fn worker_policies(dir: &Path, priority: WorkerPriority) -> Vec<(String, u32)> {
 }
 
 #[test]
-fn table_workers_run_idle_by_default_and_normal_on_request() {
+fn table_workers_run_normal_by_default_and_idle_on_request() {
     // Tests of one file run on threads of one process: run both cases in one test, one engine
     // at a time, so that each sees only its own workers.
     let dir = tempfile::tempdir().unwrap();
-    let idle = worker_policies(&dir.path().join("idle"), WorkerPriority::default());
     assert_eq!(
-        idle.len(),
-        4,
-        "a flush and a compact thread per shard: {idle:?}"
+        EngineConfig::new(dir.path()).table_worker_priority,
+        WorkerPriority::Normal
     );
-    assert!(idle.iter().all(|(_, p)| *p == SCHED_IDLE), "{idle:?}");
-
-    let normal = worker_policies(&dir.path().join("normal"), WorkerPriority::Normal);
-    assert_eq!(normal.len(), 4, "{normal:?}");
+    let normal = worker_policies(&dir.path().join("normal"), WorkerPriority::default());
+    assert_eq!(
+        normal.len(),
+        4,
+        "a flush and a compact thread per shard: {normal:?}"
+    );
     assert!(normal.iter().all(|(_, p)| *p == SCHED_OTHER), "{normal:?}");
+
+    let idle = worker_policies(&dir.path().join("idle"), WorkerPriority::Idle);
+    assert_eq!(idle.len(), 4, "{idle:?}");
+    assert!(idle.iter().all(|(_, p)| *p == SCHED_IDLE), "{idle:?}");
 }

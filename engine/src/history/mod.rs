@@ -256,16 +256,6 @@ impl History {
         self.evict();
     }
 
-    /// Owned copies (sharing the resources) of the changes at positions in `after + 1 ..= through`,
-    /// in commit order: what a flush writes to a history file. They must not have been evicted.
-    pub fn changes_between(&self, after: u64, through: u64) -> Vec<HistoryChange> {
-        self.iter_from(after + 1)
-            .expect("changes not yet in a history file are never evicted")
-            .take_while(|change| change.position <= through)
-            .cloned()
-            .collect()
-    }
-
     /// Records one change (cloning its resources), then evicts the oldest whole batches until the
     /// limits hold. A change at the position of the last one joins its batch (its commit time must
     /// be the batch's); a higher position starts a new batch. Feed it every change of a batch before

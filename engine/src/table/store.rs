@@ -39,7 +39,7 @@ use super::version::split_versioned;
 use super::version::VersionedEntry;
 use crate::error::{Error, Result};
 use crate::history::file::{files_past_horizon, write_history_file, HistoryFile, HistoryFiles};
-use crate::history::{HistoryChange, HistoryLimits};
+use crate::history::HistoryLimits;
 use crate::state::{Parts, Published};
 use crate::storage::{create_dir_durable, write_file_atomically, Storage};
 
@@ -58,18 +58,19 @@ pub enum TableWork {
 /// The CPU priority of a shard's table workers (its memtable flush and its compactor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum WorkerPriority {
-    /// `SCHED_IDLE`: a worker runs only on a CPU that nothing else wants, and a waking shard,
-    /// sync or caller thread takes the CPU from it at once. Why: on few cores a flush or a merge
-    /// that holds a CPU for milliseconds keeps a woken shard waiting behind it (measured: the
-    /// shard 2.4 ms on the run queue of a CPU busy with the flush, the other CPU idle;
-    /// `docs/benchmarks.md`). The cost: where other processes keep every core busy the workers
-    /// get almost no CPU, the frozen memtables fill up and writes wait for them. Linux does not
-    /// let an unprivileged thread leave `SCHED_IDLE`, so this is chosen once, at start. The
-    /// default.
+    /// The scheduler's normal policy, sharing the CPU with everything else. The default.
     #[default]
-    Idle,
-    /// The scheduler's normal policy, sharing the CPU with everything else.
     Normal,
+    /// `SCHED_IDLE`: a worker runs only on a CPU that nothing else wants, and a waking shard,
+    /// sync or caller thread takes the CPU from it at once. On few cores a flush or a merge that
+    /// holds a CPU for milliseconds can keep a woken shard waiting behind it (measured: the shard
+    /// 2.4 ms on the run queue of a CPU busy with the flush, the other CPU idle); with `Idle`, 256
+    /// writers committed 4-14 % more (`docs/benchmarks.md`). Not the default, because it starves
+    /// the workers whenever other threads keep every core busy: two threads reading in a loop
+    /// made a test's flushes, and so its writes, crawl for minutes; the frozen memtables fill up
+    /// and writes wait for them. Linux does not let an unprivileged thread leave `SCHED_IDLE`, so
+    /// the choice is made once, at start.
+    Idle,
 }
 
 /// Sets the calling thread's scheduling policy to `priority`; a refusal is logged, not fatal (the
@@ -107,9 +108,10 @@ pub struct FlushJob {
     /// Every batch at or below it is in the memtable or older tables.
     pub position: u64,
     pub resource_count: u64,
-    /// The changes at the positions after the previous flush's, up to `position`, in commit order
-    /// (at least one: the memtable holds their versions).
-    pub changes: Arc<Vec<HistoryChange>>,
+    /// The position of the previous flush: the memtable holds the changes after it, up to
+    /// `position` (at least one), which the flush copies from the shard's history
+    /// (`Published::history_changes_between`) on its own thread, not the shard's.
+    pub changes_after: u64,
 }
 
 /// What a flush made: the open table, the open history file, and how many of the oldest history
@@ -213,7 +215,12 @@ impl<S: Storage> TableStore<S> {
     /// Writes `job`'s memtable as a table and its changes as a history file, makes them durable and
     /// names them in the manifest, dropping the history files past `history`'s horizon (steps 1 and
     /// 2 of the module doc).
-    pub fn flush(&mut self, job: &FlushJob, history: &HistoryLimits) -> Result<Flushed> {
+    pub fn flush(
+        &mut self,
+        job: &FlushJob,
+        published: &Published,
+        history: &HistoryLimits,
+    ) -> Result<Flushed> {
         assert!(job.position >= self.manifest.flushed_position);
         let number = self.manifest.next_table_number;
         let meta = write_table_file(
@@ -223,14 +230,16 @@ impl<S: Storage> TableStore<S> {
             job.memtable.iter().map(Ok),
         )?
         .expect("only a memtable with versions is flushed");
+        let changes = published.history_changes_between(job.changes_after, job.position);
         let history_meta = write_history_file(
             &mut self.storage,
             &self.dir,
             number + 1,
             self.manifest.flushed_position + 1,
             job.position,
-            &job.changes,
+            &changes,
         )?;
+        drop(changes);
         // One directory fsync for both names: a flush's fsyncs queue on the device with the WAL's.
         sync_table_dir(&mut self.storage, &self.dir)?;
         let mut next = self.manifest.clone();
@@ -741,7 +750,7 @@ impl<S: Storage> Flusher<S> {
                 let flushed = store
                     .get_mut()
                     .unwrap_or_else(|p| p.into_inner())
-                    .flush(&job, history)
+                    .flush(&job, published, history)
                     .map_err(|e| e.to_string())?;
                 install_flushed(published, counters, &job, flushed);
                 while compact_once(store, storage, published, counters)
@@ -917,7 +926,7 @@ fn run_flusher<S: Storage>(
         };
         let flushed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
-            let flushed = store.flush(&job, history)?;
+            let flushed = store.flush(&job, published, history)?;
             install_flushed(published, counters, &job, flushed);
             Ok::<_, Error>(())
         }));

@@ -1047,13 +1047,22 @@ impl<S: Storage> Wal<S> {
         if let Err(error) = self.write_start(new_start) {
             return Err(self.fail("moving the WAL start file", error));
         }
+        // The start file now names a later segment: the purged ones are an interrupted purge's
+        // leftovers if a crash keeps them, which the next open removes. So a helper thread may
+        // remove them later, off this thread (`Spares::remove_later`).
+        let mut removed_here = false;
         for meta in self.segments.drain(..removable).collect::<Vec<_>>() {
-            if let Err(error) = self.storage.remove_file(&meta.path) {
-                return Err(self.fail("removing a purged WAL segment", error));
+            if let Err(path) = self.spares.remove_later(meta.path) {
+                if let Err(error) = self.storage.remove_file(&path) {
+                    return Err(self.fail("removing a purged WAL segment", error));
+                }
+                removed_here = true;
             }
         }
-        if let Err(error) = self.storage.sync_dir(&self.dir) {
-            return Err(self.fail("syncing the WAL directory after a purge", error));
+        if removed_here {
+            if let Err(error) = self.storage.sync_dir(&self.dir) {
+                return Err(self.fail("syncing the WAL directory after a purge", error));
+            }
         }
         Ok(removable)
     }

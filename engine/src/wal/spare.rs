@@ -22,12 +22,14 @@
 //!
 //! Segments are never recycled: a purged segment is deleted, so no file ever holds records of an
 //! earlier life of the log (a group names its segment anyway, and recovery stops at a group that
-//! names another).
+//! names another). With a helper thread, the helper deletes it ([`Spares::remove_later`]), after
+//! the start file moved past it: one a crash leaves is an interrupted purge's, which the next open
+//! finishes.
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -69,8 +71,22 @@ pub struct Spares {
     background: Option<Background>,
 }
 
+/// What the helper thread is asked to do.
+enum Request {
+    /// Make the next spare.
+    Spare,
+    /// Remove a purged segment: its unlink drops the file's page cache, milliseconds for a
+    /// 64 MiB segment, which the shard's thread would otherwise spend between two groups
+    /// (`docs/benchmarks.md`). The log's start file already names a later segment, so a segment
+    /// a crash leaves behind is removed at the next open, as an interrupted purge's.
+    Remove(PathBuf),
+}
+
+/// Purged segments queued for the helper's removal at most; past it, the log removes them itself.
+pub const REMOVALS_QUEUED_MAX: usize = 64;
+
 struct Background {
-    requests: Option<SyncSender<()>>,
+    requests: Option<SyncSender<Request>>,
     results: Receiver<io::Result<()>>,
     outstanding: bool,
     cancel: Arc<AtomicBool>,
@@ -137,7 +153,7 @@ impl Spares {
                 let background = self.background.as_mut().expect("a background preparer");
                 if !background.outstanding {
                     if let Some(requests) = &background.requests {
-                        background.outstanding = requests.try_send(()).is_ok();
+                        background.outstanding = requests.try_send(Request::Spare).is_ok();
                     }
                 }
             }
@@ -167,6 +183,22 @@ impl Spares {
         self.ready
     }
 
+    /// Hands a purged segment to the helper thread for removal; gives it back when there is no
+    /// helper (`Off`, `Inline`: the caller removes it, deterministically for the crash test) or
+    /// its queue is full.
+    pub fn remove_later(&mut self, path: PathBuf) -> Result<(), PathBuf> {
+        let Some(requests) = self.background.as_ref().and_then(|b| b.requests.as_ref()) else {
+            return Err(path);
+        };
+        requests
+            .try_send(Request::Remove(path))
+            .map_err(|error| match error {
+                TrySendError::Full(Request::Remove(path))
+                | TrySendError::Disconnected(Request::Remove(path)) => path,
+                _ => unreachable!("a removal request comes back as one"),
+            })
+    }
+
     /// The spare was renamed into a segment.
     pub fn taken(&mut self) {
         debug_assert!(self.ready);
@@ -176,17 +208,34 @@ impl Spares {
 
 impl Background {
     fn spawn<S: Storage>(mut storage: S, path: PathBuf, bytes: u64) -> io::Result<Background> {
-        let (requests, request_rx) = sync_channel::<()>(1);
+        // Room for one spare request (the log keeps at most one outstanding) and the removals.
+        let (requests, request_rx) = sync_channel::<Request>(1 + REMOVALS_QUEUED_MAX);
         let (result_tx, results) = sync_channel(1);
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = cancel.clone();
         let thread = std::thread::Builder::new()
             .name("aorta-wal-spare".into())
             .spawn(move || {
-                for () in request_rx {
-                    let result = make_spare(&mut storage, &path, bytes, &stop);
-                    if result_tx.send(result).is_err() {
-                        break;
+                for request in request_rx {
+                    match request {
+                        Request::Spare => {
+                            let result = make_spare(&mut storage, &path, bytes, &stop);
+                            if result_tx.send(result).is_err() {
+                                break;
+                            }
+                        }
+                        Request::Remove(segment) => {
+                            // Finished even after the log closed (see `Drop`).
+                            match storage.remove_file(&segment) {
+                                Ok(()) => {}
+                                Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+                                Err(error) => tracing::warn!(
+                                    path = %segment.display(),
+                                    %error,
+                                    "could not remove a purged WAL segment; the next open removes it"
+                                ),
+                            }
+                        }
                     }
                 }
             })?;
@@ -202,7 +251,9 @@ impl Background {
 
 impl Drop for Background {
     /// Stops the helper before the log is gone, so that no spare of this log is written while a
-    /// later open of the same directory removes or makes its own.
+    /// later open of the same directory removes or makes its own. The removals already queued are
+    /// finished first (at most `REMOVALS_QUEUED_MAX` unlinks): a closed log leaves no purged
+    /// segment behind.
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
         self.requests.take();
