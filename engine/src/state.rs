@@ -220,6 +220,9 @@ impl Published {
         let mut changes = Vec::new();
         let mut next = after + 1;
         while next <= through {
+            // Room for a whole chunk before the lock: no reallocation (and no fresh pages to
+            // fault in) while the shard may be waiting for it.
+            changes.reserve(HISTORY_COPY_CHUNK_CHANGES + crate::limits::BATCH_COMMANDS_MAX);
             let history = self.history.lock().unwrap_or_else(|p| p.into_inner());
             let mut last_position = None;
             for (taken, change) in history

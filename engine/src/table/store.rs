@@ -68,8 +68,11 @@ pub enum WorkerPriority {
     /// writers committed 4-14 % more (`docs/benchmarks.md`). Not the default, because it starves
     /// the workers whenever other threads keep every core busy: two threads reading in a loop
     /// made a test's flushes, and so its writes, crawl for minutes; the frozen memtables fill up
-    /// and writes wait for them. Linux does not let an unprivileged thread leave `SCHED_IDLE`, so
-    /// the choice is made once, at start.
+    /// and writes wait for them. The same starvation can hold the shard up directly: a worker
+    /// preempted while it holds a lock the shard takes (the history's, while a flush copies a
+    /// chunk of changes; the published parts') keeps it until the CPUs have time to spare, and
+    /// Linux mutexes have no priority inheritance. Linux does not let an unprivileged thread leave
+    /// `SCHED_IDLE`, so the choice is made once, at start.
     Idle,
 }
 

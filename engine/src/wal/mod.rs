@@ -1027,8 +1027,9 @@ impl<S: Storage> Wal<S> {
 
     /// Deletes whole segments whose records are all below `position` (a snapshot covers them). The
     /// active segment is never deleted. Returns how many segments went. The start file moves first,
-    /// so a crash part-way leaves segments that the next open removes. A failed removal fails the
-    /// log.
+    /// so a crash part-way leaves segments that the next open removes. With a spare's helper thread
+    /// the segments are handed to it (`Spares::remove_later`), which logs a failed removal and
+    /// leaves the segment to the next open; a removal here that fails fails the log.
     pub fn purge_before(&mut self, position: u64) -> Result<usize> {
         if self.failure.is_some() {
             return Err(self.failed_error());

@@ -28,7 +28,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -83,10 +83,14 @@ enum Request {
 }
 
 /// Purged segments queued for the helper's removal at most; past it, the log removes them itself.
+/// The request channel holds one more: the spare's request always finds room.
 pub const REMOVALS_QUEUED_MAX: usize = 64;
 
 struct Background {
     requests: Option<SyncSender<Request>>,
+    /// Removals sent and not yet done: kept below `REMOVALS_QUEUED_MAX`, so that the channel
+    /// always has room for the spare's request.
+    removals_queued: Arc<AtomicUsize>,
     results: Receiver<io::Result<()>>,
     outstanding: bool,
     cancel: Arc<AtomicBool>,
@@ -187,16 +191,25 @@ impl Spares {
     /// helper (`Off`, `Inline`: the caller removes it, deterministically for the crash test) or
     /// its queue is full.
     pub fn remove_later(&mut self, path: PathBuf) -> Result<(), PathBuf> {
-        let Some(requests) = self.background.as_ref().and_then(|b| b.requests.as_ref()) else {
+        let Some(background) = self.background.as_ref() else {
             return Err(path);
         };
-        requests
-            .try_send(Request::Remove(path))
-            .map_err(|error| match error {
+        let Some(requests) = background.requests.as_ref() else {
+            return Err(path);
+        };
+        // Only this thread adds to the count, so it cannot pass the limit between check and add.
+        if background.removals_queued.load(Ordering::Acquire) >= REMOVALS_QUEUED_MAX {
+            return Err(path);
+        }
+        background.removals_queued.fetch_add(1, Ordering::AcqRel);
+        requests.try_send(Request::Remove(path)).map_err(|error| {
+            background.removals_queued.fetch_sub(1, Ordering::AcqRel);
+            match error {
                 TrySendError::Full(Request::Remove(path))
                 | TrySendError::Disconnected(Request::Remove(path)) => path,
                 _ => unreachable!("a removal request comes back as one"),
-            })
+            }
+        })
     }
 
     /// The spare was renamed into a segment.
@@ -213,6 +226,8 @@ impl Background {
         let (result_tx, results) = sync_channel(1);
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = cancel.clone();
+        let removals_queued = Arc::new(AtomicUsize::new(0));
+        let removals_done = removals_queued.clone();
         let thread = std::thread::Builder::new()
             .name("aorta-wal-spare".into())
             .spawn(move || {
@@ -235,12 +250,14 @@ impl Background {
                                     "could not remove a purged WAL segment; the next open removes it"
                                 ),
                             }
+                            removals_done.fetch_sub(1, Ordering::AcqRel);
                         }
                     }
                 }
             })?;
         Ok(Background {
             requests: Some(requests),
+            removals_queued,
             results,
             outstanding: false,
             cancel,
