@@ -46,6 +46,19 @@ fn put(i: u64) -> ValidBatch {
     .unwrap()
 }
 
+/// Every one of the first `acknowledged` writes reads back with its value.
+fn assert_every_write_readable(shard: &Shard<SimStorage>, acknowledged: u64) {
+    for i in 0..acknowledged {
+        let name = format!("/ns/k{i:06}");
+        let found = shard.get(&name);
+        assert_eq!(
+            found.map(|resource| resource.data),
+            Some(value(i)),
+            "acknowledged write {name} lost"
+        );
+    }
+}
+
 #[test]
 fn a_failed_table_writeback_fails_the_tables_and_loses_no_acknowledged_write() {
     let disk = SimDisk::new();
@@ -87,27 +100,13 @@ fn a_failed_table_writeback_fails_the_tables_and_loses_no_acknowledged_write() {
         "{later:?}"
     );
     // Reads keep serving every acknowledged write.
-    for i in 0..acknowledged {
-        let name = format!("/ns/k{i:06}");
-        assert_eq!(
-            shard.get(&name).expect("acknowledged").data,
-            value(i),
-            "{name}"
-        );
-    }
+    assert_every_write_readable(&shard, acknowledged);
     drop(shard);
 
     // A power cut loses whatever was not synced; every acknowledged write comes back.
     disk.power_cut(Tear::DropUnsynced);
     let mut shard = open(&disk);
-    for i in 0..acknowledged {
-        let name = format!("/ns/k{i:06}");
-        assert_eq!(
-            shard.get(&name).expect("acknowledged write lost").data,
-            value(i),
-            "{name}"
-        );
-    }
+    assert_every_write_readable(&shard, acknowledged);
     assert!(
         shard.get("/ns/k1000000").is_none(),
         "a refused write survived"
