@@ -110,6 +110,9 @@ pub struct Published {
 /// Changes a flush copies from the shard's history under one lock (whole batches: a chunk ends
 /// at the first batch boundary past it): about 0.1 ms of copying.
 const HISTORY_COPY_CHUNK_CHANGES: usize = 4096;
+/// Changes evicted from the history under one hold of its lock once a flush made them evictable;
+/// more if one batch holds more (see `Published::history_persisted_through`).
+const HISTORY_EVICT_CHUNK_CHANGES: usize = 4096;
 
 /// What [`ReadView::scan`] calls for each live user key: (user key, version position, value).
 pub type ScanVisitor<'v> = dyn FnMut(&[u8], u64, &[u8]) -> ControlFlow<()> + 'v;
@@ -251,12 +254,23 @@ impl Published {
     }
 
     /// Says that the history files now hold every change up to `position` (after the parts name
-    /// the new file): memory may evict them.
+    /// the new file): memory may evict them. Evicts in steps of at most
+    /// `HISTORY_EVICT_CHUNK_CHANGES` under one lock each and frees each step's changes after letting
+    /// go of the lock, so that the shard, which records each commit under it, waits for one step at
+    /// most (`History::persist_and_evict_some`).
     pub fn history_persisted_through(&self, position: u64) {
-        self.history
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .persisted_through(position);
+        let mut evicted = Vec::with_capacity(HISTORY_EVICT_CHUNK_CHANGES);
+        loop {
+            let done = self
+                .history
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .persist_and_evict_some(position, HISTORY_EVICT_CHUNK_CHANGES, &mut evicted);
+            evicted.clear();
+            if done {
+                break;
+            }
+        }
     }
 
     pub fn counters(&self) -> &Arc<TableCounters> {

@@ -245,15 +245,56 @@ impl History {
     }
 
     /// Says that history files now hold every change up to `position`: those batches may be
-    /// evicted when the limits ask.
+    /// evicted when the limits ask. Evicts them all here; an engine, whose shard records under the
+    /// same lock, uses [`History::persist_and_evict_some`] instead.
     pub fn persisted_through(&mut self, position: u64) {
+        let mut evicted = Vec::new();
+        while !self.persist_and_evict_some(position, usize::MAX, &mut evicted) {}
+    }
+
+    /// One step of [`History::persisted_through`]: evicts the oldest whole batches at or below
+    /// `position` while a limit is broken, moving their changes into `evicted` (for the caller to
+    /// drop after it lets go of the history's lock), and stops before a batch that would take
+    /// `evicted` past `max_changes` (a first batch is always taken). Returns `true` once every batch
+    /// at or below `position` that the limits let go is evicted, and only then lets later records
+    /// evict up to `position`: until then they evict only what the steps already reached, so the
+    /// recording thread never inherits a flush's worth of evictions.
+    ///
+    /// Why in steps: once a flush's history file is durable, a memtable's worth of changes (about
+    /// 28 ms of frees for a 64 MiB memtable, measured) becomes evictable at once, and the shard
+    /// records each commit under this history's lock (`docs/benchmarks.md`).
+    pub fn persist_and_evict_some(
+        &mut self,
+        position: u64,
+        max_changes: usize,
+        evicted: &mut Vec<HistoryChange>,
+    ) -> bool {
         assert!(
             position <= self.current,
             "persisted {position} beyond the recorded {}",
             self.current
         );
-        self.evictable_through = self.evictable_through.max(position);
-        self.evict();
+        let taken_before = evicted.len();
+        loop {
+            let oldest = match self.batches.front() {
+                Some(oldest)
+                    if self.batches.len() > 1
+                        && oldest.position <= position
+                        && self.over_limits(oldest) =>
+                {
+                    *oldest
+                }
+                _ => {
+                    self.evictable_through = self.evictable_through.max(position);
+                    return true;
+                }
+            };
+            if evicted.len() > taken_before && evicted.len() + oldest.changes > max_changes {
+                return false;
+            }
+            self.evict_oldest(|change| evicted.push(change));
+            self.evictable_through = self.evictable_through.max(oldest.position);
+        }
     }
 
     /// Records one change (cloning its resources), then evicts the oldest whole batches until the
@@ -323,16 +364,23 @@ impl History {
             && self.batches[0].position <= self.evictable_through
             && self.over_limits(&self.batches[0])
         {
-            let oldest = self.batches.pop_front().expect("more than one batch");
-            assert_eq!(oldest.first_sequence, self.front_sequence);
-            for _ in 0..oldest.changes {
-                let change = self.changes.pop_front().expect("the batch's changes");
-                debug_assert_eq!(change.position, oldest.position);
-            }
-            self.front_sequence += oldest.changes as u64;
-            self.bytes -= oldest.bytes;
-            self.evicted_through = oldest.position;
+            self.evict_oldest(drop);
         }
+    }
+
+    /// Evicts the oldest batch (never the only one), handing each of its changes to `take`.
+    fn evict_oldest(&mut self, mut take: impl FnMut(HistoryChange)) {
+        assert!(self.batches.len() > 1, "the newest batch is never evicted");
+        let oldest = self.batches.pop_front().expect("more than one batch");
+        assert_eq!(oldest.first_sequence, self.front_sequence);
+        for _ in 0..oldest.changes {
+            let change = self.changes.pop_front().expect("the batch's changes");
+            debug_assert_eq!(change.position, oldest.position);
+            take(change);
+        }
+        self.front_sequence += oldest.changes as u64;
+        self.bytes -= oldest.bytes;
+        self.evicted_through = oldest.position;
     }
 
     /// The index of the first kept batch at or after `from_position`, or `Compacted`.
