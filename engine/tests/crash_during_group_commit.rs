@@ -35,7 +35,8 @@ const SEGMENT_BYTES: u64 = 1536;
 const MEMTABLE_BYTES: u64 = 3 * 1024;
 
 /// Odd seeds make segments ahead of time (the spare life cycle: zero-fill, sync, header, rename,
-/// cut of the closed segment), even seeds grow them by appends.
+/// cut of the closed segment, and purged segments recycled into spares: rename, directory sync,
+/// cut to size, zero-fill), even seeds grow them by appends.
 fn preallocation(seed: u64) -> Preallocation {
     if seed % 2 == 1 {
         Preallocation::Inline
@@ -141,6 +142,8 @@ struct RunOutcome {
     unacknowledged: Vec<(Batch, u64)>,
     /// What the shard's flushes and compactions did.
     tables: TableStats,
+    /// Spares the log made from purged segments.
+    recycled: u64,
 }
 
 fn open(disk: &SimDisk, preallocation: Preallocation) -> Result<Shard<SimStorage>, Error> {
@@ -154,6 +157,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
             acknowledged,
             unacknowledged: vec![],
             tables: TableStats::default(),
+            recycled: 0,
         };
     };
     for (g, group) in plan.iter().enumerate() {
@@ -197,6 +201,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
                 acknowledged,
                 unacknowledged,
                 tables: shard.published().table_stats(),
+                recycled: shard.wal_mut().segments_recycled(),
             };
         }
     }
@@ -204,6 +209,7 @@ fn run_workload(disk: &SimDisk, plan: &[Vec<Batch>], preallocation: Preallocatio
         acknowledged,
         unacknowledged: vec![],
         tables: shard.published().table_stats(),
+        recycled: shard.wal_mut().segments_recycled(),
     }
 }
 
@@ -311,6 +317,8 @@ struct Tally {
     unopenable: Vec<String>,
     /// Seeds whose log made its segments ahead of time.
     spare_seeds: u64,
+    /// Spares the counting runs made from purged segments.
+    recycled: u64,
     /// Tables left by the counting runs' flushes and compactions.
     tables_flushed: usize,
     /// Compactions in the counting runs (each one's IO points are cut too), and the superseded
@@ -378,7 +386,13 @@ fn crash_everywhere(seed: u64, tally: &mut Tally) {
                 .filter(|f| disk.file_len(f) == Some(SEGMENT_BYTES))
                 .count();
             assert!(full_size > 0, "seed {seed}: no segment began as a spare");
+            // And through recycling: purged segments renamed, zeroed and renamed into spares.
+            assert!(
+                outcome.recycled > 0,
+                "seed {seed}: no purged segment became a spare"
+            );
             tally.spare_seeds += 1;
+            tally.recycled += outcome.recycled;
         }
         disk.io_points()
     };
@@ -421,11 +435,12 @@ fn every_acknowledged_batch_survives_a_power_cut_at_every_io_point() {
     }
     println!(
         "crash points tried: {} (7 kinds of cut, out-of-order page persistence and size-without-data \
-         included; {} of {SEEDS} seeds with segments made ahead of time; {} compactions and {} \
+         included; {} of {SEEDS} seeds with segments made ahead of time, {} spares recycled from purged segments; {} compactions and {} \
          tables left by the counting runs' flushes, their segments purged); unopenable after the cut: {}; \
          unacknowledged batches found whole after recovery: {}",
         tally.tried,
         tally.spare_seeds,
+        tally.recycled,
         tally.compactions,
         tally.tables_flushed,
         tally.unopenable.len(),

@@ -1,5 +1,6 @@
 //! With segments made ahead of time (the engine's default), the log's helper thread removes the
-//! segments a purge drops, off the shard's thread: an unlink drops the file's page cache, which for
+//! segments a purge drops (but one it keeps to recycle into the next spare:
+//! `purged_segments_become_the_next_spare`), off the shard's thread: an unlink drops the file's page cache, which for
 //! a 64 MiB segment took the shard milliseconds between two groups. The start file names a later
 //! segment before any is handed over, so the purge is as safe as before: the segments disappear
 //! while the engine runs, a close finishes the removals queued, and every write is there after a

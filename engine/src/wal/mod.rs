@@ -520,6 +520,11 @@ impl<S: Storage> Wal<S> {
         self.durable_position
     }
 
+    /// How many spares were made from purged segments (`wal/spare.rs`, step 4).
+    pub fn segments_recycled(&self) -> u64 {
+        self.spares.recycled()
+    }
+
     /// What recovery's reading of the segments did at open.
     pub fn recovery_work(&self) -> ScanWork {
         self.recovery_work
@@ -1027,9 +1032,10 @@ impl<S: Storage> Wal<S> {
 
     /// Deletes whole segments whose records are all below `position` (a snapshot covers them). The
     /// active segment is never deleted. Returns how many segments went. The start file moves first,
-    /// so a crash part-way leaves segments that the next open removes. With a spare's helper thread
-    /// the segments are handed to it (`Spares::remove_later`), which logs a failed removal and
-    /// leaves the segment to the next open; a removal here that fails fails the log.
+    /// so a crash part-way leaves segments that the next open removes. With spares, one segment
+    /// may be kept to become the next spare (recycled), and with a spare's helper thread the
+    /// segments are handed to it (`Spares::retire`), which logs a failed removal and leaves the
+    /// segment to the next open; a removal here that fails fails the log.
     pub fn purge_before(&mut self, position: u64) -> Result<usize> {
         if self.failure.is_some() {
             return Err(self.failed_error());
@@ -1049,11 +1055,12 @@ impl<S: Storage> Wal<S> {
             return Err(self.fail("moving the WAL start file", error));
         }
         // The start file now names a later segment: the purged ones are an interrupted purge's
-        // leftovers if a crash keeps them, which the next open removes. So a helper thread may
-        // remove them later, off this thread (`Spares::remove_later`).
+        // leftovers if a crash keeps them, which the next open removes. So one may become the next
+        // spare, and a helper thread may remove the others later, off this thread
+        // (`Spares::retire`).
         let mut removed_here = false;
         for meta in self.segments.drain(..removable).collect::<Vec<_>>() {
-            if let Err(path) = self.spares.remove_later(meta.path) {
+            if let Err(path) = self.spares.retire(meta.path) {
                 if let Err(error) = self.storage.remove_file(&path) {
                     return Err(self.fail("removing a purged WAL segment", error));
                 }

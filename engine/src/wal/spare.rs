@@ -18,17 +18,24 @@
 //!    to it. A crash before the rename leaves a spare (removed at open); after it, a segment whose
 //!    header is durable and whose tail is zeros, which recovery reads as the end of the log;
 //! 3. the segment it replaces as the active one is first cut to its last group and synced, so that
-//!    a closed segment never has a zero tail (recovery stays strict about closed segments).
+//!    a closed segment never has a zero tail (recovery stays strict about closed segments);
+//! 4. a purged segment (the start file already names a later one) is *recycled* into the next
+//!    spare rather than deleted, when none is held yet ([`Spares::retire`]): renamed to
+//!    `next-segment.spare.tmp`, the directory synced (so that a crash can no longer bring back,
+//!    under its segment name, a file whose header is being zeroed), cut to the spare's size if it
+//!    is longer, and then filled with zeros and renamed exactly as in step 1. So no spare ever holds
+//!    a record of an earlier life of the log (a group names its segment anyway, and recovery stops
+//!    at a group that names another).
 //!
-//! Segments are never recycled: a purged segment is deleted, so no file ever holds records of an
-//! earlier life of the log (a group names its segment anyway, and recovery stops at a group that
-//! names another). With a helper thread, the helper deletes it ([`Spares::remove_later`]), after
-//! the start file moved past it: one a crash leaves is an interrupted purge's, which the next open
-//! finishes.
+//! Why recycle: on a file system mounted with `discard`, deleting a 64 MiB segment discards its
+//! blocks, and the log's `fdatasync` waits behind the discard (`docs/benchmarks.md`); overwriting blocks already allocated also spares the new file's
+//! allocation. Any other purged segment is deleted. With a helper thread, the helper does both,
+//! after the start file moved past the segment: one a crash leaves is an interrupted purge's, which
+//! the next open removes.
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -68,18 +75,24 @@ pub struct Spares {
     path: PathBuf,
     bytes: u64,
     ready: bool,
+    /// `Inline`: a purged segment held for the next spare (still under its segment name).
+    recyclable: Option<PathBuf>,
+    /// Spares made from purged segments (both modes).
+    recycled: Arc<AtomicU64>,
     background: Option<Background>,
 }
 
 /// What the helper thread is asked to do.
 enum Request {
-    /// Make the next spare.
+    /// Make the next spare (from the segment it holds for recycling, if any).
     Spare,
-    /// Remove a purged segment: its unlink drops the file's page cache, milliseconds for a
-    /// 64 MiB segment, which the shard's thread would otherwise spend between two groups
-    /// (`docs/benchmarks.md`). The log's start file already names a later segment, so a segment
-    /// a crash leaves behind is removed at the next open, as an interrupted purge's.
-    Remove(PathBuf),
+    /// A purged segment: held for the next spare if the helper holds none, else removed. Either
+    /// way off the shard's thread: an unlink drops the file's page cache (and, with `discard`, its
+    /// blocks), milliseconds for a 64 MiB segment, which the shard's thread would otherwise spend
+    /// between two groups (`docs/benchmarks.md`). The log's start file already names a later
+    /// segment, so a segment a crash leaves behind is removed at the next open, as an interrupted
+    /// purge's.
+    Retire(PathBuf),
 }
 
 /// Purged segments queued for the helper's removal at most; past it, the log removes them itself.
@@ -107,8 +120,14 @@ impl Spares {
     ) -> io::Result<Self> {
         let path = dir.join(SPARE_FILE);
         let bytes = bytes.min(SPARE_BYTES_MAX);
+        let recycled = Arc::new(AtomicU64::new(0));
         let background = match mode {
-            Preallocation::Background => Some(Background::spawn(sibling()?, path.clone(), bytes)?),
+            Preallocation::Background => Some(Background::spawn(
+                sibling()?,
+                path.clone(),
+                bytes,
+                recycled.clone(),
+            )?),
             Preallocation::Off | Preallocation::Inline => None,
         };
         Ok(Spares {
@@ -116,6 +135,8 @@ impl Spares {
             path,
             bytes,
             ready: false,
+            recyclable: None,
+            recycled,
             background,
         })
     }
@@ -146,7 +167,15 @@ impl Spares {
         match self.mode {
             Preallocation::Off => {}
             Preallocation::Inline => {
-                match make_spare(storage, &self.path, self.bytes, &AtomicBool::new(false)) {
+                let made = make_spare(
+                    storage,
+                    &self.path,
+                    self.bytes,
+                    &mut self.recyclable,
+                    &self.recycled,
+                    &AtomicBool::new(false),
+                );
+                match made {
                     Ok(()) => self.ready = true,
                     Err(error) => {
                         tracing::warn!(path = %self.path.display(), %error, "could not make a WAL spare segment")
@@ -187,10 +216,18 @@ impl Spares {
         self.ready
     }
 
-    /// Hands a purged segment to the helper thread for removal; gives it back when there is no
-    /// helper (`Off`, `Inline`: the caller removes it, deterministically for the crash test) or
-    /// its queue is full.
-    pub fn remove_later(&mut self, path: PathBuf) -> Result<(), PathBuf> {
+    /// Takes a purged segment, to recycle into the next spare or to remove: `Inline` holds it for
+    /// the next spare if it holds none; `Background` hands it to the helper thread. Gives it back
+    /// when there is no helper and nothing is held for it (`Off`, or `Inline` already holding one:
+    /// the caller removes it, deterministically for the crash test) or the helper's queue is full.
+    pub fn retire(&mut self, path: PathBuf) -> Result<(), PathBuf> {
+        if self.mode == Preallocation::Inline {
+            if self.recyclable.is_some() {
+                return Err(path);
+            }
+            self.recyclable = Some(path);
+            return Ok(());
+        }
         let Some(background) = self.background.as_ref() else {
             return Err(path);
         };
@@ -202,14 +239,19 @@ impl Spares {
             return Err(path);
         }
         background.removals_queued.fetch_add(1, Ordering::AcqRel);
-        requests.try_send(Request::Remove(path)).map_err(|error| {
+        requests.try_send(Request::Retire(path)).map_err(|error| {
             background.removals_queued.fetch_sub(1, Ordering::AcqRel);
             match error {
-                TrySendError::Full(Request::Remove(path))
-                | TrySendError::Disconnected(Request::Remove(path)) => path,
-                _ => unreachable!("a removal request comes back as one"),
+                TrySendError::Full(Request::Retire(path))
+                | TrySendError::Disconnected(Request::Retire(path)) => path,
+                _ => unreachable!("a retired segment comes back as one"),
             }
         })
+    }
+
+    /// How many spares were made from purged segments.
+    pub fn recycled(&self) -> u64 {
+        self.recycled.load(Ordering::Relaxed)
     }
 
     /// The spare was renamed into a segment.
@@ -220,7 +262,12 @@ impl Spares {
 }
 
 impl Background {
-    fn spawn<S: Storage>(mut storage: S, path: PathBuf, bytes: u64) -> io::Result<Background> {
+    fn spawn<S: Storage>(
+        mut storage: S,
+        path: PathBuf,
+        bytes: u64,
+        recycled: Arc<AtomicU64>,
+    ) -> io::Result<Background> {
         // Room for one spare request (the log keeps at most one outstanding) and the removals.
         let (requests, request_rx) = sync_channel::<Request>(1 + REMOVALS_QUEUED_MAX);
         let (result_tx, results) = sync_channel(1);
@@ -231,28 +278,45 @@ impl Background {
         let thread = std::thread::Builder::new()
             .name("aorta-wal-spare".into())
             .spawn(move || {
+                let mut recyclable: Option<PathBuf> = None;
+                let remove = |storage: &mut S, segment: &Path| match storage.remove_file(segment) {
+                    Ok(()) => {}
+                    Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+                    Err(error) => tracing::warn!(
+                        path = %segment.display(),
+                        %error,
+                        "could not remove a purged WAL segment; the next open removes it"
+                    ),
+                };
                 for request in request_rx {
                     match request {
                         Request::Spare => {
-                            let result = make_spare(&mut storage, &path, bytes, &stop);
+                            let result = make_spare(
+                                &mut storage,
+                                &path,
+                                bytes,
+                                &mut recyclable,
+                                &recycled,
+                                &stop,
+                            );
                             if result_tx.send(result).is_err() {
                                 break;
                             }
                         }
-                        Request::Remove(segment) => {
+                        Request::Retire(segment) => {
                             // Finished even after the log closed (see `Drop`).
-                            match storage.remove_file(&segment) {
-                                Ok(()) => {}
-                                Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-                                Err(error) => tracing::warn!(
-                                    path = %segment.display(),
-                                    %error,
-                                    "could not remove a purged WAL segment; the next open removes it"
-                                ),
+                            if recyclable.is_none() && !stop.load(Ordering::Relaxed) {
+                                recyclable = Some(segment);
+                            } else {
+                                remove(&mut storage, &segment);
                             }
                             removals_done.fetch_sub(1, Ordering::AcqRel);
                         }
                     }
+                }
+                // The log closed: the segment held for recycling goes like any purged one.
+                if let Some(segment) = recyclable.take() {
+                    remove(&mut storage, &segment);
                 }
             })?;
         Ok(Background {
@@ -283,25 +347,59 @@ impl Drop for Background {
     }
 }
 
-/// Makes the spare at `path`: `bytes` of zeros, synced. Stops early (an error) once `cancel` is set.
+/// Makes the spare at `path`: `bytes` of zeros, synced, in the file of the purged segment
+/// `recyclable` holds if any (taken from it; counted in `recycled`), else in a new file. Stops
+/// early (an error) once `cancel` is set.
 pub fn make_spare<S: Storage + ?Sized>(
     storage: &mut S,
     path: &Path,
     bytes: u64,
+    recyclable: &mut Option<PathBuf>,
+    recycled: &AtomicU64,
     cancel: &AtomicBool,
 ) -> io::Result<()> {
+    let interrupted = || {
+        io::Error::new(
+            io::ErrorKind::Interrupted,
+            "the log closed while its spare segment was being made",
+        )
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(interrupted());
+    }
     let tmp = path.with_file_name(SPARE_TMP_FILE);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut reused = false;
+    if let Some(segment) = recyclable.take() {
+        match storage.rename(&segment, &tmp) {
+            // Synced before a byte of it is zeroed: a crash must not bring the segment's name back
+            // on a file whose header is gone (an open would call that corruption).
+            Ok(()) => {
+                storage.sync_dir(dir)?;
+                reused = true;
+            }
+            Err(error) => {
+                tracing::warn!(path = %segment.display(), %error, "could not recycle a purged WAL segment; removing it");
+                if let Err(error) = storage.remove_file(&segment) {
+                    if error.kind() != io::ErrorKind::NotFound {
+                        tracing::warn!(path = %segment.display(), %error, "could not remove a purged WAL segment; the next open removes it");
+                    }
+                }
+            }
+        }
+    }
     let file = storage.open(&tmp, true)?;
     let result = (|| {
-        storage.truncate(file, 0)?;
+        if !reused {
+            storage.truncate(file, 0)?;
+        } else if storage.len(file)? > bytes {
+            storage.truncate(file, bytes)?;
+        }
         let zeros = vec![0u8; ZERO_CHUNK_BYTES.min(bytes as usize)];
         let mut offset = 0u64;
         while offset < bytes {
             if cancel.load(Ordering::Relaxed) {
-                return Err(io::Error::new(
-                    io::ErrorKind::Interrupted,
-                    "the log closed while its spare segment was being made",
-                ));
+                return Err(interrupted());
             }
             let len = zeros.len().min((bytes - offset) as usize);
             storage.write_and_sync(file, offset, &zeros[..len])?;
@@ -312,5 +410,9 @@ pub fn make_spare<S: Storage + ?Sized>(
     storage.close(file);
     result?;
     storage.rename(&tmp, path)?;
-    storage.sync_dir(path.parent().unwrap_or(Path::new(".")))
+    storage.sync_dir(dir)?;
+    if reused {
+        recycled.fetch_add(1, Ordering::Relaxed);
+    }
+    Ok(())
 }
