@@ -104,9 +104,11 @@ fn steps_end_where_one_persisted_through_ends() {
         .flat_map(|p| [p; CHANGES_PER_BATCH as usize])
         .collect();
     assert_eq!(evicted_positions, expected);
-    assert_eq!(stepped.oldest_available(), whole.oldest_available());
-    assert_eq!(stepped.len(), whole.len());
-    assert!(stepped.len() <= 10);
+    // Within 10 changes: the newest three batches of 3.
+    assert_eq!(whole.oldest_available(), BATCHES - 2);
+    assert_eq!(stepped.oldest_available(), BATCHES - 2);
+    assert_eq!(stepped.len(), 9);
+    assert_eq!(whole.len(), 9);
     assert!(matches!(
         stepped.read_from(1, 1000, 1 << 20),
         Err(HistoryError::Compacted { .. })
@@ -132,4 +134,22 @@ fn nothing_past_the_persisted_position_is_evicted() {
     assert_eq!(history.oldest_available(), 11);
     record_batch(&mut history, BATCHES + 1);
     assert_eq!(history.oldest_available(), 11, "batch 11 is in no file yet");
+}
+
+#[test]
+fn steps_with_records_between_them_end_within_the_limits() {
+    let mut history = full_tail();
+    let mut evicted = Vec::new();
+    let mut recorded = false;
+    while !history.persist_and_evict_some(BATCHES, 8, &mut evicted) {
+        evicted.clear();
+        if !recorded {
+            record_batch(&mut history, BATCHES + 1);
+            recorded = true;
+        }
+    }
+    // Batches 99, 100 and 101 (9 changes) are within the limit; 101 is in no file anyway.
+    assert_eq!(history.oldest_available(), BATCHES - 1);
+    assert_eq!(history.len(), 9);
+    assert_eq!(history.current(), BATCHES + 1);
 }

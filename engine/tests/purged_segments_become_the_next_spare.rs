@@ -1,9 +1,10 @@
 //! A purged segment is recycled into the next spare (`wal/spare.rs`, step 4) rather than deleted:
 //! on a file system mounted with `discard`, deleting a segment discards its blocks and the log's
 //! `fdatasync` waits behind that. Here, on real files with the helper thread (the default): the
-//! spare made after a purge is the purged segment's file (its inode), full size and all zeros
-//! before it becomes a segment; the log rolls onto it; and a reopen reads exactly the records
-//! written, none of the recycled segment's earlier life. (Every IO point of the recycling, cut by
+//! purged segment's name goes at the purge (it is held as `next-segment.recycle`); the spare made
+//! after it is the purged segment's file (its inode), full size and all zeros before it becomes a
+//! segment; the log rolls onto it; a reopen reads exactly the records written, none of the
+//! recycled segment's earlier life; a close removes a held segment, and an open one left behind. (Every IO point of the recycling, cut by
 //! a power failure: `crash_during_group_commit`, odd seeds.)
 
 use std::os::unix::fs::MetadataExt;
@@ -12,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use aorta_engine::storage::uring::UringStorage;
 use aorta_engine::wal::record::RecordKind;
-use aorta_engine::wal::spare::SPARE_FILE;
+use aorta_engine::wal::spare::{RECYCLE_FILE, SPARE_FILE};
 use aorta_engine::wal::{Preallocation, Wal, WalOptions};
 
 const SEGMENT_BYTES: u64 = 64 * 1024;
@@ -71,16 +72,34 @@ fn inode(path: &Path) -> Option<u64> {
     std::fs::metadata(path).ok().map(|m| m.ino())
 }
 
-/// Waits (bounded) until the spare exists with `ino`.
-fn wait_for_spare_with_inode(dir: &Path, ino: u64) -> bool {
+/// Waits (bounded, 10 s) until `done` holds.
+fn wait_until(mut done: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
-        if inode(&dir.join(SPARE_FILE)) == Some(ino) {
+        if done() {
             return true;
         }
         std::thread::sleep(Duration::from_millis(5));
     }
     false
+}
+
+/// Waits until the helper made a spare (it is idle then, until the next roll-over).
+fn wait_for_a_spare(dir: &Path) {
+    assert!(
+        wait_until(|| dir.join(SPARE_FILE).exists()),
+        "no spare was made"
+    );
+}
+
+fn first_position(segment: &Path) -> u64 {
+    segment
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[test]
@@ -101,29 +120,25 @@ fn a_purged_segment_becomes_the_next_spare_and_its_old_records_never_come_back()
             .any(|w| w == payload(1).as_slice()),
         "the first segment holds record 1"
     );
-    let second_first_position: u64 = segments(&dir)[1]
-        .file_stem()
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let second_first_position = first_position(&segments(&dir)[1]);
 
-    // Purge the first segment: the helper holds it; the next roll-over takes the spare made
-    // meanwhile and asks for another, which the helper makes from the purged segment.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !dir.join(SPARE_FILE).exists() {
-        assert!(Instant::now() < deadline, "no spare was made");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    // Purge the first segment: the helper keeps it (its segment name goes at once); the next
+    // roll-over takes the spare made meanwhile and asks for another, which the helper makes from
+    // the purged segment.
+    wait_for_a_spare(&dir);
     assert_eq!(wal.purge_before(second_first_position).unwrap(), 1);
     write_until_rolled(&mut wal, &dir, 1);
     assert!(
-        wait_for_spare_with_inode(&dir, first_inode),
-        "the spare is not the purged segment's file"
+        wait_until(|| wal.segments_recycled() == 1),
+        "no spare was made from the purged segment"
+    );
+    assert_eq!(
+        inode(&dir.join(SPARE_FILE)),
+        Some(first_inode),
+        "the spare is the purged segment's file"
     );
     assert!(!first.exists(), "the purged segment's name is gone");
-    assert_eq!(wal.segments_recycled(), 1);
+    assert!(!dir.join(RECYCLE_FILE).exists());
     let spare = std::fs::read(dir.join(SPARE_FILE)).unwrap();
     assert_eq!(spare.len() as u64, SEGMENT_BYTES, "a spare is full size");
     assert!(
@@ -133,11 +148,10 @@ fn a_purged_segment_becomes_the_next_spare_and_its_old_records_never_come_back()
 
     // The log rolls onto it: a segment with the purged segment's inode and a new name.
     write_until_rolled(&mut wal, &dir, 1);
-    let reused = segments(&dir)
-        .into_iter()
-        .find(|p| inode(p) == Some(first_inode))
-        .expect("the recycled file became a segment");
-    assert_ne!(reused, first);
+    assert!(
+        segments(&dir).iter().any(|p| inode(p) == Some(first_inode)),
+        "the recycled file became a segment"
+    );
     let last = wal.appended_position();
     drop(wal);
 
@@ -154,23 +168,46 @@ fn a_purged_segment_becomes_the_next_spare_and_its_old_records_never_come_back()
 }
 
 #[test]
-fn a_close_removes_the_segment_held_for_recycling() {
+fn a_purged_segment_held_for_recycling_loses_its_name_at_once_and_a_close_removes_it() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("wal");
     let (mut wal, _) = open(&dir);
     write_until_rolled(&mut wal, &dir, 2);
     let first = segments(&dir)[0].clone();
-    let second_first_position: u64 = segments(&dir)[1]
-        .file_stem()
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let first_inode = inode(&first).unwrap();
+    let second_first_position = first_position(&segments(&dir)[1]);
+    // The helper is idle (its spare made): it takes the purged segment to hold, not to remove.
+    wait_for_a_spare(&dir);
     assert_eq!(wal.purge_before(second_first_position).unwrap(), 1);
-    // No roll-over follows: the helper still holds the segment when the log closes.
+    // No roll-over follows: the helper holds it under a name that is no segment's.
+    assert!(
+        wait_until(|| inode(&dir.join(RECYCLE_FILE)) == Some(first_inode)),
+        "the purged segment is not held for recycling"
+    );
+    assert!(
+        !first.exists(),
+        "the purged segment's name went at the purge"
+    );
     drop(wal);
-    assert!(!first.exists(), "a close left the purged segment behind");
+    assert!(
+        !dir.join(RECYCLE_FILE).exists(),
+        "a close left the held segment behind"
+    );
     let (_wal, seen) = open(&dir);
     assert_eq!(seen.first().map(|r| r.0), Some(second_first_position));
+}
+
+#[test]
+fn an_open_removes_a_segment_left_held_for_recycling() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wal");
+    let (mut wal, _) = open(&dir);
+    write_until_rolled(&mut wal, &dir, 1);
+    let last = wal.appended_position();
+    drop(wal);
+    // What a crash leaves between the purge's rename and the next spare.
+    std::fs::write(dir.join(RECYCLE_FILE), vec![7u8; 4096]).unwrap();
+    let (_wal, seen) = open(&dir);
+    assert!(!dir.join(RECYCLE_FILE).exists());
+    assert_eq!(seen.last().map(|r| r.0), Some(last));
 }

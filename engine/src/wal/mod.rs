@@ -232,7 +232,8 @@ impl<S: Storage> Wal<S> {
                 continue;
             }
             // A spare is never a segment. A complete one is kept for the next roll-over; one being
-            // made, or of another size, is removed (`spare.rs`).
+            // made, or of another size, is removed, as is a purged segment held for recycling
+            // (`spare.rs`).
             let keep = match name.as_str() {
                 spare::SPARE_FILE => {
                     let (_, len) = self
@@ -240,7 +241,7 @@ impl<S: Storage> Wal<S> {
                         .map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
                     self.spares.adopt(len)
                 }
-                spare::SPARE_TMP_FILE => false,
+                spare::SPARE_TMP_FILE | spare::RECYCLE_FILE => false,
                 _ => continue,
             };
             if !keep {
@@ -1060,7 +1061,7 @@ impl<S: Storage> Wal<S> {
         // (`Spares::retire`).
         let mut removed_here = false;
         for meta in self.segments.drain(..removable).collect::<Vec<_>>() {
-            if let Err(path) = self.spares.retire(meta.path) {
+            if let Err(path) = self.spares.retire(&mut self.storage, meta.path) {
                 if let Err(error) = self.storage.remove_file(&path) {
                     return Err(self.fail("removing a purged WAL segment", error));
                 }

@@ -20,12 +20,15 @@
 //! 3. the segment it replaces as the active one is first cut to its last group and synced, so that
 //!    a closed segment never has a zero tail (recovery stays strict about closed segments);
 //! 4. a purged segment (the start file already names a later one) is *recycled* into the next
-//!    spare rather than deleted, when none is held yet ([`Spares::retire`]): renamed to
+//!    spare rather than deleted, when none is held yet ([`Spares::retire`]): at once renamed to
+//!    `next-segment.recycle` (so that the purged segment's name goes at the purge, as a deletion
+//!    would make it go), and when the next spare is asked for, renamed to
 //!    `next-segment.spare.tmp`, the directory synced (so that a crash can no longer bring back,
 //!    under its segment name, a file whose header is being zeroed), cut to the spare's size if it
-//!    is longer, and then filled with zeros and renamed exactly as in step 1. So no spare ever holds
-//!    a record of an earlier life of the log (a group names its segment anyway, and recovery stops
-//!    at a group that names another).
+//!    is longer, and then filled with zeros and renamed exactly as in step 1. An open removes a
+//!    `next-segment.recycle` as it does a `.tmp`. So no spare ever holds a record of an earlier
+//!    life of the log (a group names its segment anyway, and recovery stops at a group that names
+//!    another).
 //!
 //! Why recycle: on a file system mounted with `discard`, deleting a 64 MiB segment discards its
 //! blocks, and the log's `fdatasync` waits behind the discard (`docs/benchmarks.md`); overwriting blocks already allocated also spares the new file's
@@ -46,6 +49,8 @@ use crate::storage::Storage;
 pub const SPARE_FILE: &str = "next-segment.spare";
 /// The spare while it is being made.
 pub const SPARE_TMP_FILE: &str = "next-segment.spare.tmp";
+/// A purged segment held to become the next spare (step 4 of the module doc); an open removes it.
+pub const RECYCLE_FILE: &str = "next-segment.recycle";
 /// Zeros written, then synced, per step while preparing a spare: bounds the buffer, how long a
 /// cancelled preparation takes to notice, and how much of the spare's writeback can queue on the
 /// device ahead of a commit's fdatasync (one sync of the whole spare at the end put tens of
@@ -216,17 +221,32 @@ impl Spares {
         self.ready
     }
 
-    /// Takes a purged segment, to recycle into the next spare or to remove: `Inline` holds it for
-    /// the next spare if it holds none; `Background` hands it to the helper thread. Gives it back
-    /// when there is no helper and nothing is held for it (`Off`, or `Inline` already holding one:
-    /// the caller removes it, deterministically for the crash test) or the helper's queue is full.
-    pub fn retire(&mut self, path: PathBuf) -> Result<(), PathBuf> {
+    /// Takes a purged segment, to recycle into the next spare or to remove: `Inline` renames it to
+    /// `next-segment.recycle` through `storage` and holds it for the next spare, if it holds none;
+    /// `Background` hands it to the helper thread, which does the same or removes it. Gives it
+    /// back when there is no helper and nothing is held for it (`Off`, or `Inline` already holding
+    /// one, or its rename failed: the caller removes it, deterministically for the crash test) or
+    /// the helper's queue is full.
+    pub fn retire<S: Storage + ?Sized>(
+        &mut self,
+        storage: &mut S,
+        path: PathBuf,
+    ) -> Result<(), PathBuf> {
         if self.mode == Preallocation::Inline {
             if self.recyclable.is_some() {
                 return Err(path);
             }
-            self.recyclable = Some(path);
-            return Ok(());
+            let held = self.path.with_file_name(RECYCLE_FILE);
+            return match storage.rename(&path, &held) {
+                Ok(()) => {
+                    self.recyclable = Some(held);
+                    Ok(())
+                }
+                Err(error) => {
+                    tracing::warn!(path = %path.display(), %error, "could not keep a purged WAL segment to recycle; removing it");
+                    Err(path)
+                }
+            };
         }
         let Some(background) = self.background.as_ref() else {
             return Err(path);
@@ -305,8 +325,12 @@ impl Background {
                         }
                         Request::Retire(segment) => {
                             // Finished even after the log closed (see `Drop`).
-                            if recyclable.is_none() && !stop.load(Ordering::Relaxed) {
-                                recyclable = Some(segment);
+                            let held = path.with_file_name(RECYCLE_FILE);
+                            if recyclable.is_none()
+                                && !stop.load(Ordering::Relaxed)
+                                && storage.rename(&segment, &held).is_ok()
+                            {
+                                recyclable = Some(held);
                             } else {
                                 remove(&mut storage, &segment);
                             }
