@@ -248,7 +248,7 @@ async fn deliver(
             Err(error) => return Stopped::Ended(error),
         };
         artery.heard();
-        match subscription.receive(&message) {
+        match subscription.receive_owned(message) {
             Ok(Delivery::Events(events)) => {
                 let token = match subscription.resume_from() {
                     Start::After(token) => token.clone(),

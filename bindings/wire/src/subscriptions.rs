@@ -61,13 +61,19 @@ impl ClientSubscription {
 
     /// Takes one message from the subscription's stream.
     pub fn receive(&mut self, message: &wire::Message) -> Result<Delivery, DecodeError> {
+        self.receive_owned(message.clone())
+    }
+
+    /// [`ClientSubscription::receive`] for a message the caller no longer needs: the events'
+    /// resources move out of it instead of being copied.
+    pub fn receive_owned(&mut self, message: wire::Message) -> Result<Delivery, DecodeError> {
         match message {
             wire::Message::Subscribed(subscribed) => {
-                self.resume = Start::After(subscribed.resume_token.clone());
+                self.resume = Start::After(subscribed.resume_token);
                 Ok(Delivery::Started)
             }
             wire::Message::Events(events) => {
-                let (events, token) = convert::events_from_wire(events)?;
+                let (events, token) = convert::events_from_wire_owned(*events)?;
                 self.resume = Start::After(token);
                 Ok(Delivery::Events(events))
             }
@@ -77,7 +83,7 @@ impl ClientSubscription {
             }
             other => Err(DecodeError::Unexpected {
                 expected: "Subscribed, Events or SubscriptionEnd",
-                found: message_kind(other),
+                found: message_kind(&other),
             }),
         }
     }

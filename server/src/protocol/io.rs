@@ -169,7 +169,7 @@ pub async fn write_messages(
                 .expect("an error response fits any frame");
         }
     }
-    write_frames(state, send, &bytes).await
+    write_frames(state, send, bytes).await
 }
 
 fn too_large_replacement(message: &wire::Message, error: &FrameError) -> wire::Message {
@@ -196,12 +196,13 @@ fn too_large_replacement(message: &wire::Message, error: &FrameError) -> wire::M
 pub async fn write_frames(
     state: &ConnectionState,
     send: &mut quinn::SendStream,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<(), quinn::WriteError> {
     if bytes.is_empty() {
         return Ok(());
     }
-    send.write_all(bytes).await?;
+    // Handed over whole: quinn keeps the buffer until it is acknowledged, instead of copying it.
+    send.write_chunk(bytes::Bytes::from(bytes)).await?;
     state.touch_sent();
     Ok(())
 }

@@ -19,12 +19,12 @@ mod subscription;
 pub use error::{error_to_wire, RemoteError};
 pub use request::{page_budget_for_frame, Call, ListFrom, Reply, Status, PAGE_ENVELOPE_BYTES_MAX};
 pub use resource::{
-    resource_from_wire, resource_id_from_wire, resource_id_to_wire, resource_to_wire,
-    resource_wire_bytes_max, spec_from_wire, spec_to_wire,
+    resource_from_wire, resource_from_wire_owned, resource_id_from_wire, resource_id_to_wire,
+    resource_to_wire, resource_wire_bytes_max, spec_from_wire, spec_to_wire,
 };
 pub use subscription::{
-    event_from_wire, event_to_wire, events_from_wire, events_to_wire, subscribe_from_wire,
-    subscribe_to_wire,
+    event_from_wire, event_from_wire_owned, event_to_wire, events_from_wire,
+    events_from_wire_owned, events_to_wire, subscribe_from_wire, subscribe_to_wire,
 };
 
 use aorta_engine::query::{QueryError, SelectorError, TokenError};

@@ -36,14 +36,13 @@ fn tags_to_wire(tags: &BTreeMap<String, String>) -> Option<Vec<wire::Tag>> {
     )
 }
 
-fn tags_from_wire(tags: &Option<Vec<wire::Tag>>) -> Result<BTreeMap<String, String>, DecodeError> {
+fn tags_from_wire(tags: Option<Vec<wire::Tag>>) -> Result<BTreeMap<String, String>, DecodeError> {
     let mut map = BTreeMap::new();
-    for tag in tags.iter().flatten() {
-        if map.insert(tag.key.clone(), tag.value.clone()).is_some() {
-            return Err(DecodeError::DuplicateTag {
-                key: tag.key.clone(),
-            });
+    for tag in tags.into_iter().flatten() {
+        if map.contains_key(&tag.key) {
+            return Err(DecodeError::DuplicateTag { key: tag.key });
         }
+        map.insert(tag.key, tag.value);
     }
     Ok(map)
 }
@@ -99,17 +98,22 @@ pub fn resource_wire_bytes_max(resource: &Resource) -> usize {
 
 /// A resource from the wire, checked against every rule a resource obeys.
 pub fn resource_from_wire(resource: &wire::Resource) -> Result<Resource, DecodeError> {
+    resource_from_wire_owned(resource.clone())
+}
+
+/// [`resource_from_wire`] for a resource the caller no longer needs: its strings and data move.
+pub fn resource_from_wire_owned(resource: wire::Resource) -> Result<Resource, DecodeError> {
     let resource = Resource {
-        api_version: resource.api_version.clone(),
+        api_version: resource.api_version,
         id: resource_id_from_wire(&resource.id),
-        namespace: resource.namespace_path.clone(),
-        name: resource.name.clone(),
-        kind: resource.kind.clone(),
+        namespace: resource.namespace_path,
+        name: resource.name,
+        kind: resource.kind,
         created_ms: resource.created_ms,
-        owner: resource.owner.clone().unwrap_or_default(),
-        tags: tags_from_wire(&resource.tags)?,
+        owner: resource.owner.unwrap_or_default(),
+        tags: tags_from_wire(resource.tags)?,
         cost: resource.cost,
-        data: resource.data.clone().unwrap_or_default(),
+        data: resource.data.unwrap_or_default(),
         revision: resource.revision,
     };
     resource.validate()?;
@@ -137,7 +141,7 @@ pub fn spec_from_wire(spec: &wire::ResourceSpec) -> Result<ResourceSpec, DecodeE
         name: spec.name.clone(),
         kind: spec.kind.clone(),
         owner: spec.owner.clone().unwrap_or_default(),
-        tags: tags_from_wire(&spec.tags)?,
+        tags: tags_from_wire(spec.tags.clone())?,
         cost: spec.cost,
         data: spec.data.clone().unwrap_or_default(),
     };

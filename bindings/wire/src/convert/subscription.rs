@@ -8,7 +8,7 @@ use aorta_engine::subscription::{Actions, Event, EventAction, Pattern, Start};
 use super::request::{
     positions_from_wire, scope_from_wire, scope_to_wire, selector_from_wire, selector_to_wire,
 };
-use super::resource::{resource_from_wire, resource_to_wire};
+use super::resource::{resource_from_wire_owned, resource_to_wire};
 use super::{count_within, DecodeError};
 use crate::wire;
 
@@ -86,6 +86,11 @@ pub fn event_to_wire(event: &Event) -> wire::Event {
 /// new; deleted: old; updated: both; entered: new, and old unless the subscriber may not read it;
 /// left: old, and new unless the subscriber may not read it).
 pub fn event_from_wire(event: &wire::Event) -> Result<Event, DecodeError> {
+    event_from_wire_owned(event.clone())
+}
+
+/// [`event_from_wire`] for an event the caller no longer needs: its resources move.
+pub fn event_from_wire_owned(event: wire::Event) -> Result<Event, DecodeError> {
     let (old, new) = (event.old.is_some(), event.new.is_some());
     let (fits, needs) = match event.action {
         wire::EventAction::Created => (!old && new, "a new resource and no old one"),
@@ -100,9 +105,9 @@ pub fn event_from_wire(event: &wire::Event) -> Result<Event, DecodeError> {
             needs,
         });
     }
-    let resource = |r: &Option<Box<wire::Resource>>| -> Result<_, DecodeError> {
+    let resource = |r: Option<Box<wire::Resource>>| -> Result<_, DecodeError> {
         match r {
-            Some(r) => Ok(Some(Arc::new(resource_from_wire(r)?))),
+            Some(r) => Ok(Some(Arc::new(resource_from_wire_owned(*r)?))),
             None => Ok(None),
         }
     };
@@ -111,8 +116,8 @@ pub fn event_from_wire(event: &wire::Event) -> Result<Event, DecodeError> {
         position: event.position,
         commit_time_ms: event.commit_time_ms,
         action: action_from_wire(event.action),
-        old: resource(&event.old)?,
-        new: resource(&event.new)?,
+        old: resource(event.old)?,
+        new: resource(event.new)?,
     })
 }
 
@@ -125,11 +130,16 @@ pub fn events_to_wire(events: &[Event], resume_token: &[u64]) -> wire::Events {
 }
 
 pub fn events_from_wire(events: &wire::Events) -> Result<(Vec<Event>, Vec<u64>), DecodeError> {
+    events_from_wire_owned(events.clone())
+}
+
+/// [`events_from_wire`] for events the caller no longer needs: their resources move.
+pub fn events_from_wire_owned(events: wire::Events) -> Result<(Vec<Event>, Vec<u64>), DecodeError> {
     count_within("resume token", events.resume_token.len(), SHARDS_MAX)?;
     let decoded = events
         .events
-        .iter()
-        .map(event_from_wire)
+        .into_iter()
+        .map(event_from_wire_owned)
         .collect::<Result<_, _>>()?;
-    Ok((decoded, events.resume_token.clone()))
+    Ok((decoded, events.resume_token))
 }
