@@ -88,7 +88,15 @@ pub struct ClientConfig {
     /// Events a subscription holds that its reader has not taken; past it the client stops
     /// reading the subscription's stream, and QUIC flow control holds the node back.
     pub subscription_buffer_events: usize,
+    /// The UDP socket's receive and send buffers to ask the kernel for, each (capped by
+    /// `net.core.rmem_max` / `wmem_max`). The kernel's default (208 KiB here) overflowed during a
+    /// subscription's catch-up: every datagram it drops is a QUIC loss, which shrinks the node's
+    /// congestion window (`docs/benchmarks.md`). Default 4 MiB, as the node's.
+    pub udp_buffer_bytes: usize,
 }
+
+/// The client's UDP socket buffers by default: the node's default too.
+pub const UDP_BUFFER_BYTES_DEFAULT: usize = 4 * 1024 * 1024;
 
 impl ClientConfig {
     /// A configuration with the default timeouts.
@@ -110,6 +118,7 @@ impl ClientConfig {
             idle_timeout: Duration::from_secs(30),
             reconnect: Reconnect::default(),
             subscription_buffer_events: 1024,
+            udp_buffer_bytes: UDP_BUFFER_BYTES_DEFAULT,
         }
     }
 

@@ -351,6 +351,20 @@ fn unexpected(expected: &str, reply: &Reply) -> Error {
     ))
 }
 
+/// A UDP socket bound to `bind`, its receive and send buffers asked for at `buffer_bytes` each
+/// (the kernel caps them; a smaller grant is not an error).
+fn udp_socket(bind: SocketAddr, buffer_bytes: usize) -> std::io::Result<std::net::UdpSocket> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket = Socket::new(Domain::for_address(bind), Type::DGRAM, Some(Protocol::UDP))?;
+    if bind.is_ipv6() {
+        socket.set_only_v6(false)?;
+    }
+    socket.set_recv_buffer_size(buffer_bytes)?;
+    socket.set_send_buffer_size(buffer_bytes)?;
+    socket.bind(&bind.into())?;
+    Ok(socket.into())
+}
+
 /// A client endpoint for `config`: TLS 1.3 with the ring provider, ALPN `aorta/1`, trusting
 /// `config.trusted_certificates` only; QUIC's idle timeout and a keep-alive at a third of it.
 fn endpoint(config: &ClientConfig) -> Result<quinn::Endpoint, Error> {
@@ -382,10 +396,41 @@ fn endpoint(config: &ClientConfig) -> Result<quinn::Endpoint, Error> {
     } else {
         "[::]:0".parse().expect("an address")
     };
-    let mut endpoint = quinn::Endpoint::client(bind).map_err(|error| Error::Unreachable {
+    let unreachable = |error: std::io::Error| Error::Unreachable {
         address: config.address,
         reason: format!("cannot open a UDP socket: {error}"),
-    })?;
+    };
+    let socket = udp_socket(bind, config.udp_buffer_bytes).map_err(unreachable)?;
+    let runtime: Arc<dyn quinn::Runtime> = Arc::new(quinn::TokioRuntime);
+    let mut endpoint =
+        quinn::Endpoint::new(quinn::EndpointConfig::default(), None, socket, runtime)
+            .map_err(unreachable)?;
     endpoint.set_default_client_config(client_config);
     Ok(endpoint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::udp_socket;
+
+    /// The kernel's `rmem_max` / `wmem_max`: what an unprivileged process can be granted at most.
+    fn sysctl(name: &str) -> usize {
+        std::fs::read_to_string(format!("/proc/sys/net/core/{name}"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_client_socket_gets_the_buffers_it_asks_for_within_the_kernels_caps() {
+        let asked = 1024 * 1024;
+        let socket =
+            socket2::Socket::from(udp_socket("127.0.0.1:0".parse().unwrap(), asked).unwrap());
+        // Linux reports twice the data bytes it grants (its bookkeeping included).
+        let expected_receive = asked.min(sysctl("rmem_max")) * 2;
+        let expected_send = asked.min(sysctl("wmem_max")) * 2;
+        assert_eq!(socket.recv_buffer_size().unwrap(), expected_receive);
+        assert_eq!(socket.send_buffer_size().unwrap(), expected_send);
+    }
 }
