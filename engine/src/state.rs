@@ -107,12 +107,12 @@ pub struct Published {
     signal: crate::subscription::Signal,
 }
 
-/// Changes a flush copies from the shard's history under one lock (whole batches: a chunk ends
-/// at the first batch boundary past it): about 0.1 ms of copying.
-const HISTORY_COPY_CHUNK_CHANGES: usize = 4096;
-/// Changes evicted from the history under one hold of its lock once a flush made them evictable;
-/// more if one batch holds more (see `Published::history_persisted_through`).
-const HISTORY_EVICT_CHUNK_CHANGES: usize = 4096;
+/// Changes a flush copies from, or evicts from, the shard's history under one hold of its lock
+/// (whole batches: a copy's chunk ends at the first batch boundary past it, an eviction's step
+/// before the batch that would pass it): about 0.1 ms of work, so the shard, which records each
+/// commit under that lock, never waits longer (`Published::history_changes_between`,
+/// `Published::history_persisted_through`).
+const HISTORY_LOCK_CHUNK_CHANGES: usize = 4096;
 
 /// What [`ReadView::scan`] calls for each live user key: (user key, version position, value).
 pub type ScanVisitor<'v> = dyn FnMut(&[u8], u64, &[u8]) -> ControlFlow<()> + 'v;
@@ -214,7 +214,7 @@ impl Published {
 
     /// Owned copies (sharing the resources) of the changes at positions in `after + 1 ..= through`,
     /// in commit order: what a flush writes to a history file. Taken in whole batches of about
-    /// `HISTORY_COPY_CHUNK_CHANGES` under one lock each, so that the shard, which records each
+    /// `HISTORY_LOCK_CHUNK_CHANGES` under one lock each, so that the shard, which records each
     /// batch under the same lock, never waits for more than one chunk (a memtable's changes
     /// copied under one lock took the shard's thread tens of milliseconds:
     /// `docs/benchmarks.md`). They are never evicted meanwhile: memory keeps every change not yet
@@ -225,7 +225,7 @@ impl Published {
         while next <= through {
             // Room for a whole chunk before the lock: no reallocation (and no fresh pages to
             // fault in) while the shard may be waiting for it.
-            changes.reserve(HISTORY_COPY_CHUNK_CHANGES + crate::limits::BATCH_COMMANDS_MAX);
+            changes.reserve(HISTORY_LOCK_CHUNK_CHANGES + crate::limits::BATCH_COMMANDS_MAX);
             let history = self.history.lock().unwrap_or_else(|p| p.into_inner());
             let mut last_position = None;
             for (taken, change) in history
@@ -236,7 +236,7 @@ impl Published {
                 if change.position > through {
                     break;
                 }
-                if taken >= HISTORY_COPY_CHUNK_CHANGES
+                if taken >= HISTORY_LOCK_CHUNK_CHANGES
                     && last_position.is_some_and(|last| last != change.position)
                 {
                     break;
@@ -255,17 +255,17 @@ impl Published {
 
     /// Says that the history files now hold every change up to `position` (after the parts name
     /// the new file): memory may evict them. Evicts in steps of at most
-    /// `HISTORY_EVICT_CHUNK_CHANGES` under one lock each and frees each step's changes after letting
+    /// `HISTORY_LOCK_CHUNK_CHANGES` under one lock each and frees each step's changes after letting
     /// go of the lock, so that the shard, which records each commit under it, waits for one step at
     /// most (`History::persist_and_evict_some`).
     pub fn history_persisted_through(&self, position: u64) {
-        let mut evicted = Vec::with_capacity(HISTORY_EVICT_CHUNK_CHANGES);
+        let mut evicted = Vec::with_capacity(HISTORY_LOCK_CHUNK_CHANGES);
         loop {
             let done = self
                 .history
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .persist_and_evict_some(position, HISTORY_EVICT_CHUNK_CHANGES, &mut evicted);
+                .persist_and_evict_some(position, HISTORY_LOCK_CHUNK_CHANGES, &mut evicted);
             evicted.clear();
             if done {
                 break;

@@ -80,8 +80,8 @@ pub struct Spares {
     path: PathBuf,
     bytes: u64,
     ready: bool,
-    /// `Inline`: a purged segment held for the next spare (still under its segment name).
-    recyclable: Option<PathBuf>,
+    /// `Inline`: a purged segment is held, as `RECYCLE_FILE`, for the next spare.
+    holding: bool,
     /// Spares made from purged segments (both modes).
     recycled: Arc<AtomicU64>,
     background: Option<Background>,
@@ -140,7 +140,7 @@ impl Spares {
             path,
             bytes,
             ready: false,
-            recyclable: None,
+            holding: false,
             recycled,
             background,
         })
@@ -176,7 +176,7 @@ impl Spares {
                     storage,
                     &self.path,
                     self.bytes,
-                    &mut self.recyclable,
+                    &mut self.holding,
                     &self.recycled,
                     &AtomicBool::new(false),
                 );
@@ -233,20 +233,11 @@ impl Spares {
         path: PathBuf,
     ) -> Result<(), PathBuf> {
         if self.mode == Preallocation::Inline {
-            if self.recyclable.is_some() {
+            if self.holding || !hold_for_recycling(storage, &path, &self.path) {
                 return Err(path);
             }
-            let held = self.path.with_file_name(RECYCLE_FILE);
-            return match storage.rename(&path, &held) {
-                Ok(()) => {
-                    self.recyclable = Some(held);
-                    Ok(())
-                }
-                Err(error) => {
-                    tracing::warn!(path = %path.display(), %error, "could not keep a purged WAL segment to recycle; removing it");
-                    Err(path)
-                }
-            };
+            self.holding = true;
+            return Ok(());
         }
         let Some(background) = self.background.as_ref() else {
             return Err(path);
@@ -298,16 +289,7 @@ impl Background {
         let thread = std::thread::Builder::new()
             .name("aorta-wal-spare".into())
             .spawn(move || {
-                let mut recyclable: Option<PathBuf> = None;
-                let remove = |storage: &mut S, segment: &Path| match storage.remove_file(segment) {
-                    Ok(()) => {}
-                    Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-                    Err(error) => tracing::warn!(
-                        path = %segment.display(),
-                        %error,
-                        "could not remove a purged WAL segment; the next open removes it"
-                    ),
-                };
+                let mut holding = false;
                 for request in request_rx {
                     match request {
                         Request::Spare => {
@@ -315,7 +297,7 @@ impl Background {
                                 &mut storage,
                                 &path,
                                 bytes,
-                                &mut recyclable,
+                                &mut holding,
                                 &recycled,
                                 &stop,
                             );
@@ -325,22 +307,19 @@ impl Background {
                         }
                         Request::Retire(segment) => {
                             // Finished even after the log closed (see `Drop`).
-                            let held = path.with_file_name(RECYCLE_FILE);
-                            if recyclable.is_none()
-                                && !stop.load(Ordering::Relaxed)
-                                && storage.rename(&segment, &held).is_ok()
-                            {
-                                recyclable = Some(held);
-                            } else {
-                                remove(&mut storage, &segment);
+                            if !holding && !stop.load(Ordering::Relaxed) {
+                                holding = hold_for_recycling(&mut storage, &segment, &path);
+                            }
+                            if !holding {
+                                remove_purged(&mut storage, &segment);
                             }
                             removals_done.fetch_sub(1, Ordering::AcqRel);
                         }
                     }
                 }
                 // The log closed: the segment held for recycling goes like any purged one.
-                if let Some(segment) = recyclable.take() {
-                    remove(&mut storage, &segment);
+                if holding {
+                    remove_purged(&mut storage, &path.with_file_name(RECYCLE_FILE));
                 }
             })?;
         Ok(Background {
@@ -371,14 +350,40 @@ impl Drop for Background {
     }
 }
 
-/// Makes the spare at `path`: `bytes` of zeros, synced, in the file of the purged segment
-/// `recyclable` holds if any (taken from it; counted in `recycled`), else in a new file. Stops
-/// early (an error) once `cancel` is set.
+/// Renames the purged `segment` to `RECYCLE_FILE` beside the spare at `spare`, to become the next
+/// spare's file; `false` (logged) if it cannot be, and the caller removes it instead.
+fn hold_for_recycling<S: Storage + ?Sized>(storage: &mut S, segment: &Path, spare: &Path) -> bool {
+    match storage.rename(segment, &spare.with_file_name(RECYCLE_FILE)) {
+        Ok(()) => true,
+        Err(error) => {
+            tracing::warn!(path = %segment.display(), %error, "could not keep a purged WAL segment to recycle; removing it");
+            false
+        }
+    }
+}
+
+/// Removes a purged segment (or the file holding one) off the log's thread: a failure is logged
+/// and left to the next open, which removes it.
+fn remove_purged<S: Storage + ?Sized>(storage: &mut S, path: &Path) {
+    match storage.remove_file(path) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => tracing::warn!(
+            path = %path.display(),
+            %error,
+            "could not remove a purged WAL segment; the next open removes it"
+        ),
+    }
+}
+
+/// Makes the spare at `path`: `bytes` of zeros, synced, in the purged segment held as
+/// `RECYCLE_FILE` if `holding` (which it then clears; counted in `recycled`), else in a new file.
+/// Stops early (an error) once `cancel` is set.
 pub fn make_spare<S: Storage + ?Sized>(
     storage: &mut S,
     path: &Path,
     bytes: u64,
-    recyclable: &mut Option<PathBuf>,
+    holding: &mut bool,
     recycled: &AtomicU64,
     cancel: &AtomicBool,
 ) -> io::Result<()> {
@@ -394,8 +399,9 @@ pub fn make_spare<S: Storage + ?Sized>(
     let tmp = path.with_file_name(SPARE_TMP_FILE);
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut reused = false;
-    if let Some(segment) = recyclable.take() {
-        match storage.rename(&segment, &tmp) {
+    if std::mem::take(holding) {
+        let held = path.with_file_name(RECYCLE_FILE);
+        match storage.rename(&held, &tmp) {
             // Synced before a byte of it is zeroed: a crash must not bring the segment's name back
             // on a file whose header is gone (an open would call that corruption).
             Ok(()) => {
@@ -403,12 +409,8 @@ pub fn make_spare<S: Storage + ?Sized>(
                 reused = true;
             }
             Err(error) => {
-                tracing::warn!(path = %segment.display(), %error, "could not recycle a purged WAL segment; removing it");
-                if let Err(error) = storage.remove_file(&segment) {
-                    if error.kind() != io::ErrorKind::NotFound {
-                        tracing::warn!(path = %segment.display(), %error, "could not remove a purged WAL segment; the next open removes it");
-                    }
-                }
+                tracing::warn!(path = %held.display(), %error, "could not recycle a purged WAL segment; removing it");
+                remove_purged(storage, &held);
             }
         }
     }
