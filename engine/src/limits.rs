@@ -62,8 +62,11 @@ pub const TABLE_USER_KEY_BYTES_MAX: usize = SSTABLE_KEY_BYTES_MAX - 9;
 /// in this. Stored as a u32.
 pub const SSTABLE_VALUE_BYTES_MAX: usize = 4 * 1024 * 1024;
 /// Default target size of an sstable data block: a block is closed once it reaches this many bytes,
-/// so every block but the last is at least this long and at most one entry longer.
-pub const SSTABLE_BLOCK_BYTES_DEFAULT: usize = 16 * 1024;
+/// so every block but the last is at least this long and at most one entry longer (the engine's
+/// writer keeps long-keyed blocks open longer: `sstable::BLOCK_BYTES_PER_INDEX_BYTE`). A point read
+/// verifies and scans one block, so smaller blocks cost less per read: 4 KiB against 16 KiB cut an
+/// sstable `get` by 37 % (`docs/benchmarks.md`, "Smaller sstable blocks").
+pub const SSTABLE_BLOCK_BYTES_DEFAULT: usize = 4 * 1024;
 /// The smallest and largest configurable block target. Below the minimum the index would be as large
 /// as the data; above the maximum a point read verifies (CRC32C) more than a mebibyte.
 pub const SSTABLE_BLOCK_BYTES_MIN: usize = 256;

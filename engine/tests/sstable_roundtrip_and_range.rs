@@ -107,7 +107,7 @@ proptest! {
     }
 }
 
-/// A larger table with the default 16 KiB blocks: resource-like keys, many blocks.
+/// A larger table with the default 4 KiB blocks: resource-like keys, many blocks.
 #[test]
 fn a_table_of_20000_resource_keys_with_default_blocks() {
     let model: Model = (0..20_000u32)

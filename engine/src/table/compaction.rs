@@ -37,11 +37,14 @@ pub const MERGE_WIDTH_MIN: usize = 4;
 pub const MERGE_WIDTH_MAX: usize = 16;
 /// Tables at which a merge of the newest `MERGE_WIDTH_MAX` is forced.
 pub const TABLES_SOFT_MAX: usize = 48;
-/// Bytes a merge reads at most: its output is one table, whose index (one entry per 16 KiB block,
-/// each up to a whole key) must fit `SSTABLE_INDEX_BYTES_MAX` and which a compactor writes in one
-/// go. Tables that grew past it stay as they are (a point read probes their bloom filters), so a
+/// Bytes a merge reads at most: its output is one table, whose index must fit
+/// `SSTABLE_INDEX_BYTES_MAX` (a table of this many data bytes does, whatever its keys: see
+/// `sstable::writer::TABLE_DATA_BYTES_INDEXABLE`) and which a compactor writes in one go. Tables that grew past it stay as they are (a point read probes their bloom filters), so a
 /// shard larger than a few of these keeps several bottom tables instead of failing a merge.
 pub const MERGE_INPUT_BYTES_MAX: u64 = 2 * 1024 * 1024 * 1024;
+const _: () = assert!(MERGE_INPUT_BYTES_MAX <= super::sstable::TABLE_DATA_BYTES_INDEXABLE);
+const _: () =
+    assert!(crate::limits::MEMTABLE_BYTES_MAX <= super::sstable::TABLE_DATA_BYTES_INDEXABLE);
 /// Entries a merge reads at most: its output (never more entries than its input) fits one table.
 pub const MERGE_INPUT_ENTRIES_MAX: u64 = SSTABLE_ENTRIES_MAX;
 

@@ -19,7 +19,7 @@
 //!
 //! Limits (`crate::limits`): a key ≤ `SSTABLE_KEY_BYTES_MAX` (1 KiB), a value ≤
 //! `SSTABLE_VALUE_BYTES_MAX` (4 MiB), a block target in `SSTABLE_BLOCK_BYTES_MIN..=
-//! SSTABLE_BLOCK_BYTES_MAX` (256 B..1 MiB, default 16 KiB), ≤ `SSTABLE_ENTRIES_MAX` (2^24) entries
+//! SSTABLE_BLOCK_BYTES_MAX` (256 B..1 MiB, default 4 KiB; longer for long keys, see `writer`), ≤ `SSTABLE_ENTRIES_MAX` (2^24) entries
 //! and at least one, an index ≤ `SSTABLE_INDEX_BYTES_MAX` (64 MiB).
 //!
 //! The caller owns the IO: it writes the writer's bytes to a temporary file, `fdatasync`s it,
@@ -40,4 +40,4 @@ pub use error::{Block, ReadError, WriteError};
 pub use footer::{FOOTER_BYTES, FORMAT_VERSION, MAGIC};
 pub use index::DATA_BLOCK_BYTES_MAX;
 pub use reader::{Range, Sstable};
-pub use writer::SstableWriter;
+pub use writer::{SstableWriter, BLOCK_BYTES_PER_INDEX_BYTE, TABLE_DATA_BYTES_INDEXABLE};

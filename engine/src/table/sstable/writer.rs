@@ -11,9 +11,32 @@ use crate::limits::{
     SSTABLE_ENTRIES_MAX, SSTABLE_INDEX_BYTES_MAX, SSTABLE_KEY_BYTES_MAX, SSTABLE_VALUE_BYTES_MAX,
 };
 
+/// The engine's writer ([`SstableWriter::new`]) closes a data block only once it holds at least
+/// this many times the bytes of its index entry (whose key is the block's last): a table's index is then at most a 64th of its data,
+/// whatever its keys' lengths, so that any table up to [`TABLE_DATA_BYTES_INDEXABLE`] has an index
+/// within `SSTABLE_INDEX_BYTES_MAX`. With the default 4 KiB target this changes nothing for keys
+/// under about 50 bytes; 1 KiB keys get blocks of about 66 KiB.
+pub const BLOCK_BYTES_PER_INDEX_BYTE: usize = 64;
+
+/// Data bytes a table may hold with its index certain to fit `SSTABLE_INDEX_BYTES_MAX` (the index
+/// header and the open block's entry aside, which the half of the limit left over covers). A flush
+/// (a memtable of at most `MEMTABLE_BYTES_MAX`) and a merge (at most `MERGE_INPUT_BYTES_MAX`) stay
+/// below it.
+pub const TABLE_DATA_BYTES_INDEXABLE: u64 =
+    (SSTABLE_INDEX_BYTES_MAX / 2 * BLOCK_BYTES_PER_INDEX_BYTE) as u64;
+
+// The longest index entry's block bound fits a data block, so no block grows past the bounds
+// `DATA_BLOCK_BYTES_MAX` assumes.
+const _: () = assert!(
+    BLOCK_BYTES_PER_INDEX_BYTE * (INDEX_ENTRY_FIXED_BYTES + SSTABLE_KEY_BYTES_MAX)
+        <= SSTABLE_BLOCK_BYTES_MAX
+);
+
 /// Builds one sstable from entries fed in strictly increasing key order.
 pub struct SstableWriter {
     block_bytes_target: usize,
+    /// A block closes only once it is this many times its index entry (0: at the target alone).
+    block_bytes_per_index_byte: usize,
     /// Finished bytes not yet taken by the caller.
     out: Vec<u8>,
     /// Bytes already taken by the caller (`take_ready`).
@@ -49,13 +72,19 @@ impl Default for SstableWriter {
 }
 
 impl SstableWriter {
-    /// A writer with the default block target (`SSTABLE_BLOCK_BYTES_DEFAULT`, 16 KiB).
+    /// The engine's writer: data blocks close once they reach the default target
+    /// (`SSTABLE_BLOCK_BYTES_DEFAULT`, 4 KiB), or [`BLOCK_BYTES_PER_INDEX_BYTE`] times their index
+    /// entry if that is more (long keys), so that its index is at most a 64th of its data.
     pub fn new() -> Self {
-        Self::with_block_bytes(SSTABLE_BLOCK_BYTES_DEFAULT)
-            .expect("the default is within the bounds")
+        let mut writer = Self::with_block_bytes(SSTABLE_BLOCK_BYTES_DEFAULT)
+            .expect("the default is within the bounds");
+        writer.block_bytes_per_index_byte = BLOCK_BYTES_PER_INDEX_BYTE;
+        writer
     }
 
-    /// A writer whose data blocks close once they reach `block_bytes_target` bytes.
+    /// A writer whose data blocks close exactly once they reach `block_bytes_target` bytes (tests
+    /// and tools that want many small blocks): its index is bounded only by
+    /// `SSTABLE_INDEX_BYTES_MAX` (past it, `add` answers `TableFull`), not by a share of the data.
     pub fn with_block_bytes(block_bytes_target: usize) -> Result<Self, WriteError> {
         if !(SSTABLE_BLOCK_BYTES_MIN..=SSTABLE_BLOCK_BYTES_MAX).contains(&block_bytes_target) {
             return Err(WriteError::BlockBytesOutOfRange {
@@ -66,6 +95,7 @@ impl SstableWriter {
         }
         Ok(SstableWriter {
             block_bytes_target,
+            block_bytes_per_index_byte: 0,
             out: Vec::new(),
             taken: 0,
             block: Vec::with_capacity(block_bytes_target + 64),
@@ -116,7 +146,10 @@ impl SstableWriter {
             self.hashes.push(hash);
         }
         self.entry_count += 1;
-        if self.block.len() >= self.block_bytes_target {
+        let close_at = self
+            .block_bytes_target
+            .max(self.block_bytes_per_index_byte * (INDEX_ENTRY_FIXED_BYTES + key.len()));
+        if self.block.len() >= close_at {
             self.close_block();
         }
         Ok(())
