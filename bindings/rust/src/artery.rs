@@ -6,6 +6,7 @@
 //! ([`Artery::heard`]); a node silent for three heartbeat intervals gets the connection closed,
 //! which every stream of the artery then sees as a lost connection.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -29,9 +30,17 @@ pub(crate) struct Artery {
     /// The places of the node's `requests_in_flight_max`, and the bytes of its
     /// `request_bytes_in_flight_max`, that commits and reads take.
     pub(crate) budget: crate::budget::Budget,
+    /// The next request id: requests are numbered across the artery's streams, so that each is
+    /// encoded once, before its stream is known (`budget::Budget::encode`).
+    request_ids: AtomicU64,
 }
 
 impl Artery {
+    /// An id no other request of this artery has.
+    pub(crate) fn next_request_id(&self) -> u64 {
+        self.request_ids.fetch_add(1, Ordering::Relaxed)
+    }
+
     pub(crate) fn is_closed(&self) -> bool {
         self.connection.close_reason().is_some()
     }
@@ -111,6 +120,7 @@ pub(crate) async fn connect(
         origin,
         lanes: crate::lanes::Lanes::new(budget.lanes, budget.lane_depth),
         budget,
+        request_ids: AtomicU64::new(0),
     });
     tokio::spawn(keep_control_stream(
         Arc::downgrade(&artery),

@@ -14,7 +14,8 @@
 //! Bytes: the node charges a connection every byte of a request stream it has read and not yet
 //! answered, a request's whole frame (header and body) from its arrival until the node writes its
 //! answer (`server/src/protocol/io.rs`, `requests.rs`). The client counts the same measure: the
-//! frame it will write ([`request_frame_bytes`]), taken before the request is queued or written.
+//! frame it writes, encoded once by the caller ([`Budget::encode`], under an id from the artery's
+//! counter) and taken before the request is queued or written.
 //! Of the node's limit `B` it uses [`bytes_shares`]: `B` less a margin for the frames it does not
 //! count (the control stream's heartbeats and a subscription's `Subscribe`, which the node holds
 //! only while they arrive: [`OTHER_FRAMES_BYTES_RESERVE`], shrunk so that the largest frame the
@@ -31,8 +32,7 @@
 //! Bytes are semaphore permits: the whole share is clamped to [`Semaphore::MAX_PERMITS`] (2^61
 //! on 64-bit targets, 2^29 bytes = 512 MiB on 32-bit ones), which only lowers the client's own
 //! bound; one request takes at most a frame, 64 MiB and its header, within `acquire_many`'s
-//! `u32`. Measuring costs one more encoding of each request, and only when the node states a
-//! byte limit.
+//! `u32`.
 //!
 //! Invariants: places and bytes are taken before the request is written (places first, then
 //! bytes, each commit's share before the whole: one order for every caller, so no two wait on
@@ -51,7 +51,8 @@ use std::sync::Arc;
 use aorta_wire::convert::Call;
 use aorta_wire::frame::{FrameEncoder, FRAME_BYTES_MAX, FRAME_HEADER_BYTES};
 use aorta_wire::handshake::Session;
-use aorta_wire::wire::{self, ErrorCode};
+use aorta_wire::requests::ClientRequests;
+use aorta_wire::wire::ErrorCode;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::framed::encoder_limit;
@@ -109,24 +110,6 @@ pub(crate) fn bytes_shares(limit: u64, largest_frame: u64) -> BytesShares {
         whole: whole as usize,
         commits: (whole - reads) as usize,
     }
-}
-
-/// The bytes the node holds for `call` until it answers: the whole frame this client writes for
-/// it (header and body), or the encoder's error (over `frame_bytes_max`) — the one sending it
-/// would meet. The request id is the largest: a FlatBuffers `u64` field takes the same bytes
-/// whatever its value, except the default 0, which it leaves out, so the frame actually written
-/// (ids count from 0) is never larger than the one measured.
-pub(crate) fn request_frame_bytes(call: &Call, frame_body_max: u32) -> Result<u64, Error> {
-    let request = wire::Message::Request(Box::new(wire::Request {
-        id: u64::MAX,
-        body: call.to_wire(),
-    }));
-    let mut encoder = FrameEncoder::with_limit(frame_body_max).map_err(Error::from_frame)?;
-    let mut frame = Vec::new();
-    encoder
-        .encode(&request, &mut frame)
-        .map_err(Error::from_frame)?;
-    Ok(frame.len() as u64)
 }
 
 /// A request whose frame is more bytes than the client lets a connection hold in flight: the
@@ -230,10 +213,25 @@ impl Budget {
         }
     }
 
-    /// A place and the bytes for one commit: first within the commits' shares, then within the
-    /// whole limits.
-    pub(crate) async fn commit(&self, call: &Call) -> Result<Held, Error> {
-        let bytes = self.frame_bytes(call)?;
+    /// The frame this client writes for request `id` carrying `call` (header and body), or the
+    /// encoder's error (a body over the node's `frame_bytes_max`), the one sending it would meet.
+    /// Its length is what the node holds for the request until it answers, and what
+    /// [`Budget::commit`] and [`Budget::read`] take: the request is encoded once, and the bytes
+    /// counted are the bytes written.
+    pub(crate) fn encode(&self, id: u64, call: &Call) -> Result<Vec<u8>, Error> {
+        let mut encoder =
+            FrameEncoder::with_limit(self.frame_body_max).map_err(Error::from_frame)?;
+        let mut frame = Vec::new();
+        encoder
+            .encode(&ClientRequests::request(id, call), &mut frame)
+            .map_err(Error::from_frame)?;
+        Ok(frame)
+    }
+
+    /// A place and the bytes for one commit whose frame is `frame_bytes` long: first within the
+    /// commits' shares, then within the whole limits.
+    pub(crate) async fn commit(&self, frame_bytes: usize) -> Result<Held, Error> {
+        let bytes = self.bytes_to_hold(frame_bytes)?;
         let commit = acquire(&self.commits).await;
         let place = acquire(&self.all).await;
         // A commit larger than the commits' share takes all of it (see the module doc).
@@ -248,9 +246,10 @@ impl Budget {
         })
     }
 
-    /// A place and the bytes for one read, within the whole limits.
-    pub(crate) async fn read(&self, call: &Call) -> Result<Held, Error> {
-        let bytes = self.frame_bytes(call)?;
+    /// A place and the bytes for one read whose frame is `frame_bytes` long, within the whole
+    /// limits.
+    pub(crate) async fn read(&self, frame_bytes: usize) -> Result<Held, Error> {
+        let bytes = self.bytes_to_hold(frame_bytes)?;
         let place = acquire(&self.all).await;
         let bytes = acquire_bytes(&self.all_bytes, bytes).await;
         Ok(Held {
@@ -261,17 +260,16 @@ impl Budget {
         })
     }
 
-    /// The bytes `call` takes in flight (0, unmeasured, when the node stated no byte limit);
+    /// The bytes a frame of `frame_bytes` takes in flight (0 when the node stated no byte limit);
     /// refused when they could never fit.
-    fn frame_bytes(&self, call: &Call) -> Result<usize, Error> {
+    fn bytes_to_hold(&self, frame_bytes: usize) -> Result<usize, Error> {
         if self.all_bytes.is_none() {
             return Ok(0);
         }
-        let frame_bytes = request_frame_bytes(call, self.frame_body_max)?;
-        match usize::try_from(frame_bytes) {
-            Ok(bytes) if bytes <= self.bytes_shares.whole => Ok(bytes),
+        match frame_bytes {
+            bytes if bytes <= self.bytes_shares.whole => Ok(bytes),
             _ => Err(LargerThanBudget {
-                frame_bytes,
+                frame_bytes: frame_bytes as u64,
                 budget_bytes: self.bytes_shares.whole,
                 node_limit: self.node_bytes_limit,
             }
@@ -306,8 +304,9 @@ async fn acquire_bytes(
 #[cfg(test)]
 mod tests {
     use aorta_engine::{Batch, Command, ResourceSpec};
+    use aorta_wire::frame::FrameDecoder;
     use aorta_wire::frame::{FRAME_BYTES_DEFAULT, FRAME_BYTES_MIN};
-    use aorta_wire::requests::ClientRequests;
+    use aorta_wire::requests::ServerRequests;
 
     use super::*;
 
@@ -401,35 +400,48 @@ mod tests {
     }
 
     #[test]
-    fn the_measured_frame_is_never_smaller_than_the_one_written() {
-        for data_bytes in [0, 1, 3, 64, 1000, 65_536] {
+    fn the_frame_encoded_is_the_request_under_its_id_and_its_length_is_what_is_held() {
+        let budget = Budget::new(&session(8, 4 * MIB));
+        for (id, data_bytes) in [(0, 0), (1, 64), (u64::MAX, 1000), (12_345, 65_536)] {
             let call = put(data_bytes);
-            let measured = request_frame_bytes(&call, FRAME_BYTES_DEFAULT).unwrap();
-            // The lanes' ids count from 0; 0 is the one FlatBuffers leaves out.
-            let mut requests = ClientRequests::new(4);
-            let mut encoder = FrameEncoder::with_limit(FRAME_BYTES_DEFAULT).unwrap();
-            for id in 0..3 {
-                let (sent_id, message) = requests.send(&call).unwrap();
-                assert_eq!(sent_id, id);
-                let mut written = Vec::new();
-                encoder.encode(&message, &mut written).unwrap();
-                assert!(
-                    written.len() as u64 <= measured,
-                    "request {id} of {data_bytes} data bytes: {} written, {measured} measured",
-                    written.len()
-                );
-                if id > 0 {
-                    assert_eq!(written.len() as u64, measured);
-                }
-            }
+            let frame = budget.encode(id, &call).unwrap();
+            let mut decoder = FrameDecoder::with_limit(FRAME_BYTES_DEFAULT).unwrap();
+            let mut input = &frame[..];
+            let decoded = decoder
+                .decode(&mut input)
+                .unwrap()
+                .expect("one whole frame");
+            assert!(input.is_empty(), "the frame is exactly one frame");
+            let mut server = ServerRequests::default();
+            let accepted = server.accept(&decoded).unwrap();
+            assert_eq!((accepted.id, accepted.call), (id, Ok(call)));
         }
+        // A body over the node's frame limit is the encoder's error, before anything is taken.
+        let small_frames = Budget::new(&Session {
+            frame_bytes_max: FRAME_BYTES_MIN,
+            ..session(8, 4 * MIB)
+        });
+        let error = small_frames
+            .encode(0, &put(FRAME_BYTES_MIN as usize))
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                Error::InvalidInput {
+                    code: ErrorCode::FrameTooLarge,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
     }
 
     #[tokio::test]
     async fn a_commit_larger_than_the_whole_byte_budget_is_refused_at_once() {
         // A node that breaks its own rule: frames of 8 MiB, but 512 KiB in flight.
         let budget = Budget::new(&session(8, 512 * 1024));
-        let error = budget.commit(&put(1024 * 1024)).await.unwrap_err();
+        let frame = budget.encode(0, &put(1024 * 1024)).unwrap();
+        let error = budget.commit(frame.len()).await.unwrap_err();
         assert!(
             matches!(
                 &error,
@@ -451,16 +463,18 @@ mod tests {
     #[tokio::test]
     async fn a_commit_holds_its_frame_bytes_until_dropped() {
         let budget = Budget::new(&session(8, 4 * MIB));
-        let call = put(100_000);
-        let frame = request_frame_bytes(&call, FRAME_BYTES_DEFAULT).unwrap() as usize;
+        let frame = budget.encode(0, &put(100_000)).unwrap().len();
         let whole = budget.bytes_shares.whole;
         let commits = budget.bytes_shares.commits;
-        let held = budget.commit(&call).await.unwrap();
+        let held = budget.commit(frame).await.unwrap();
         let all_bytes = budget.all_bytes.clone().unwrap();
         let commit_bytes = budget.commit_bytes.clone().unwrap();
         assert_eq!(all_bytes.available_permits(), whole - frame);
         assert_eq!(commit_bytes.available_permits(), commits - frame);
-        let read = budget.read(&Call::Positions).await.unwrap();
+        let read = budget
+            .read(budget.encode(1, &Call::Positions).unwrap().len())
+            .await
+            .unwrap();
         assert!(all_bytes.available_permits() < whole - frame);
         drop((held, read));
         assert_eq!(all_bytes.available_permits(), whole);
@@ -472,9 +486,15 @@ mod tests {
         // 4 MiB: the commits' share is 3.5 MiB; a commit of about 3.9 MiB takes all of it and
         // the rest of its bytes from the reads' reserve.
         let budget = Budget::new(&session(8, 4 * MIB));
-        let small = budget.commit(&put(1000)).await.unwrap();
-        let large = put(4 * MIB as usize - 200_000);
-        let waiting = budget.commit(&large);
+        let small = budget
+            .commit(budget.encode(0, &put(1000)).unwrap().len())
+            .await
+            .unwrap();
+        let large = budget
+            .encode(1, &put(4 * MIB as usize - 200_000))
+            .unwrap()
+            .len();
+        let waiting = budget.commit(large);
         tokio::pin!(waiting);
         let too_early = tokio::time::timeout(std::time::Duration::from_millis(50), &mut waiting);
         assert!(too_early.await.is_err(), "it waits for the small commit");
@@ -487,6 +507,7 @@ mod tests {
     fn no_byte_limit_means_no_byte_bound() {
         let budget = Budget::new(&session(0, 0));
         assert!(budget.all_bytes.is_none() && budget.commit_bytes.is_none());
-        assert_eq!(budget.frame_bytes(&put(2 * MIB as usize)).unwrap(), 0);
+        let frame = budget.encode(0, &put(2 * MIB as usize)).unwrap().len();
+        assert_eq!(budget.bytes_to_hold(frame).unwrap(), 0);
     }
 }

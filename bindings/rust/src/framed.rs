@@ -5,6 +5,7 @@
 
 use aorta_wire::frame::{FrameDecoder, FrameEncoder, FRAME_BYTES_MAX, FRAME_BYTES_MIN};
 use aorta_wire::wire;
+use bytes::Bytes;
 
 use crate::Error;
 
@@ -48,19 +49,20 @@ impl Framed {
     }
 
     pub(crate) async fn send(&mut self, message: &wire::Message) -> Result<(), Error> {
-        self.send_all(std::slice::from_ref(message)).await
-    }
-
-    /// Sends `messages` in one write (a lane's queued requests).
-    pub(crate) async fn send_all(&mut self, messages: &[wire::Message]) -> Result<(), Error> {
         self.encoded.clear();
-        for message in messages {
-            self.encoder
-                .encode(message, &mut self.encoded)
-                .map_err(Error::from_frame)?;
-        }
+        self.encoder
+            .encode(message, &mut self.encoded)
+            .map_err(Error::from_frame)?;
         self.send
             .write_all(&self.encoded)
+            .await
+            .map_err(Error::from_write)
+    }
+
+    /// Writes `frames`, each a whole encoded frame, in one write, without copying them.
+    pub(crate) async fn send_frames(&mut self, frames: &mut [Bytes]) -> Result<(), Error> {
+        self.send
+            .write_all_chunks(frames)
             .await
             .map_err(Error::from_write)
     }

@@ -34,6 +34,7 @@ use std::sync::Arc;
 
 use aorta_wire::convert::{Call, Reply};
 use aorta_wire::requests::ClientRequests;
+use bytes::Bytes;
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 use crate::artery::Artery;
@@ -51,7 +52,9 @@ pub(crate) const LANE_DEPTH: usize = 64;
 pub(crate) type Outcome = Result<Reply, (Error, bool)>;
 
 struct Queued {
-    call: Call,
+    /// The commit's request id (the artery's numbering) and its encoded frame.
+    id: u64,
+    frame: Bytes,
     answer: oneshot::Sender<Outcome>,
     /// The commit's places and bytes in the artery's budget, given back with its answer.
     held: Held,
@@ -93,16 +96,26 @@ impl Lanes {
 
     /// Runs `call` (a commit) on a lane of `artery`, once the artery's budget has a place and its
     /// bytes for it.
-    pub(crate) async fn call(&self, artery: &Arc<Artery>, call: Call) -> Outcome {
+    pub(crate) async fn call(&self, artery: &Arc<Artery>, call: &Call) -> Outcome {
+        let id = artery.next_request_id();
+        let frame = artery
+            .budget
+            .encode(id, call)
+            .map_err(|error| (error, false))?;
         let held = artery
             .budget
-            .commit(&call)
+            .commit(frame.len())
             .await
             .map_err(|error| (error, false))?;
         let (queue, owed) = self.pick(artery).await.map_err(|error| (error, false))?;
         let (answer, answered) = oneshot::channel();
         owed.fetch_add(1, Ordering::Relaxed);
-        let queued = Queued { call, answer, held };
+        let queued = Queued {
+            id,
+            frame: Bytes::from(frame),
+            answer,
+            held,
+        };
         if let Err(mpsc::error::SendError(refused)) = queue.send(queued).await {
             owed.fetch_sub(1, Ordering::Relaxed);
             drop(refused);
@@ -193,11 +206,11 @@ async fn run_lane(
                         Err(_) => break,
                     }
                 }
-                let mut messages = Vec::with_capacity(batch.len());
+                let mut frames = Vec::with_capacity(batch.len());
                 for entry in batch {
-                    match requests.send(&entry.call) {
-                        Ok((_, message)) => {
-                            messages.push(message);
+                    match requests.sent(entry.id) {
+                        Ok(()) => {
+                            frames.push(entry.frame);
                             waiting.push_back((entry.answer, entry.held));
                         }
                         Err(error) => {
@@ -206,7 +219,7 @@ async fn run_lane(
                         }
                     }
                 }
-                if let Err(error) = framed.send_all(&messages).await {
+                if let Err(error) = framed.send_frames(&mut frames).await {
                     break error;
                 }
                 artery.spoke();

@@ -299,7 +299,7 @@ impl Client {
 /// whole (`true`: the node may have run it).
 async fn call_on(artery: &Arc<Artery>, call: &Call) -> Result<Reply, (Error, bool)> {
     if matches!(call, Call::Commit(_)) {
-        return artery.lanes.call(artery, call.clone()).await;
+        return artery.lanes.call(artery, call).await;
     }
     call_on_own_stream(artery, call).await
 }
@@ -308,13 +308,18 @@ async fn call_on(artery: &Arc<Artery>, call: &Call) -> Result<Reply, (Error, boo
 /// its answer.
 async fn call_on_own_stream(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
     let not_sent = |error| (error, false);
-    let _held = artery.budget.read(call).await.map_err(not_sent)?;
+    let id = artery.next_request_id();
+    let frame = artery.budget.encode(id, call).map_err(not_sent)?;
+    let _held = artery.budget.read(frame.len()).await.map_err(not_sent)?;
     let mut stream = artery.open_stream().await.map_err(not_sent)?;
     let mut requests = ClientRequests::new(1);
-    let (_, request) = requests
-        .send(call)
+    requests
+        .sent(id)
         .map_err(|error| not_sent(Error::protocol(error.to_string())))?;
-    stream.send(&request).await.map_err(not_sent)?;
+    stream
+        .send_frames(&mut [bytes::Bytes::from(frame)])
+        .await
+        .map_err(not_sent)?;
     artery.spoke();
     stream.finish();
     let sent = |error| (error, true);

@@ -67,21 +67,42 @@ impl ClientRequests {
         self.in_flight.len()
     }
 
-    /// The `Request` to send for `call`, and its id; `Full` while the stream has its most in flight.
+    /// The `Request` to send for `call`, and its id (this stream's own numbering, from 0);
+    /// `Full` while the stream has its most in flight.
     pub fn send(&mut self, call: &Call) -> Result<(u64, wire::Message), RequestStreamError> {
+        let id = self.next_id;
+        self.sent(id)?;
+        self.next_id = self.next_id.wrapping_add(1);
+        Ok((id, Self::request(id, call)))
+    }
+
+    /// The `Request` message for `call` under the caller's own `id`, for a caller that encodes it
+    /// before it knows the stream (a client numbering requests across its streams, so that each
+    /// is encoded once: the frame it measures is the frame it writes). Record it with
+    /// [`ClientRequests::sent`] when it is written.
+    pub fn request(id: u64, call: &Call) -> wire::Message {
+        wire::Message::Request(Box::new(wire::Request {
+            id,
+            body: call.to_wire(),
+        }))
+    }
+
+    /// Records a request built by [`ClientRequests::request`] as written on this stream: its
+    /// response must come before those of the requests recorded after it. `id` must not be in
+    /// flight on this stream already (a response could not tell the two apart); `Full` while the
+    /// stream has its most in flight.
+    pub fn sent(&mut self, id: u64) -> Result<(), RequestStreamError> {
         if self.in_flight.len() >= self.in_flight_max {
             return Err(RequestStreamError::Full {
                 in_flight: self.in_flight.len(),
             });
         }
-        let id = self.next_id;
-        self.next_id = self.next_id.wrapping_add(1);
+        debug_assert!(
+            !self.in_flight.contains(&id),
+            "request id {id} twice in flight"
+        );
         self.in_flight.push_back(id);
-        let request = wire::Request {
-            id,
-            body: call.to_wire(),
-        };
-        Ok((id, wire::Message::Request(Box::new(request))))
+        Ok(())
     }
 
     /// The id and the reply a received `Response` carries; it must answer the oldest request in

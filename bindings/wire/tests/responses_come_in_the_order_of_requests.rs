@@ -176,3 +176,42 @@ fn a_repeated_id_gets_each_reply_for_its_own_request() {
         vec![Reply::Positions(vec![1]), Reply::Positions(vec![2])]
     );
 }
+
+#[test]
+fn requests_numbered_by_the_caller_are_matched_in_the_order_written() {
+    // A client that numbers its requests across streams (ids 40, 7, 41 on this one): each is
+    // recorded when written, and the responses must answer them in that order.
+    let mut client = ClientRequests::new(3);
+    let mut server = ServerRequests::default();
+    let mut seqs = Vec::new();
+    for (id, name) in [(40, "a"), (7, "b"), (41, "c")] {
+        let request = ClientRequests::request(id, &get(name));
+        client.sent(id).unwrap();
+        let accepted = server.accept(&through_a_frame(&request)).unwrap();
+        assert_eq!((accepted.id, accepted.call), (id, Ok(get(name))));
+        seqs.push(accepted.seq);
+    }
+    assert_eq!(
+        client.sent(42),
+        Err(RequestStreamError::Full { in_flight: 3 }),
+        "the stream's bound holds for caller-numbered requests too"
+    );
+    for seq in &seqs {
+        server.finish(*seq, &Reply::Found(None)).unwrap();
+    }
+    let responses = server.ready();
+    // Answering 7 before 40 is out of order.
+    assert_eq!(
+        client.receive(&responses[1]).map(|(id, _)| id),
+        Err(RequestStreamError::OutOfOrder {
+            expected: Some(40),
+            found: 7
+        })
+    );
+    let answered: Vec<u64> = responses
+        .iter()
+        .map(|response| client.receive(response).unwrap().0)
+        .collect();
+    assert_eq!(answered, [40, 7, 41]);
+    assert_eq!(client.in_flight(), 0);
+}
