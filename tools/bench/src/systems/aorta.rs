@@ -72,10 +72,14 @@ impl System for Aorta {
             .context("aorta subscribe")?;
         Ok(Box::pin(subscription.map(|event| {
             let event = event.context("aorta subscription")?;
+            // The event's resource is the client's alone: its data moves, uncopied.
             let value = event
                 .new
-                .as_ref()
-                .map(|resource| resource.data.clone())
+                .map(|resource| {
+                    std::sync::Arc::try_unwrap(resource)
+                        .map(|resource| resource.data)
+                        .unwrap_or_else(|shared| shared.data.clone())
+                })
                 .unwrap_or_default();
             Ok(Delivery {
                 position: position(event.shard, event.position),
