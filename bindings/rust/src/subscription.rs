@@ -1,11 +1,19 @@
 //! Subscriptions as streams of events that survive lost connections.
 //!
-//! A task per subscription reads its QUIC stream and hands the events to a bounded channel that
-//! the [`Subscription`] (a `futures::Stream`) drains. When the connection drops (node restart,
-//! dead artery, `Unavailable` end), the task reconnects with backoff and subscribes again after
-//! the token of the last `Events` frame it received. Every event of that frame was already in the
-//! channel by then (the task hands a frame's events over before it reads another frame), so the
-//! reader gets every matching change once: no gap, no duplicate.
+//! A task per subscription reads its QUIC stream and hands each frame's events, whole, to a
+//! bounded channel that the [`Subscription`] (a `futures::Stream`) drains one event at a time: one
+//! hand-over (and at most one wake-up) per frame, not per event: +15 % on a catch-up
+//! (`docs/benchmarks.md`). When the connection drops (node restart, dead artery, `Unavailable`
+//! end), the task reconnects with backoff and subscribes again after the token of the last
+//! `Events` frame it received. Every event of that frame was already in the channel by then (the
+//! task hands a frame over before it reads another frame), so the reader gets every matching
+//! change once: no gap, no duplicate.
+//!
+//! Memory: the events handed over and not yet taken are bounded by `subscription_buffer_events`
+//! (a semaphore of that many permits: a frame takes one per event before it is handed over, and
+//! gives them back once its last event is taken; a frame of more events than the bound takes them
+//! all, so at most one such frame is held), and the channel holds at most that many frames and
+//! token-only frames.
 //!
 //! Waits: opening a subscription is bounded by the connect and request timeouts; reconnecting by
 //! the backoff's `give_up_after`; reading a quiet subscription waits for events as long as the
@@ -20,7 +28,7 @@ use aorta_engine::subscription::{Event, Pattern, Start};
 use aorta_wire::subscriptions::{ClientSubscription, Delivery};
 use futures_core::Stream;
 use rand::Rng as _;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, Semaphore};
 
 use crate::artery::Artery;
 use crate::backoff::Backoff;
@@ -29,9 +37,14 @@ use crate::{Client, Error, ErrorKind};
 
 /// What the task hands the reader.
 enum Item {
-    /// An event, and with the last of its frame the token that follows it: once the reader has
-    /// taken it, resuming after the token repeats none of the events before.
-    Event(Event, Option<Vec<u64>>),
+    /// A frame's events (at least one) and the token that follows them: once the reader has taken
+    /// the last, resuming after the token repeats none of them. They hold `permits` of the event
+    /// budget until then.
+    Events {
+        events: Vec<Event>,
+        token: Vec<u64>,
+        permits: u32,
+    },
     /// A frame without events moved the token on.
     Token(Vec<u64>),
     Failed(Error),
@@ -42,6 +55,10 @@ enum Item {
 /// unsubscribes.
 pub struct Subscription {
     items: mpsc::Receiver<Item>,
+    /// The frame being taken: its events not taken yet (at least one), its token and permits.
+    taking: Option<Taking>,
+    /// The events handed over and not yet taken (see the module doc).
+    budget: Arc<Semaphore>,
     resume_from: Start,
     task: tokio::task::JoinHandle<()>,
 }
@@ -56,18 +73,40 @@ impl Subscription {
     }
 }
 
+struct Taking {
+    events: std::vec::IntoIter<Event>,
+    token: Vec<u64>,
+    permits: u32,
+}
+
 impl Stream for Subscription {
     type Item = Result<Event, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
         loop {
-            match self.items.poll_recv(cx) {
-                Poll::Ready(Some(Item::Token(token))) => self.resume_from = Start::After(token),
-                Poll::Ready(Some(Item::Event(event, token))) => {
-                    if let Some(token) = token {
-                        self.resume_from = Start::After(token);
-                    }
-                    return Poll::Ready(Some(Ok(event)));
+            if let Some(taking) = &mut this.taking {
+                let event = taking.events.next().expect("a frame being taken has events left");
+                if taking.events.len() == 0 {
+                    let taken = this.taking.take().expect("taking");
+                    this.resume_from = Start::After(taken.token);
+                    this.budget.add_permits(taken.permits as usize);
+                }
+                return Poll::Ready(Some(Ok(event)));
+            }
+            match this.items.poll_recv(cx) {
+                Poll::Ready(Some(Item::Token(token))) => this.resume_from = Start::After(token),
+                Poll::Ready(Some(Item::Events {
+                    events,
+                    token,
+                    permits,
+                })) => {
+                    debug_assert!(!events.is_empty(), "a frame of events has one");
+                    this.taking = Some(Taking {
+                        events: events.into_iter(),
+                        token,
+                        permits,
+                    });
                 }
                 Poll::Ready(Some(Item::Failed(error))) => return Poll::Ready(Some(Err(error))),
                 Poll::Ready(None) => return Poll::Ready(None),
@@ -106,10 +145,22 @@ pub(crate) async fn subscribe(
     let opened = open(client, &mut subscription).await?;
     // From `Subscribed` on, the token says where the stream started, even from `Start::Now`.
     let resume_from = subscription.resume_from().clone();
-    let (sender, items) = mpsc::channel(client.config().subscription_buffer_events.max(1));
-    let task = tokio::spawn(follow(client.clone(), subscription, opened, sender));
+    let buffer_events = client.config().subscription_buffer_events.max(1);
+    let (sender, items) = mpsc::channel(buffer_events);
+    let capacity = buffer_events
+        .min(Semaphore::MAX_PERMITS)
+        .min(u32::MAX as usize) as u32;
+    let budget = Arc::new(Semaphore::new(capacity as usize));
+    let handing = Handing {
+        items: sender,
+        budget: Arc::clone(&budget),
+        capacity,
+    };
+    let task = tokio::spawn(follow(client.clone(), subscription, opened, handing));
     Ok(Subscription {
         items,
+        taking: None,
+        budget,
         resume_from,
         task,
     })
@@ -164,8 +215,9 @@ async fn follow(
     client: Client,
     mut subscription: ClientSubscription,
     opened: (Framed, Arc<Artery>),
-    items: mpsc::Sender<Item>,
+    handing: Handing,
 ) {
+    let items = &handing.items;
     let mut backoff = Backoff::new(client.config().reconnect.clone());
     let mut opened = Some(opened);
     loop {
@@ -178,7 +230,7 @@ async fn follow(
                     opened
                 }
                 Err(error) if passes(&error) => {
-                    if !wait_before_retry(&mut backoff, error, &items).await {
+                    if !wait_before_retry(&mut backoff, error, items).await {
                         return;
                     }
                     continue;
@@ -189,7 +241,7 @@ async fn follow(
                 }
             },
         };
-        match deliver(stream, &artery, &mut subscription, &items).await {
+        match deliver(stream, &artery, &mut subscription, &handing).await {
             Stopped::ReaderGone => return,
             Stopped::Ended(error) => {
                 let _ = items.send(Item::Failed(error)).await;
@@ -197,7 +249,7 @@ async fn follow(
             }
             Stopped::Interrupted(error) => {
                 tracing::debug!(%error, "subscription interrupted; resuming");
-                if !wait_before_retry(&mut backoff, error, &items).await {
+                if !wait_before_retry(&mut backoff, error, items).await {
                     return;
                 }
             }
@@ -234,7 +286,7 @@ async fn deliver(
     mut stream: Framed,
     artery: &Artery,
     subscription: &mut ClientSubscription,
-    items: &mpsc::Sender<Item>,
+    handing: &Handing,
 ) -> Stopped {
     loop {
         let message = match stream.receive().await {
@@ -254,7 +306,7 @@ async fn deliver(
                     Start::After(token) => token.clone(),
                     Start::Now => unreachable!("an Events frame sets the token"),
                 };
-                if hand_over(events, token, items).await.is_err() {
+                if handing.hand_over(events, token).await.is_err() {
                     return Stopped::ReaderGone;
                 }
             }
@@ -274,25 +326,39 @@ async fn deliver(
     }
 }
 
-/// Hands a frame's events to the reader, the token with the last one (alone if there is none).
-async fn hand_over(
-    events: Vec<Event>,
-    token: Vec<u64>,
-    items: &mpsc::Sender<Item>,
-) -> Result<(), mpsc::error::SendError<Item>> {
-    let last = events.len().checked_sub(1);
-    let mut token = Some(token);
-    for (index, event) in events.into_iter().enumerate() {
-        let with = if Some(index) == last {
-            token.take()
-        } else {
-            None
-        };
-        items.send(Item::Event(event, with)).await?;
-    }
-    match token {
-        Some(token) => items.send(Item::Token(token)).await,
-        None => Ok(()),
+/// The task's side of the hand-over: the channel and the event budget (see the module doc).
+struct Handing {
+    items: mpsc::Sender<Item>,
+    budget: Arc<Semaphore>,
+    /// The budget's permits in all.
+    capacity: u32,
+}
+
+impl Handing {
+    /// Hands a frame's events to the reader, whole, with the token that follows them (the token
+    /// alone if there is none), once the event budget has room for them.
+    async fn hand_over(
+        &self,
+        events: Vec<Event>,
+        token: Vec<u64>,
+    ) -> Result<(), mpsc::error::SendError<Item>> {
+        if events.is_empty() {
+            return self.items.send(Item::Token(token)).await;
+        }
+        // A frame of more events than the whole budget takes all of it.
+        let permits = events.len().min(self.capacity as usize) as u32;
+        self.budget
+            .acquire_many(permits)
+            .await
+            .expect("the budget is never closed")
+            .forget();
+        self.items
+            .send(Item::Events {
+                events,
+                token,
+                permits,
+            })
+            .await
     }
 }
 
@@ -339,19 +405,34 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn the_token_moves_on_exactly_when_a_frames_last_event_is_taken() {
+    /// A subscription fed by hand, and the task's side, with an event budget of `capacity`.
+    fn handed(capacity: u32) -> (Subscription, Handing) {
         let (sender, items) = mpsc::channel(16);
-        let mut subscription = Subscription {
+        let budget = Arc::new(Semaphore::new(capacity as usize));
+        let subscription = Subscription {
             items,
+            taking: None,
+            budget: Arc::clone(&budget),
             resume_from: Start::After(vec![4]),
             task: tokio::spawn(async {}),
         };
-        hand_over(vec![event(5), event(6)], vec![6], &sender)
+        let handing = Handing {
+            items: sender,
+            budget,
+            capacity,
+        };
+        (subscription, handing)
+    }
+
+    #[tokio::test]
+    async fn the_token_moves_on_exactly_when_a_frames_last_event_is_taken() {
+        let (mut subscription, handing) = handed(16);
+        handing
+            .hand_over(vec![event(5), event(6)], vec![6])
             .await
             .unwrap();
-        hand_over(Vec::new(), vec![9], &sender).await.unwrap();
-        hand_over(vec![event(10)], vec![10], &sender).await.unwrap();
+        handing.hand_over(Vec::new(), vec![9]).await.unwrap();
+        handing.hand_over(vec![event(10)], vec![10]).await.unwrap();
 
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 5);
         assert_eq!(
@@ -364,7 +445,48 @@ mod tests {
         // The empty frame's token is taken on the way to the next event.
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 10);
         assert_eq!(subscription.resume_from(), &Start::After(vec![10]));
-        drop(sender);
+        drop(handing);
         assert!(next(&mut subscription).is_none());
+    }
+
+    #[tokio::test]
+    async fn frames_wait_while_the_events_not_taken_fill_the_budget() {
+        let (mut subscription, handing) = handed(4);
+        let handing = Arc::new(handing);
+        handing
+            .hand_over(vec![event(1), event(2), event(3)], vec![3])
+            .await
+            .unwrap();
+        // 3 of 4 held: a frame of 2 waits until the first frame is taken whole.
+        let waiting = tokio::spawn({
+            let handing = Arc::clone(&handing);
+            async move { handing.hand_over(vec![event(4), event(5)], vec![5]).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "3 + 2 events are over the budget of 4");
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 1);
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 2);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "the first frame still holds its permits");
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 3);
+        waiting.await.unwrap().unwrap();
+        // A frame larger than the whole budget takes all of it, and passes.
+        let large: Vec<Event> = (6..=15).map(event).collect();
+        let oversized = tokio::spawn({
+            let handing = Arc::clone(&handing);
+            async move { handing.hand_over(large, vec![15]).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!oversized.is_finished(), "it waits for the frame of 2 to be taken");
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 4);
+        assert_eq!(next(&mut subscription).unwrap().unwrap().position, 5);
+        oversized.await.unwrap().unwrap();
+        assert_eq!(subscription.budget.available_permits(), 0);
+        let positions: Vec<u64> = (6..=15)
+            .map(|_| next(&mut subscription).unwrap().unwrap().position)
+            .collect();
+        assert_eq!(positions, (6..=15).collect::<Vec<u64>>());
+        assert_eq!(subscription.budget.available_permits(), 4);
+        assert_eq!(subscription.resume_from(), &Start::After(vec![15]));
     }
 }
