@@ -44,7 +44,7 @@
 //! come, first served), so a waiting caller is not overtaken for ever; every wait is inside the
 //! caller's request timeout (or cancellation). A node that states no limit (0, an older node)
 //! gets today's behaviour for it: for places, lanes of [`LANES_MAX`] × [`LANE_DEPTH`] and reads
-//! unbounded; for bytes, no bound (and no measuring).
+//! unbounded; for bytes, no bound.
 
 use std::sync::Arc;
 
@@ -399,12 +399,17 @@ mod tests {
         Semaphore::new(shares.whole);
     }
 
-    #[test]
-    fn the_frame_encoded_is_the_request_under_its_id_and_its_length_is_what_is_held() {
+    #[tokio::test]
+    async fn the_frame_encoded_is_the_request_under_its_id_and_its_length_is_what_is_held() {
         let budget = Budget::new(&session(8, 4 * MIB));
+        let all_bytes = budget.all_bytes.clone().unwrap();
+        let whole = budget.bytes_shares.whole;
         for (id, data_bytes) in [(0, 0), (1, 64), (u64::MAX, 1000), (12_345, 65_536)] {
             let call = put(data_bytes);
             let frame = budget.encode(id, &call).unwrap();
+            let held = budget.commit(frame.len()).await.unwrap();
+            assert_eq!(all_bytes.available_permits(), whole - frame.len());
+            drop(held);
             let mut decoder = FrameDecoder::with_limit(FRAME_BYTES_DEFAULT).unwrap();
             let mut input = &frame[..];
             let decoded = decoder

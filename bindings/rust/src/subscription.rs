@@ -86,7 +86,10 @@ impl Stream for Subscription {
         let this = &mut *self;
         loop {
             if let Some(taking) = &mut this.taking {
-                let event = taking.events.next().expect("a frame being taken has events left");
+                let event = taking
+                    .events
+                    .next()
+                    .expect("a frame being taken has events left");
                 if taking.events.len() == 0 {
                     let taken = this.taking.take().expect("taking");
                     this.resume_from = Start::After(taken.token);
@@ -463,11 +466,17 @@ mod tests {
             async move { handing.hand_over(vec![event(4), event(5)], vec![5]).await }
         });
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(!waiting.is_finished(), "3 + 2 events are over the budget of 4");
+        assert!(
+            !waiting.is_finished(),
+            "3 + 2 events are over the budget of 4"
+        );
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 1);
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 2);
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(!waiting.is_finished(), "the first frame still holds its permits");
+        assert!(
+            !waiting.is_finished(),
+            "the first frame still holds its permits"
+        );
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 3);
         waiting.await.unwrap().unwrap();
         // A frame larger than the whole budget takes all of it, and passes.
@@ -477,7 +486,10 @@ mod tests {
             async move { handing.hand_over(large, vec![15]).await }
         });
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(!oversized.is_finished(), "it waits for the frame of 2 to be taken");
+        assert!(
+            !oversized.is_finished(),
+            "it waits for the frame of 2 to be taken"
+        );
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 4);
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 5);
         oversized.await.unwrap().unwrap();

@@ -31,11 +31,20 @@ use crate::state::Action;
 use crate::storage::Storage;
 use crate::table::file::{open_sstable_file, table_error, OpenedTable};
 use crate::table::manifest::{history_file_name, HistoryMeta};
-use crate::table::sstable::{Sstable, Value};
+use crate::table::sstable::{Sstable, SstableWriter, Value};
 use crate::table::store::write_sstable_file;
 
 /// Bytes of a history key: position and index.
 pub const HISTORY_KEY_BYTES: usize = 12;
+
+/// The data block target of history files. They are read in order (a catch-up seeks once, then
+/// streams), so the small blocks that make a table's point reads cheap buy nothing here, and larger
+/// ones keep the index small: its entries are 26 bytes a block, so a file's index reaches
+/// `SSTABLE_INDEX_BYTES_MAX` (64 MiB) only at 2.5 million blocks, which at 16 KiB is 40 GiB of
+/// changes. (A flush of a memtable near `MEMTABLE_BYTES_MAX` made only of deletes of resources
+/// over 16 KiB could still pass it, each change a block of its own: `architecture.md`, "Known
+/// limits of this stage".)
+pub const HISTORY_BLOCK_BYTES: usize = 16 * 1024;
 
 const OLD_PRESENT: u8 = 1;
 const NEW_PRESENT: u8 = 2;
@@ -165,22 +174,31 @@ pub fn write_history_file<S: Storage>(
     let mut previous = 0u64;
     let mut times = (u64::MAX, 0u64);
     let entries = changes.iter().map(Ok);
-    let written = write_sstable_file(storage, &path, "history file", entries, |writer, change| {
-        assert!(change.position >= previous, "changes in commit order");
-        index = if change.position == previous {
-            index + 1
-        } else {
-            0
-        };
-        previous = change.position;
-        times = (
-            times.0.min(change.commit_time_ms),
-            times.1.max(change.commit_time_ms),
-        );
-        value.clear();
-        encode_change_value(change, &mut value);
-        writer.put(&change_key(change.position, index), &value)
-    })?;
+    let writer = SstableWriter::with_block_bytes(HISTORY_BLOCK_BYTES)
+        .expect("the history's block target is within the bounds");
+    let written = write_sstable_file(
+        storage,
+        &path,
+        "history file",
+        writer,
+        entries,
+        |writer, change| {
+            assert!(change.position >= previous, "changes in commit order");
+            index = if change.position == previous {
+                index + 1
+            } else {
+                0
+            };
+            previous = change.position;
+            times = (
+                times.0.min(change.commit_time_ms),
+                times.1.max(change.commit_time_ms),
+            );
+            value.clear();
+            encode_change_value(change, &mut value);
+            writer.put(&change_key(change.position, index), &value)
+        },
+    )?;
     let (bytes, entries) = written.expect("at least one change was written");
     Ok(HistoryMeta {
         number,

@@ -295,7 +295,8 @@ fn write_table_file<'a, S: Storage>(
 ) -> Result<Option<TableMeta>> {
     let path = dir.join(super::manifest::table_file_name(number));
     let mut positions = (u64::MAX, 0u64);
-    let written = write_sstable_file(storage, &path, "table", entries, |writer, entry| {
+    let writer = SstableWriter::new();
+    let written = write_sstable_file(storage, &path, "table", writer, entries, |writer, entry| {
         let (user_key, position) =
             split_versioned(&entry.key).expect("tables are written from versioned keys");
         positions = (positions.0.min(position), positions.1.max(position));
@@ -319,6 +320,7 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
     storage: &mut S,
     path: &Path,
     what: &str,
+    mut writer: SstableWriter,
     entries: impl Iterator<Item = Result<E>>,
     mut add: impl FnMut(&mut SstableWriter, E) -> std::result::Result<(), WriteError>,
 ) -> Result<Option<(u64, u64)>> {
@@ -330,7 +332,6 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
         )
     };
     let file = storage.open(path, true).map_err(|e| io("creating", e))?;
-    let mut writer = SstableWriter::new();
     let mut offset = 0u64;
     let mut previous = None;
     let written = || -> Result<Option<(u64, u64)>> {

@@ -15,7 +15,7 @@ use crate::limits::{
 /// this many times the bytes of its index entry (whose key is the block's last): a table's index is then at most a 64th of its data,
 /// whatever its keys' lengths, so that any table up to [`TABLE_DATA_BYTES_INDEXABLE`] has an index
 /// within `SSTABLE_INDEX_BYTES_MAX`. With the default 4 KiB target this changes nothing for keys
-/// under about 50 bytes; 1 KiB keys get blocks of about 66 KiB.
+/// under about 50 bytes; 1 KiB keys get blocks of about 65 KiB.
 pub const BLOCK_BYTES_PER_INDEX_BYTE: usize = 64;
 
 /// Data bytes a table may hold with its index certain to fit `SSTABLE_INDEX_BYTES_MAX` (the index
@@ -74,7 +74,8 @@ impl Default for SstableWriter {
 impl SstableWriter {
     /// The engine's writer: data blocks close once they reach the default target
     /// (`SSTABLE_BLOCK_BYTES_DEFAULT`, 4 KiB), or [`BLOCK_BYTES_PER_INDEX_BYTE`] times their index
-    /// entry if that is more (long keys), so that its index is at most a 64th of its data.
+    /// entry if that is more (long keys), so that its index is at most a 64th of its data (plus its
+    /// header and the last block's entry, about 2 KiB).
     pub fn new() -> Self {
         let mut writer = Self::with_block_bytes(SSTABLE_BLOCK_BYTES_DEFAULT)
             .expect("the default is within the bounds");
