@@ -37,14 +37,8 @@ use crate::{Client, Error, ErrorKind};
 
 /// What the task hands the reader.
 enum Item {
-    /// A frame's events (at least one) and the token that follows them: once the reader has taken
-    /// the last, resuming after the token repeats none of them. They hold `permits` of the event
-    /// budget until then.
-    Events {
-        events: Vec<Event>,
-        token: Vec<u64>,
-        permits: u32,
-    },
+    /// A frame's events (at least one).
+    Events(Frame),
     /// A frame without events moved the token on.
     Token(Vec<u64>),
     Failed(Error),
@@ -55,8 +49,8 @@ enum Item {
 /// unsubscribes.
 pub struct Subscription {
     items: mpsc::Receiver<Item>,
-    /// The frame being taken: its events not taken yet (at least one), its token and permits.
-    taking: Option<Taking>,
+    /// The frame being taken: its events not taken yet (at least one).
+    taking: Option<Frame>,
     /// The events handed over and not yet taken (see the module doc).
     budget: Arc<Semaphore>,
     resume_from: Start,
@@ -73,7 +67,10 @@ impl Subscription {
     }
 }
 
-struct Taking {
+/// A frame's events and the token that follows them: once the reader has taken the last event,
+/// resuming after the token repeats none of them. They hold `permits` of the event budget until
+/// then.
+struct Frame {
     events: std::vec::IntoIter<Event>,
     token: Vec<u64>,
     permits: u32,
@@ -99,17 +96,9 @@ impl Stream for Subscription {
             }
             match this.items.poll_recv(cx) {
                 Poll::Ready(Some(Item::Token(token))) => this.resume_from = Start::After(token),
-                Poll::Ready(Some(Item::Events {
-                    events,
-                    token,
-                    permits,
-                })) => {
-                    debug_assert!(!events.is_empty(), "a frame of events has one");
-                    this.taking = Some(Taking {
-                        events: events.into_iter(),
-                        token,
-                        permits,
-                    });
+                Poll::Ready(Some(Item::Events(frame))) => {
+                    debug_assert!(frame.events.len() > 0, "a frame of events has one");
+                    this.taking = Some(frame);
                 }
                 Poll::Ready(Some(Item::Failed(error))) => return Poll::Ready(Some(Err(error))),
                 Poll::Ready(None) => return Poll::Ready(None),
@@ -356,11 +345,11 @@ impl Handing {
             .expect("the budget is never closed")
             .forget();
         self.items
-            .send(Item::Events {
-                events,
+            .send(Item::Events(Frame {
+                events: events.into_iter(),
                 token,
                 permits,
-            })
+            }))
             .await
     }
 }

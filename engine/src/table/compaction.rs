@@ -39,8 +39,9 @@ pub const MERGE_WIDTH_MAX: usize = 16;
 pub const TABLES_SOFT_MAX: usize = 48;
 /// Bytes a merge reads at most: its output is one table, whose index must fit
 /// `SSTABLE_INDEX_BYTES_MAX` (a table of this many data bytes does, whatever its keys: see
-/// `sstable::writer::TABLE_DATA_BYTES_INDEXABLE`) and which a compactor writes in one go. Tables that grew past it stay as they are (a point read probes their bloom filters), so a
-/// shard larger than a few of these keeps several bottom tables instead of failing a merge.
+/// `sstable::writer::TABLE_DATA_BYTES_INDEXABLE`) and which a compactor writes in one go. Tables
+/// that grew past it stay as they are (a point read probes their bloom filters), so a shard larger
+/// than a few of these keeps several bottom tables instead of failing a merge.
 pub const MERGE_INPUT_BYTES_MAX: u64 = 2 * 1024 * 1024 * 1024;
 const _: () = assert!(MERGE_INPUT_BYTES_MAX <= super::sstable::TABLE_DATA_BYTES_INDEXABLE);
 const _: () =

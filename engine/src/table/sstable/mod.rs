@@ -19,8 +19,9 @@
 //!
 //! Limits (`crate::limits`): a key ≤ `SSTABLE_KEY_BYTES_MAX` (1 KiB), a value ≤
 //! `SSTABLE_VALUE_BYTES_MAX` (4 MiB), a block target in `SSTABLE_BLOCK_BYTES_MIN..=
-//! SSTABLE_BLOCK_BYTES_MAX` (256 B..1 MiB, default 4 KiB; longer for long keys, see `writer`), ≤ `SSTABLE_ENTRIES_MAX` (2^24) entries
-//! and at least one, an index ≤ `SSTABLE_INDEX_BYTES_MAX` (64 MiB).
+//! SSTABLE_BLOCK_BYTES_MAX` (256 B..1 MiB, default 4 KiB; longer for long keys, see `writer`),
+//! ≤ `SSTABLE_ENTRIES_MAX` (2^24) entries and at least one, an index ≤ `SSTABLE_INDEX_BYTES_MAX`
+//! (64 MiB).
 //!
 //! The caller owns the IO: it writes the writer's bytes to a temporary file, `fdatasync`s it,
 //! renames it and `fsync`s the directory; it gives `Sstable::open` the whole file's bytes and adds

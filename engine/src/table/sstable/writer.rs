@@ -12,9 +12,9 @@ use crate::limits::{
 };
 
 /// The engine's writer ([`SstableWriter::new`]) closes a data block only once it holds at least
-/// this many times the bytes of its index entry (whose key is the block's last): a table's index is then at most a 64th of its data,
-/// whatever its keys' lengths, so that any table up to [`TABLE_DATA_BYTES_INDEXABLE`] has an index
-/// within `SSTABLE_INDEX_BYTES_MAX`. With the default 4 KiB target this changes nothing for keys
+/// this many times the bytes of its index entry (whose key is the block's last): a table's index
+/// is then at most a 64th of its data, whatever its keys' lengths, so that any table up to
+/// [`TABLE_DATA_BYTES_INDEXABLE`] has an index within `SSTABLE_INDEX_BYTES_MAX`. With the default 4 KiB target this changes nothing for keys
 /// under about 50 bytes; 1 KiB keys get blocks of about 65 KiB.
 pub const BLOCK_BYTES_PER_INDEX_BYTE: usize = 64;
 
