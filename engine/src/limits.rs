@@ -168,9 +168,12 @@ pub const TABLES_PER_SHARD_MAX: usize = 4096;
 const _: () = assert!(MEMTABLE_BYTES_MIN <= MEMTABLE_BYTES_DEFAULT);
 const _: () = assert!(MEMTABLE_BYTES_DEFAULT <= MEMTABLE_BYTES_MAX);
 // A full memtable flushes into one sstable: each entry is charged at least 128 bytes
-// (`memtable::ENTRY_OVERHEAD_BYTES`), so a maximal memtable holds at most half the entries a table
+// (`memtable::VERSION_CHARGE_MIN_BYTES`), so a maximal memtable holds at most half the entries a table
 // may; the other half is headroom for the group that takes it past its maximum before it is frozen.
-const _: () = assert!(MEMTABLE_BYTES_MAX / 128 <= SSTABLE_ENTRIES_MAX / 2);
+const _: () = assert!(
+    MEMTABLE_BYTES_MAX / crate::table::memtable::VERSION_CHARGE_MIN_BYTES as u64
+        <= SSTABLE_ENTRIES_MAX / 2
+);
 
 /// Bytes of a type index key (`table::key`): `t`, the type, 0x00, then a resource key without its
 /// family byte.

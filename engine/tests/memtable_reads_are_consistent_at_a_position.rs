@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use aorta_engine::table::memtable::{Memtable, Version, ENTRY_OVERHEAD_BYTES, KEY_OVERHEAD_BYTES};
+use aorta_engine::table::memtable::{
+    key_charge, version_charge, Memtable, Version, MAX_HEIGHT, VERSION_CHARGE_MIN_BYTES,
+};
 use aorta_engine::table::merge::VisibleAt;
 use aorta_engine::table::version::{
     all_versions_end_inclusive, all_versions_start, versioned_key, VERSION_SUFFIX_BYTES,
@@ -69,31 +71,57 @@ fn a_read_sees_the_newest_version_at_or_below_its_position() {
     assert_eq!(memtable.last_position(), Some(7));
 }
 
+/// What a new key's first version may be charged: its key node of any height (1 to
+/// `MAX_HEIGHT`), and the version.
+fn new_key_charges(user_key: usize, version: usize) -> std::ops::RangeInclusive<usize> {
+    key_charge(user_key, 1) + version..=key_charge(user_key, MAX_HEIGHT) + version
+}
+
 #[test]
 fn approximate_bytes_counts_keys_values_and_the_overhead() {
     let memtable = Memtable::new();
     assert_eq!(memtable.approximate_bytes(), 0);
-    memtable.insert(b"key", 1, Some(&[0; 100]));
     let internal_key = 3 + VERSION_SUFFIX_BYTES;
-    let user_key = 3 + KEY_OVERHEAD_BYTES;
+    // A node: a 24-byte header, the internal key and the value, aligned to 8.
+    let with_value = version_charge(internal_key, 100);
     assert_eq!(
-        memtable.approximate_bytes(),
-        user_key + internal_key + ENTRY_OVERHEAD_BYTES + 100
+        with_value,
+        (24 + internal_key + 100usize).next_multiple_of(8)
     );
-    // A second version of the same key: its user key is counted once.
+    memtable.insert(b"key", 1, Some(&[0; 100]));
+    let first = memtable.approximate_bytes();
+    assert!(new_key_charges(3, with_value).contains(&first), "{first}");
+    // A key node: a 16-byte header, a tower of 8-byte pointers, the key, aligned; an index slot.
+    assert_eq!(
+        key_charge(3, 2),
+        (16 + 2 * 8 + 3usize).next_multiple_of(8) + 24
+    );
+    // A second version of the same key: only the version is charged, at least the minimum.
     memtable.insert(b"key", 2, None);
+    assert_eq!(version_charge(internal_key, 0), VERSION_CHARGE_MIN_BYTES);
     assert_eq!(
         memtable.approximate_bytes(),
-        user_key + 2 * (internal_key + ENTRY_OVERHEAD_BYTES) + 100
+        first + VERSION_CHARGE_MIN_BYTES
     );
     memtable.insert(b"other", 2, None);
+    let added = memtable.approximate_bytes() - first - VERSION_CHARGE_MIN_BYTES;
+    assert!(
+        new_key_charges(5, VERSION_CHARGE_MIN_BYTES).contains(&added),
+        "{added}"
+    );
+    // A large value is charged its bytes, and the free end of the 4 KiB chunk it did not fit in.
+    memtable.insert(b"other", 3, Some(&[7; 5000]));
+    let large = (24 + 5 + VERSION_SUFFIX_BYTES + 5000usize).next_multiple_of(8);
+    let charged = memtable.approximate_bytes() - first - VERSION_CHARGE_MIN_BYTES - added;
+    assert!(
+        charged > large && charged < large + 4096,
+        "{charged} for a node of {large}"
+    );
     assert_eq!(
-        memtable.approximate_bytes(),
-        user_key
-            + 2 * (internal_key + ENTRY_OVERHEAD_BYTES)
-            + 100
-            + (5 + KEY_OVERHEAD_BYTES)
-            + (5 + VERSION_SUFFIX_BYTES + ENTRY_OVERHEAD_BYTES)
+        memtable
+            .get(b"other", 3)
+            .and_then(|v| v.value().map(<[u8]>::len)),
+        Some(5000)
     );
 }
 
@@ -253,22 +281,21 @@ proptest! {
 }
 
 /// A deterministic history: `BATCHES` batches at positions 1, 2, …, each writing 1..=4 of
-/// `KEYS` keys, one write in five a delete.
-fn concurrent_history() -> Vec<Write> {
+/// `keys` keys, one write in five a delete.
+fn concurrent_history(keys: u32) -> Vec<Write> {
     const BATCHES: u64 = 3000;
-    const KEYS: u32 = 24;
     let mut rng = rand::rngs::StdRng::seed_from_u64(0x000A_077A);
     let mut history = Vec::new();
     for position in 1..=BATCHES {
         let mut keys: Vec<u32> = (0..rng.gen_range(1..=4))
-            .map(|_| rng.gen_range(0..KEYS))
+            .map(|_| rng.gen_range(0..keys))
             .collect();
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
             let value = (rng.gen_range(0..5) != 0).then(|| position.to_le_bytes().repeat(3));
             history.push(Write {
-                key: format!("k\x01key-{key:02}").into_bytes(),
+                key: format!("k\x01key-{key:04}").into_bytes(),
                 position,
                 value,
             });
@@ -293,7 +320,18 @@ fn expected_at(expected: &Expected, key: &[u8], at: u64) -> Option<(u64, Option<
 /// positions in the middle of the history are sure to happen on a loaded machine too.
 #[test]
 fn readers_on_other_threads_see_exactly_the_published_versions() {
-    let history = Arc::new(concurrent_history());
+    readers_see_exactly_the_published_versions(concurrent_history(24));
+}
+
+/// As above, with new keys arriving all along (about 4,000 writes over 2,000 keys): readers
+/// search the skip list while the writer links new nodes into it at every level.
+#[test]
+fn readers_see_exactly_the_published_versions_while_new_keys_are_linked() {
+    readers_see_exactly_the_published_versions(concurrent_history(2000));
+}
+
+fn readers_see_exactly_the_published_versions(history: Vec<Write>) {
+    let history = Arc::new(history);
     let mut expected = Expected::new();
     for w in history.iter() {
         expected

@@ -13,8 +13,8 @@
 //! - [`CompactionFilter`] keeps every version a reader at any position at or above its horizon can
 //!   see, and nothing else: reading its output at any `p >= horizon` equals reading its input.
 //!
-//! Entries carry [`EntryBytes`]: sstable keys and values stay borrowed from the table's bytes, and
-//! memtable ones are reference counts, so a merge copies no key and no value.
+//! Entries carry [`EntryBytes`]: keys and values stay borrowed from the sstable's or the memtable's
+//! bytes, so a merge copies no key and no value.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -28,10 +28,8 @@ use super::version::{split_versioned, EntryBytes, VersionKeyError, VersionedEntr
 pub type Source<'s, 'a, E> = Box<dyn Iterator<Item = Result<VersionedEntry<'a>, E>> + 's>;
 
 /// A memtable range as a merge source (it never fails).
-pub fn memtable_source<'s, 'a, E: 's>(range: memtable::Range<'s>) -> Source<'s, 'a, E> {
-    // The closure's return type turns the memtable's `'static` entries into `'a` ones: a trait
-    // object's item type must match exactly, and subtyping does not reach through it.
-    Box::new(range.map(|entry| -> Result<VersionedEntry<'a>, E> { Ok(entry) }))
+pub fn memtable_source<'s, 'a: 's, E: 's>(range: memtable::Range<'a>) -> Source<'s, 'a, E> {
+    Box::new(range.map(Ok))
 }
 
 /// An sstable range as a merge source; its entries keep borrowing the table's bytes.

@@ -21,8 +21,9 @@
 //! keep it too. It is not checked here (it is a property of the whole key set, not of one key).
 //!
 //! **Entries.** [`VersionedEntry`] is one (internal key, value or tombstone) as the memtable and the
-//! sstable reader hand it out, with bytes that are shared ([`EntryBytes::Shared`], a memtable's
-//! `Arc`) or borrowed from a table's bytes ([`EntryBytes::Borrowed`]), never copied.
+//! sstable reader hand it out, with bytes borrowed from the memtable's arena or a table's bytes
+//! ([`EntryBytes::Borrowed`]) or shared ([`EntryBytes::Shared`], an `Arc` a caller built), never
+//! copied.
 
 use std::fmt;
 use std::ops::Deref;
@@ -105,8 +106,8 @@ pub fn split_versioned(key: &[u8]) -> Result<(&[u8], u64), VersionKeyError> {
     Ok((user_key, !u64::from_be_bytes(inverted)))
 }
 
-/// Bytes of a key or a value handed out by a table: shared with a memtable (a reference count, no
-/// copy) or borrowed from an sstable's bytes. Compares, orders and prints as its bytes.
+/// Bytes of a key or a value handed out by a table: borrowed from a memtable's or an sstable's
+/// bytes, or shared (a reference count, no copy). Compares, orders and prints as its bytes.
 #[derive(Clone)]
 pub enum EntryBytes<'a> {
     Borrowed(&'a [u8]),
