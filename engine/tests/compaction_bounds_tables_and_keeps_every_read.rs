@@ -1,5 +1,6 @@
 //! Tiered compaction keeps a shard's table count logarithmic, drops superseded versions and
-//! tombstones older than the history's horizon, and changes no answer: current reads, reads at any position
+//! tombstones older than the history's horizon (checked where merges run at fixed points of the
+//! writes: inline), and changes no answer: current reads, reads at any position
 //! at or above the horizon (`Compacted` below it), and the state after a restart. Real engines on
 //! real files, with a small memtable so that many flushes and compactions happen; both where the
 //! flushes and compactions run on the shard's thread and on worker threads.
@@ -113,7 +114,14 @@ fn compaction_keeps_every_read(work: TableWork) {
         "tables pile up: {stats:?}; files {:?}",
         file_sizes(&dir.path().join("shard-000/tables"))
     );
-    assert!(stats.superseded_dropped > 0, "{stats:?}");
+    if work == TableWork::Inline {
+        // Inline, each flush's merges run before the next write, at the horizon of that moment,
+        // so the deep merges (of tables a round of writes apart, which hold a key twice) come at
+        // fixed points of the writes. A background compactor may lag the writes (on a loaded
+        // machine, measured: every merge of a run among recent tables, which hold each key once)
+        // and then drops nothing: whether it does is timing, not a property.
+        assert!(stats.superseded_dropped > 0, "{stats:?}");
+    }
     assert!(stats.write_amplification() < 6.0, "{stats:?}");
 
     let mut refused = 0;

@@ -23,6 +23,14 @@
 //! tables is safe: the merge drops only versions superseded inside its run, and tombstones only
 //! when the run ends at the oldest table (`Plan::bottom`).
 //!
+//! Runs by size can still strand tables: three small flushes above a table four times their
+//! size, several such groups down the list, and no run of four qualifies (measured: 16 to 31 tables
+//! left once writes stopped, when flushes landed during merges). So when no run is due but a shard
+//! holds more than `MERGE_WIDTH_MIN - 1` tables per tier its sizes span (a tier: a factor of 4
+//! from the smallest table), the cheapest `MERGE_WIDTH_MIN` adjacent tables (fewest bytes) are
+//! merged: stranded small tables are absorbed for little IO, and the count falls back to about
+//! three per tier, logarithmic in the data.
+//!
 //! If tables pile up anyway (a run of shrinking tables, when merges drop most of their input), a
 //! merge of the newest `MERGE_WIDTH_MAX` is forced once there are `TABLES_SOFT_MAX`.
 
@@ -76,6 +84,18 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
             });
         }
     }
+    if tables.len() > (MERGE_WIDTH_MIN - 1) * tiers_spanned(tables) {
+        let cheapest = (0..=tables.len() - MERGE_WIDTH_MIN)
+            .map(|start| start..start + MERGE_WIDTH_MIN)
+            .filter(|run| within_caps(&tables[run.clone()]))
+            .min_by_key(|run| tables[run.clone()].iter().map(|t| t.bytes).sum::<u64>());
+        if let Some(run) = cheapest {
+            return Some(Plan {
+                bottom: run.end == tables.len(),
+                run,
+            });
+        }
+    }
     if tables.len() < TABLES_SOFT_MAX {
         return None;
     }
@@ -90,6 +110,20 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
         run: 0..end,
         bottom: end == tables.len(),
     })
+}
+
+/// The tiers the tables' sizes span: 1, plus one for each factor of 4 from the smallest table to
+/// the largest.
+fn tiers_spanned(tables: &[TableMeta]) -> usize {
+    let smallest = tables.iter().map(|t| t.bytes).min().unwrap_or(0).max(1);
+    let largest = tables.iter().map(|t| t.bytes).max().unwrap_or(0).max(1);
+    let mut tiers = 1;
+    let mut bound = smallest;
+    while bound < largest {
+        bound = bound.saturating_mul(4);
+        tiers += 1;
+    }
+    tiers
 }
 
 /// The longest run from `tables[0]` within the input caps and the size rule (the module doc).
@@ -247,6 +281,69 @@ mod tests {
         );
         // Nothing fits: no merge rather than a merge that cannot be written.
         assert_eq!(plan(&tables(&vec![2 * gib; TABLES_SOFT_MAX])), None);
+    }
+
+    /// Tables left by merges that ran while flushes landed (the sizes of a run of
+    /// `background_compaction_keeps_every_read` that stopped at 16 tables, newest first): no run by
+    /// size qualifies, so the cheapest four adjacent tables merge, and planning again until nothing
+    /// is due leaves about three tables per tier.
+    #[test]
+    fn stranded_small_tables_are_absorbed() {
+        let mut sizes = vec![
+            2621, 2621, 2621, 9763, 12419, 21263, 48718, 159333, 182886, 376797, 3151, 3151, 3151,
+            24103, 36129, 60081,
+        ];
+        let first = plan(&tables(&sizes)).expect("a merge is due");
+        assert_eq!(
+            first.run,
+            0..4,
+            "the three small flushes and the table below them"
+        );
+        while let Some(plan) = plan(&tables(&sizes)) {
+            let merged: u64 = sizes[plan.run.clone()].iter().sum();
+            sizes.splice(plan.run, [merged]);
+        }
+        assert!(
+            sizes.len() <= 3 * tiers_spanned(&tables(&sizes)) && sizes.len() < 12,
+            "{sizes:?}"
+        );
+    }
+
+    /// Simulated flushes of uneven sizes, with merges that run while some flushes land (a
+    /// flush lands between planning and the merge's end): the count stays within three tables a
+    /// tier.
+    #[test]
+    fn flushes_during_merges_leave_a_logarithmic_count() {
+        let mut random = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            random
+        };
+        let mut sizes: Vec<u64> = Vec::new();
+        for _ in 0..3000 {
+            sizes.insert(0, 1 + next() % 8);
+            if let Some(plan) = plan(&tables(&sizes)) {
+                // Up to two flushes land while the merge runs, above its output.
+                let landed = (next() % 3) as usize;
+                let merged: u64 = sizes[plan.run.clone()].iter().sum();
+                sizes.splice(plan.run, [merged]);
+                for _ in 0..landed {
+                    sizes.insert(0, 1 + next() % 8);
+                }
+            }
+            assert!(sizes.len() < TABLES_SOFT_MAX, "{sizes:?}");
+        }
+        while let Some(plan) = plan(&tables(&sizes)) {
+            let merged: u64 = sizes[plan.run.clone()].iter().sum();
+            sizes.splice(plan.run, [merged]);
+        }
+        assert!(
+            sizes.len() <= 3 * tiers_spanned(&tables(&sizes)),
+            "{} tables: {sizes:?}",
+            sizes.len()
+        );
     }
 
     /// Simulated flushes of equal tables: the table count stays logarithmic and each byte is
