@@ -15,6 +15,7 @@ pub mod history;
 pub mod limits;
 pub mod meta;
 pub mod query;
+pub mod recent;
 pub mod resident;
 pub mod resource;
 pub mod routing;

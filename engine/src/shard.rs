@@ -218,6 +218,7 @@ impl<S: Storage> Shard<S> {
                 bytes_max: options.history_memory_bytes,
                 age_max_ms: HISTORY_AGE_MS_MAX,
             },
+            options.memtable_bytes_max,
         );
         let minter = Minter {
             cluster_id: options.cluster_id,

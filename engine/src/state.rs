@@ -34,7 +34,8 @@ use crate::history::file::HistoryFiles;
 use crate::history::{
     History, HistoryChange, HistoryError, HistoryLimits, Page, BATCH_OVERHEAD_BYTES,
 };
-use crate::limits::BATCH_COMMANDS_MAX;
+use crate::limits::{BATCH_COMMANDS_MAX, MEMTABLE_BYTES_DEFAULT};
+use crate::recent::RecentVersions;
 use crate::resource::{validate_name, validate_namespace, Resource, ResourceId};
 use crate::routing::shard_for_namespace;
 use crate::table::file::TableFile;
@@ -550,15 +551,14 @@ pub struct State {
     resource_count: u64,
     key: Vec<u8>,
     value: Vec<u8>,
-    /// The newest version (`None`: deleted) of every key the active memtable changed, as
-    /// applied: the shard's decisions read a key they changed recently here instead of searching
-    /// the memtable's skip list and decoding the version (a fifth of a shard's CPU per commit at
-    /// 256 writers). Exact by construction: the only writer of the active memtable (`apply_known`)
-    /// writes here too. Cleared when the memtable is frozen, so it holds at most one resource per
-    /// key the active memtable holds, and shares it with the history (`Arc`): its memory is bounded
-    /// by `memtable_bytes_max` (each entry costs less than the versions of its key in the memtable,
-    /// plus the decoded resource).
-    latest: foldhash::HashMap<Vec<u8>, Option<Arc<Resource>>>,
+    /// The newest version (`None`: deleted) of the keys the shard changed recently, as applied:
+    /// the shard's decisions read a key they changed recently here instead of searching the
+    /// memtables and tables and decoding the version (a fifth of a shard's CPU per commit at 256
+    /// writers when only the active memtable's keys were kept; `recent`). Exact by construction:
+    /// the only writer of the state (`apply_known`) records here too. Bounded by bytes: two
+    /// generations of at most `memtable_bytes_max` each, sharing the resources with the history
+    /// (`Arc`).
+    latest: RecentVersions,
 }
 
 impl Default for State {
@@ -571,6 +571,7 @@ impl Default for State {
             0,
             0,
             HistoryLimits::default(),
+            MEMTABLE_BYTES_DEFAULT,
         )
     }
 }
@@ -585,6 +586,7 @@ impl State {
     /// A state whose tables hold every batch up to `flushed_position` (`resource_count`
     /// resources then), with compaction's `horizon`, and whose history files hold the changes up
     /// to it; the WAL tail is applied on top. `memory` bounds the history's in-memory tail.
+    #[allow(clippy::too_many_arguments)]
     pub fn from_tables(
         shard: u16,
         tables: Vec<Arc<TableFile>>,
@@ -593,6 +595,7 @@ impl State {
         resource_count: u64,
         horizon: u64,
         memory: HistoryLimits,
+        recent_generation_bytes_max: u64,
     ) -> Self {
         let active = Arc::new(Memtable::new());
         let parts = Parts {
@@ -615,7 +618,7 @@ impl State {
             resource_count,
             key: Vec::new(),
             value: Vec::new(),
-            latest: foldhash::HashMap::default(),
+            latest: RecentVersions::new(recent_generation_bytes_max),
         }
     }
 
@@ -651,7 +654,7 @@ impl State {
     }
 
     /// The current resource of a valid key, as the shard's decisions read it: from the versions
-    /// the active memtable changed when it holds one (`latest`), else from the state.
+    /// the shard changed recently when it holds one (`latest`), else from the state.
     pub fn get_latest(&self, namespace: &str, name: &str) -> Result<Option<Arc<Resource>>> {
         let mut key = Vec::with_capacity(2 + namespace.len() + name.len());
         encode_resource_key_into(namespace, name, &mut key)?;
@@ -663,12 +666,16 @@ impl State {
             );
             return Ok(latest.clone());
         }
-        // Not in `latest`, so not in the active memtable: its skip list need not be searched.
+        let view = self.view();
+        if !self.latest.covers_active_memtable() {
+            return Ok(view.get_by_table_key(&key)?.map(Arc::new));
+        }
+        // Not in `latest`, which holds every key of the active memtable: its skip list need not
+        // be searched.
         debug_assert!(
             self.active.get(&key, u64::MAX).is_none(),
             "every key of the active memtable is in latest"
         );
-        let view = self.view();
         assert!(
             Arc::ptr_eq(&view.parts.memtables[0], &self.active),
             "the readers' newest memtable is the shard's active one"
@@ -917,12 +924,7 @@ impl State {
                     None
                 }
             };
-            match self.latest.get_mut(&self.key) {
-                Some(latest) => *latest = new.clone(),
-                None => {
-                    self.latest.insert(self.key.clone(), new.clone());
-                }
-            }
+            self.latest.record(&self.key, new.clone());
             on_change(AppliedChange {
                 position,
                 action,
@@ -965,8 +967,8 @@ impl State {
     /// for its flush, with the changes it holds for the flush's history file.
     pub fn freeze(&mut self) -> FlushJob {
         let frozen = std::mem::replace(&mut self.active, Arc::new(Memtable::new()));
-        // What it held is in the frozen memtable now; the new one starts empty.
-        self.latest = foldhash::HashMap::default();
+        // The new memtable starts empty: every key it will hold is recorded from here on.
+        self.latest.active_memtable_started();
         let active = self.active.clone();
         self.published.update_parts(|parts| {
             assert!(Arc::ptr_eq(&parts.memtables[0], &frozen));

@@ -1,0 +1,205 @@
+//! `RecentVersions`: the newest version of each key a shard changed recently, as the shard applied
+//! it, so that its decisions (a put's old resource, an expected revision) read a recent key from
+//! memory instead of searching memtables and tables and decoding the version.
+//!
+//! Invariants:
+//! - **Exact.** The shard's apply step (the only writer of its state) records every change here,
+//!   so an entry found is the key's newest version. A key not found may be anywhere in the state.
+//! - **Bounded by bytes, in two generations.** Entries go into the current generation; once it is
+//!   charged more than the budget, it becomes the previous generation and the one before is
+//!   dropped whole. A lookup reads the current generation, then the previous one: a key recorded
+//!   again since is in the current one, so a stale entry of the previous one is never read. At most
+//!   two generations of at most the budget (plus one entry) are held. An entry is charged its key,
+//!   its resource's estimate (shared with the history by `Arc`, charged here in full) and
+//!   [`ENTRY_OVERHEAD_BYTES`].
+//! - **Covering the active memtable.** The shard skips searching its active memtable for a key
+//!   not found here when every key the memtable holds was recorded here and not dropped since:
+//!   true from the start of the memtable (`active_memtable_started`) until the second change of
+//!   generation after it (the first drops only entries older than the memtable).
+//!
+//! Plain data, no IO, no clock: the same changes give the same generations in every run.
+
+use std::sync::Arc;
+
+use crate::history::resource_estimated_bytes;
+use crate::resource::Resource;
+
+/// What an entry costs beyond its key and its resource: the map's slot (key vector and option of
+/// an `Arc`, 32 bytes, at most 8/7 of the slots used and up to twice that while the map grows), the
+/// key vector's allocation rounding.
+pub const ENTRY_OVERHEAD_BYTES: u64 = 96;
+
+type Generation = foldhash::HashMap<Vec<u8>, Option<Arc<Resource>>>;
+
+/// The newest version (`None`: deleted) of recently changed keys; see the module doc.
+#[derive(Debug)]
+pub struct RecentVersions {
+    current: Generation,
+    current_bytes: u64,
+    previous: Generation,
+    generation_bytes_max: u64,
+    /// Changes of generation since the active memtable started, up to 2.
+    generations_since_active_started: u8,
+}
+
+impl RecentVersions {
+    /// Each generation is charged at most `generation_bytes_max` (plus its last entry).
+    pub fn new(generation_bytes_max: u64) -> Self {
+        RecentVersions {
+            current: Generation::default(),
+            current_bytes: 0,
+            previous: Generation::default(),
+            generation_bytes_max,
+            generations_since_active_started: 0,
+        }
+    }
+
+    /// The newest version of `key` if it was recorded and is still held: `Some(None)` for a
+    /// delete, `None` if not held.
+    pub fn get(&self, key: &[u8]) -> Option<&Option<Arc<Resource>>> {
+        self.current.get(key).or_else(|| self.previous.get(key))
+    }
+
+    /// Records `key`'s newest version, as applied.
+    pub fn record(&mut self, key: &[u8], newest: Option<Arc<Resource>>) {
+        let charge = entry_bytes(key, newest.as_deref());
+        match self.current.get_mut(key) {
+            Some(entry) => {
+                let before = entry_bytes(key, entry.as_deref());
+                *entry = newest;
+                self.current_bytes = self.current_bytes - before + charge;
+            }
+            None => {
+                self.current.insert(key.to_vec(), newest);
+                self.current_bytes += charge;
+            }
+        }
+        if self.current_bytes > self.generation_bytes_max {
+            self.previous = std::mem::take(&mut self.current);
+            self.current_bytes = 0;
+            self.generations_since_active_started = self
+                .generations_since_active_started
+                .saturating_add(1)
+                .min(2);
+        }
+    }
+
+    /// The shard started a new active memtable: nothing it holds is missing from here.
+    pub fn active_memtable_started(&mut self) {
+        self.generations_since_active_started = 0;
+    }
+
+    /// Whether every key the active memtable holds is here (see the module doc).
+    pub fn covers_active_memtable(&self) -> bool {
+        self.generations_since_active_started < 2
+    }
+
+    /// The bytes charged to both generations (the current one's exactly; the previous one's at
+    /// most the budget plus an entry).
+    pub fn current_bytes(&self) -> u64 {
+        self.current_bytes
+    }
+
+    /// Entries held, in both generations (a key in both counts twice).
+    pub fn len(&self) -> usize {
+        self.current.len() + self.previous.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn entry_bytes(key: &[u8], resource: Option<&Resource>) -> u64 {
+    key.len() as u64 + resource.map_or(0, resource_estimated_bytes) + ENTRY_OVERHEAD_BYTES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resource::ResourceId;
+
+    fn resource(name: &str, data_len: usize) -> Arc<Resource> {
+        Arc::new(Resource {
+            api_version: "v1".into(),
+            id: ResourceId::new(1, 0, 1, 0),
+            namespace: "/recent".into(),
+            name: name.into(),
+            kind: "t".into(),
+            created_ms: 0,
+            owner: String::new(),
+            tags: Default::default(),
+            cost: 0,
+            data: vec![7; data_len],
+            revision: 1,
+        })
+    }
+
+    #[test]
+    fn the_newest_record_is_read_across_a_change_of_generation() {
+        let one = resource("a", 100);
+        let bytes_max = 3 * entry_bytes(b"a", Some(&one));
+        let mut recent = RecentVersions::new(bytes_max);
+        recent.record(b"a", Some(one.clone()));
+        recent.record(b"b", Some(resource("b", 100)));
+        recent.record(b"c", None);
+        assert_eq!(recent.get(b"a"), Some(&Some(one.clone())));
+        assert_eq!(recent.get(b"c"), Some(&None));
+        assert!(recent.covers_active_memtable());
+        // The fourth entry passes the budget: this generation becomes the previous one.
+        recent.record(b"d", Some(resource("d", 100)));
+        assert_eq!(recent.current_bytes(), 0);
+        assert_eq!(recent.get(b"a"), Some(&Some(one)));
+        // "a" changes again: the current generation's entry hides the previous one's.
+        let two = resource("a", 5);
+        recent.record(b"a", Some(two.clone()));
+        assert_eq!(recent.get(b"a"), Some(&Some(two.clone())));
+        assert!(recent.covers_active_memtable());
+        // A second change of generation drops the first: "b" and "c" are gone, "a" is not.
+        for name in ["e", "f", "g", "h"] {
+            recent.record(name.as_bytes(), Some(resource(name, 100)));
+        }
+        assert_eq!(recent.get(b"b"), None);
+        assert_eq!(recent.get(b"c"), None);
+        assert_eq!(recent.get(b"a"), Some(&Some(two)));
+        assert!(!recent.covers_active_memtable());
+        recent.active_memtable_started();
+        assert!(recent.covers_active_memtable());
+    }
+
+    #[test]
+    fn a_generation_is_charged_exactly_its_entries() {
+        let mut recent = RecentVersions::new(u64::MAX);
+        let big = resource("k", 1000);
+        recent.record(b"k", Some(big.clone()));
+        assert_eq!(recent.current_bytes(), entry_bytes(b"k", Some(&big)));
+        let small = resource("k", 10);
+        recent.record(b"k", Some(small.clone()));
+        assert_eq!(recent.current_bytes(), entry_bytes(b"k", Some(&small)));
+        recent.record(b"k", None);
+        assert_eq!(recent.current_bytes(), entry_bytes(b"k", None));
+        assert_eq!(recent.len(), 1);
+    }
+
+    #[test]
+    fn memory_stays_within_two_generations() {
+        let bytes_max = 64 * 1024;
+        let mut recent = RecentVersions::new(bytes_max);
+        let mut charged_most = 0;
+        for i in 0..10_000u32 {
+            let key = format!("k{i}");
+            recent.record(key.as_bytes(), Some(resource(&key, (i % 700) as usize)));
+            let previous: u64 = recent
+                .previous
+                .iter()
+                .map(|(k, r)| entry_bytes(k, r.as_deref()))
+                .sum();
+            charged_most = charged_most.max(previous + recent.current_bytes());
+        }
+        let entry_most = entry_bytes(b"k9999", Some(&resource("k9999", 700)));
+        assert!(
+            charged_most <= 2 * (bytes_max + entry_most),
+            "{charged_most} charged at most"
+        );
+    }
+}
