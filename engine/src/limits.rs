@@ -151,6 +151,9 @@ const _: () = assert!(2 * (DATA_BYTES_MAX + 64 * 1024) + 64 <= SSTABLE_VALUE_BYT
 /// every few commits (each flush costs a file, three fsyncs and a manifest, so production wants
 /// megabytes); the maximum bounds what a restart replays from the WAL tail.
 pub const MEMTABLE_BYTES_DEFAULT: u64 = 64 * 1024 * 1024;
+/// A shard's recent versions (`recent`) are kept in two generations of `memtable_bytes_max` each,
+/// at most this: a node configured with large memtables does not also hold gigabytes of them.
+pub const RECENT_GENERATION_BYTES_MAX: u64 = 64 * 1024 * 1024;
 pub const MEMTABLE_BYTES_MIN: u64 = 4 * 1024;
 pub const MEMTABLE_BYTES_MAX: u64 = 1024 * 1024 * 1024;
 /// Frozen memtables waiting for their flush. When the flush falls this far behind, the shard waits

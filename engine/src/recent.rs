@@ -9,7 +9,9 @@
 //!   charged more than the budget, it becomes the previous generation and the one before is
 //!   dropped whole. A lookup reads the current generation, then the previous one: a key recorded
 //!   again since is in the current one, so a stale entry of the previous one is never read. At most
-//!   two generations of at most the budget (plus one entry) are held. An entry is charged its key,
+//!   two generations of at most the budget (plus one entry) are held, plus what is left of the one
+//!   dropped last, which is freed a few entries per record instead of all at once on the shard's
+//!   thread (a generation of 64 MiB is about 100,000 entries). An entry is charged its key,
 //!   its resource's estimate (shared with the history by `Arc`, charged here in full) and
 //!   [`ENTRY_OVERHEAD_BYTES`].
 //! - **Covering the active memtable.** The shard skips searching its active memtable for a key
@@ -24,6 +26,10 @@ use std::sync::Arc;
 use crate::history::resource_estimated_bytes;
 use crate::resource::Resource;
 
+/// Entries of a dropped generation freed per record: a generation fills by one entry per record,
+/// so it is gone long before the next change of generation.
+const DROPPED_PER_RECORD: usize = 4;
+
 /// What an entry costs beyond its key and its resource: the map's slot (key vector and option of
 /// an `Arc`, 32 bytes, at most 8/7 of the slots used and up to twice that while the map grows), the
 /// key vector's allocation rounding.
@@ -32,14 +38,27 @@ pub const ENTRY_OVERHEAD_BYTES: u64 = 96;
 type Generation = foldhash::HashMap<Vec<u8>, Option<Arc<Resource>>>;
 
 /// The newest version (`None`: deleted) of recently changed keys; see the module doc.
-#[derive(Debug)]
 pub struct RecentVersions {
     current: Generation,
     current_bytes: u64,
     previous: Generation,
+    /// The generation dropped at the last change, freed a few entries per record
+    /// ([`DROPPED_PER_RECORD`]) so that no record pays for a whole generation at once.
+    dropping: Option<std::collections::hash_map::IntoIter<Vec<u8>, Option<Arc<Resource>>>>,
     generation_bytes_max: u64,
     /// Changes of generation since the active memtable started, up to 2.
     generations_since_active_started: u8,
+}
+
+impl std::fmt::Debug for RecentVersions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecentVersions")
+            .field("current", &self.current.len())
+            .field("current_bytes", &self.current_bytes)
+            .field("previous", &self.previous.len())
+            .field("generation_bytes_max", &self.generation_bytes_max)
+            .finish()
+    }
 }
 
 impl RecentVersions {
@@ -49,6 +68,7 @@ impl RecentVersions {
             current: Generation::default(),
             current_bytes: 0,
             previous: Generation::default(),
+            dropping: None,
             generation_bytes_max,
             generations_since_active_started: 0,
         }
@@ -74,8 +94,21 @@ impl RecentVersions {
                 self.current_bytes += charge;
             }
         }
+        if let Some(dropping) = &mut self.dropping {
+            if dropping.by_ref().take(DROPPED_PER_RECORD).count() < DROPPED_PER_RECORD {
+                self.dropping = None;
+            }
+        }
         if self.current_bytes > self.generation_bytes_max {
-            self.previous = std::mem::take(&mut self.current);
+            let capacity = self.current.len();
+            let full = std::mem::replace(
+                &mut self.current,
+                Generation::with_capacity_and_hasher(capacity, Default::default()),
+            );
+            let dropped = std::mem::replace(&mut self.previous, full);
+            // Whatever is left of the generation dropped before (nothing, normally: it had a whole
+            // generation's records to go) is freed here.
+            self.dropping = Some(dropped.into_iter());
             self.current_bytes = 0;
             self.generations_since_active_started = self
                 .generations_since_active_started
@@ -94,8 +127,8 @@ impl RecentVersions {
         self.generations_since_active_started < 2
     }
 
-    /// The bytes charged to both generations (the current one's exactly; the previous one's at
-    /// most the budget plus an entry).
+    /// The bytes charged to the current generation (the previous one was charged at most the
+    /// budget plus an entry).
     pub fn current_bytes(&self) -> u64 {
         self.current_bytes
     }
@@ -179,6 +212,40 @@ mod tests {
         recent.record(b"k", None);
         assert_eq!(recent.current_bytes(), entry_bytes(b"k", None));
         assert_eq!(recent.len(), 1);
+    }
+
+    #[test]
+    fn a_dropped_generation_is_freed_a_few_entries_per_record() {
+        let one = resource("x", 10);
+        let per_generation = 40;
+        let mut recent = RecentVersions::new(per_generation * entry_bytes(b"k000", Some(&one)));
+        let mut record = |recent: &mut RecentVersions, i: u64| {
+            recent.record(format!("k{i:03}").as_bytes(), Some(one.clone()));
+        };
+        // Three generations: the third change drops the first, whole generation.
+        let mut i = 0;
+        while i < 2 * (per_generation + 1) {
+            record(&mut recent, i);
+            i += 1;
+        }
+        assert!(
+            recent.dropping.is_some(),
+            "the first generation is being freed"
+        );
+        let held = Arc::strong_count(&one);
+        record(&mut recent, i);
+        i += 1;
+        assert_eq!(
+            Arc::strong_count(&one),
+            held + 1 - DROPPED_PER_RECORD,
+            "one record frees {DROPPED_PER_RECORD} entries"
+        );
+        // Well within a generation's records, the dropped one is gone.
+        for _ in 0..per_generation / DROPPED_PER_RECORD as u64 + 1 {
+            record(&mut recent, i);
+            i += 1;
+        }
+        assert!(recent.dropping.is_none());
     }
 
     #[test]

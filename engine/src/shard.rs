@@ -17,6 +17,7 @@ use crate::history::HistoryLimits;
 use crate::limits::BATCH_BYTES_MAX;
 use crate::limits::{
     HISTORY_AGE_MS_MAX, HISTORY_CHANGES_MAX, HISTORY_MEMORY_BYTES_DEFAULT, MEMTABLE_BYTES_DEFAULT,
+    RECENT_GENERATION_BYTES_MAX,
 };
 use crate::resource::{Resource, ResourceId};
 use crate::state::Published;
@@ -218,7 +219,7 @@ impl<S: Storage> Shard<S> {
                 bytes_max: options.history_memory_bytes,
                 age_max_ms: HISTORY_AGE_MS_MAX,
             },
-            options.memtable_bytes_max,
+            options.memtable_bytes_max.min(RECENT_GENERATION_BYTES_MAX),
         );
         let minter = Minter {
             cluster_id: options.cluster_id,

@@ -451,7 +451,8 @@ impl ReadView {
     }
 
     /// As [`ReadView::get_by_table_key`], without searching the newest memtable: for a caller that
-    /// knows the key is not in it (the shard's `State::latest` holds every key it changed).
+    /// knows the key is not in it (the shard's `State::latest` holds every key the active memtable
+    /// holds while `RecentVersions::covers_active_memtable`).
     fn get_by_table_key_below_newest_memtable(&self, key: &[u8]) -> Result<Option<Resource>> {
         self.lookup(key, 1, |position, bytes| {
             self.decode_resource(position, bytes)

@@ -27,12 +27,15 @@
 //! size, several such groups down the list, and no run of four qualifies (measured: 16 to 31 tables
 //! left once writes stopped, when flushes landed during merges). So when no run is due but a shard
 //! holds more than `MERGE_WIDTH_MIN - 1` tables per tier its sizes span (a tier: a factor of 4
-//! from the smallest table), the cheapest `MERGE_WIDTH_MIN` adjacent tables (fewest bytes) are
-//! merged: stranded small tables are absorbed for little IO, and the count falls back to about
-//! three per tier, logarithmic in the data.
+//! from the smallest table), the cheapest `MERGE_WIDTH_MIN` adjacent tables (fewest bytes) whose
+//! largest is at most 4 times the others together are merged: stranded small tables are absorbed
+//! without rewriting a table of a higher tier, and the count falls back to about three per tier.
+//! Tables too large to merge under the input cap with three others are left out of the count
+//! (they are settled; counting them would keep the rule firing in a large shard).
 //!
 //! If tables pile up anyway (a run of shrinking tables, when merges drop most of their input), a
-//! merge of the newest `MERGE_WIDTH_MAX` is forced once there are `TABLES_SOFT_MAX`.
+//! merge of the newest `MERGE_WIDTH_MAX` (up to the first settled table) is forced once there are
+//! `TABLES_SOFT_MAX` tables besides the settled ones.
 
 use std::ops::Range;
 
@@ -84,10 +87,24 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
             });
         }
     }
-    if tables.len() > (MERGE_WIDTH_MIN - 1) * tiers_spanned(tables) {
+    // Tables that could only merge with three smaller ones past the input cap are settled: they
+    // are neither counted nor merged here, or a large shard would keep rewriting them.
+    let mergeable = |t: &TableMeta| t.bytes <= MERGE_INPUT_BYTES_MAX / MERGE_WIDTH_MIN as u64;
+    let open: Vec<TableMeta> = tables.iter().copied().filter(mergeable).collect();
+    if open.len() > (MERGE_WIDTH_MIN - 1) * tiers_spanned(&open) {
+        // A window whose largest table is at most 4 times the rest: absorbing small tables never
+        // rewrites a table of a higher tier.
+        let balanced = |run: &[TableMeta]| {
+            let largest = run.iter().map(|t| t.bytes).max().unwrap_or(0);
+            let rest: u64 = run.iter().map(|t| t.bytes).sum::<u64>() - largest;
+            largest <= 4 * rest
+        };
         let cheapest = (0..=tables.len() - MERGE_WIDTH_MIN)
             .map(|start| start..start + MERGE_WIDTH_MIN)
-            .filter(|run| within_caps(&tables[run.clone()]))
+            .filter(|run| {
+                let run = &tables[run.clone()];
+                run.iter().all(mergeable) && balanced(run) && within_caps(run)
+            })
             .min_by_key(|run| tables[run.clone()].iter().map(|t| t.bytes).sum::<u64>());
         if let Some(run) = cheapest {
             return Some(Plan {
@@ -96,11 +113,14 @@ pub fn plan(tables: &[TableMeta]) -> Option<Plan> {
             });
         }
     }
-    if tables.len() < TABLES_SOFT_MAX {
+    if open.len() < TABLES_SOFT_MAX {
         return None;
     }
     let mut end = 1;
-    while end < tables.len().min(MERGE_WIDTH_MAX) && within_caps(&tables[..end + 1]) {
+    while end < tables.len().min(MERGE_WIDTH_MAX)
+        && mergeable(&tables[end])
+        && within_caps(&tables[..end + 1])
+    {
         end += 1;
     }
     if end < 2 {
@@ -244,11 +264,19 @@ mod tests {
 
     #[test]
     fn a_pile_of_tables_forces_a_merge() {
+        // Each table twice the one above it: no run by size qualifies.
         let sizes: Vec<u64> = (0..TABLES_SOFT_MAX as u64)
-            .map(|i| 1 << i.min(40))
+            .map(|i| 1 << i.min(28))
+            .collect();
+        let plan = plan(&tables(&sizes)).expect("a pile of tables merges");
+        assert!(plan.run.len() >= MERGE_WIDTH_MIN, "{plan:?}");
+        // Each table 5 times the one above (no window absorbs: its largest table is more than 4
+        // times the others), repeated down the list: only the pile-up rule merges, the newest.
+        let sizes: Vec<u64> = (0..TABLES_SOFT_MAX as u64)
+            .map(|i| 5u64.pow((i % 12) as u32))
             .collect();
         assert_eq!(
-            plan(&tables(&sizes)),
+            super::plan(&tables(&sizes)),
             Some(Plan {
                 run: 0..MERGE_WIDTH_MAX,
                 bottom: false
@@ -269,16 +297,11 @@ mod tests {
                 bottom: false
             })
         );
-        // A forced merge takes what fits the caps.
+        // Tables too large to merge with three others are settled: a pile of them is not merged,
+        // and none is rewritten to absorb a small table above it.
         let mut sizes = vec![gib; TABLES_SOFT_MAX];
         sizes[0] = 10;
-        assert_eq!(
-            plan(&tables(&sizes)),
-            Some(Plan {
-                run: 0..2,
-                bottom: false
-            })
-        );
+        assert_eq!(plan(&tables(&sizes)), None);
         // Nothing fits: no merge rather than a merge that cannot be written.
         assert_eq!(plan(&tables(&vec![2 * gib; TABLES_SOFT_MAX])), None);
     }
@@ -344,6 +367,40 @@ mod tests {
             "{} tables: {sizes:?}",
             sizes.len()
         );
+    }
+
+    /// A large shard: 40 settled tables near the input cap (they can merge with nothing), then
+    /// flushes of uneven size. The absorbing rule counts only the tables that can still merge, and
+    /// never rewrites a settled table or a much larger one to absorb small ones: the write
+    /// amplification of the flushes stays that of the tiers.
+    #[test]
+    fn settled_tables_neither_count_nor_get_rewritten() {
+        let mib = 1024 * 1024;
+        // Odd, so no merge of whole MiB flushes is ever this size: a settled table is known by it.
+        let settled = MERGE_INPUT_BYTES_MAX / 2 + 1;
+        let mut sizes: Vec<u64> = vec![settled; 40];
+        let mut random = 0x9E37_79B9_7F4A_7C15u64;
+        let (mut flushed, mut rewritten) = (0u64, 0u64);
+        for _ in 0..1000 {
+            random ^= random << 13;
+            random ^= random >> 7;
+            random ^= random << 17;
+            let flush = (28 + random % 9) * mib;
+            sizes.insert(0, flush);
+            flushed += flush;
+            while let Some(plan) = plan(&tables(&sizes)) {
+                let merged: u64 = sizes[plan.run.clone()].iter().sum();
+                assert!(
+                    sizes[plan.run.clone()].iter().all(|&t| t != settled),
+                    "a settled table was rewritten: {:?}",
+                    &sizes[plan.run.clone()]
+                );
+                rewritten += merged;
+                sizes.splice(plan.run, [merged]);
+            }
+        }
+        let amplification = (flushed + rewritten) as f64 / flushed as f64;
+        assert!(amplification < 6.0, "write amplification {amplification}");
     }
 
     /// Simulated flushes of equal tables: the table count stays logarithmic and each byte is
