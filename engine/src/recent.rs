@@ -219,7 +219,7 @@ mod tests {
         let one = resource("x", 10);
         let per_generation = 40;
         let mut recent = RecentVersions::new(per_generation * entry_bytes(b"k000", Some(&one)));
-        let mut record = |recent: &mut RecentVersions, i: u64| {
+        let record = |recent: &mut RecentVersions, i: u64| {
             recent.record(format!("k{i:03}").as_bytes(), Some(one.clone()));
         };
         // Three generations: the third change drops the first, whole generation.
