@@ -126,21 +126,6 @@ impl RecentVersions {
     pub fn covers_active_memtable(&self) -> bool {
         self.generations_since_active_started < 2
     }
-
-    /// The bytes charged to the current generation (the previous one was charged at most the
-    /// budget plus an entry).
-    pub fn current_bytes(&self) -> u64 {
-        self.current_bytes
-    }
-
-    /// Entries held, in both generations (a key in both counts twice).
-    pub fn len(&self) -> usize {
-        self.current.len() + self.previous.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 fn entry_bytes(key: &[u8], resource: Option<&Resource>) -> u64 {
@@ -181,7 +166,7 @@ mod tests {
         assert!(recent.covers_active_memtable());
         // The fourth entry passes the budget: this generation becomes the previous one.
         recent.record(b"d", Some(resource("d", 100)));
-        assert_eq!(recent.current_bytes(), 0);
+        assert_eq!(recent.current_bytes, 0);
         assert_eq!(recent.get(b"a"), Some(&Some(one)));
         // "a" changes again: the current generation's entry hides the previous one's.
         let two = resource("a", 5);
@@ -205,13 +190,13 @@ mod tests {
         let mut recent = RecentVersions::new(u64::MAX);
         let big = resource("k", 1000);
         recent.record(b"k", Some(big.clone()));
-        assert_eq!(recent.current_bytes(), entry_bytes(b"k", Some(&big)));
+        assert_eq!(recent.current_bytes, entry_bytes(b"k", Some(&big)));
         let small = resource("k", 10);
         recent.record(b"k", Some(small.clone()));
-        assert_eq!(recent.current_bytes(), entry_bytes(b"k", Some(&small)));
+        assert_eq!(recent.current_bytes, entry_bytes(b"k", Some(&small)));
         recent.record(b"k", None);
-        assert_eq!(recent.current_bytes(), entry_bytes(b"k", None));
-        assert_eq!(recent.len(), 1);
+        assert_eq!(recent.current_bytes, entry_bytes(b"k", None));
+        assert_eq!(recent.current.len() + recent.previous.len(), 1);
     }
 
     #[test]
@@ -261,7 +246,7 @@ mod tests {
                 .iter()
                 .map(|(k, r)| entry_bytes(k, r.as_deref()))
                 .sum();
-            charged_most = charged_most.max(previous + recent.current_bytes());
+            charged_most = charged_most.max(previous + recent.current_bytes);
         }
         let entry_most = entry_bytes(b"k9999", Some(&resource("k9999", 700)));
         assert!(

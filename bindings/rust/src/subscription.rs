@@ -441,6 +441,23 @@ mod tests {
         assert!(next(&mut subscription).is_none());
     }
 
+    /// Hands `events` over on a task of its own, and checks it is still waiting for the budget
+    /// a moment later (`why` says for what).
+    async fn waiting_hand_over(
+        handing: &Arc<Handing>,
+        events: Vec<Event>,
+        token: Vec<u64>,
+        why: &str,
+    ) -> tokio::task::JoinHandle<Result<(), mpsc::error::SendError<Item>>> {
+        let waiting = tokio::spawn({
+            let handing = Arc::clone(handing);
+            async move { handing.hand_over(events, token).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "{why}");
+        waiting
+    }
+
     #[tokio::test]
     async fn frames_wait_while_the_events_not_taken_fill_the_budget() {
         let (mut subscription, handing) = handed(4);
@@ -450,15 +467,13 @@ mod tests {
             .await
             .unwrap();
         // 3 of 4 held: a frame of 2 waits until the first frame is taken whole.
-        let waiting = tokio::spawn({
-            let handing = Arc::clone(&handing);
-            async move { handing.hand_over(vec![event(4), event(5)], vec![5]).await }
-        });
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(
-            !waiting.is_finished(),
-            "3 + 2 events are over the budget of 4"
-        );
+        let waiting = waiting_hand_over(
+            &handing,
+            vec![event(4), event(5)],
+            vec![5],
+            "3 + 2 events are over the budget of 4",
+        )
+        .await;
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 1);
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 2);
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -470,15 +485,13 @@ mod tests {
         waiting.await.unwrap().unwrap();
         // A frame larger than the whole budget takes all of it, and passes.
         let large: Vec<Event> = (6..=15).map(event).collect();
-        let oversized = tokio::spawn({
-            let handing = Arc::clone(&handing);
-            async move { handing.hand_over(large, vec![15]).await }
-        });
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(
-            !oversized.is_finished(),
-            "it waits for the frame of 2 to be taken"
-        );
+        let oversized = waiting_hand_over(
+            &handing,
+            large,
+            vec![15],
+            "it waits for the frame of 2 to be taken",
+        )
+        .await;
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 4);
         assert_eq!(next(&mut subscription).unwrap().unwrap().position, 5);
         oversized.await.unwrap().unwrap();
