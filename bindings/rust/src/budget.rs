@@ -46,6 +46,7 @@
 //! gets today's behaviour for it: for places, lanes of [`LANES_MAX`] × [`LANE_DEPTH`] and reads
 //! unbounded; for bytes, no bound.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use aorta_wire::convert::Call;
@@ -58,6 +59,12 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use crate::framed::encoder_limit;
 use crate::lanes::{LANES_MAX, LANE_DEPTH};
 use crate::Error;
+
+thread_local! {
+    /// Each thread's encoder for requests: its builder's buffer is reused from request to request
+    /// (a fresh one grew from nothing, several allocations and copies per request).
+    static ENCODER: RefCell<FrameEncoder> = RefCell::new(FrameEncoder::default());
+}
 
 /// The largest reserve kept for reads: 32 reads in flight at once, beside commits that fill their
 /// share, is plenty, and the rest of a large limit goes to pipelined commits.
@@ -219,13 +226,17 @@ impl Budget {
     /// [`Budget::commit`] and [`Budget::read`] take: the request is encoded once, and the bytes
     /// counted are the bytes written.
     pub(crate) fn encode(&self, id: u64, call: &Call) -> Result<Vec<u8>, Error> {
-        let mut encoder =
-            FrameEncoder::with_limit(self.frame_body_max).map_err(Error::from_frame)?;
-        let mut frame = Vec::new();
-        encoder
-            .encode(&ClientRequests::request(id, call), &mut frame)
-            .map_err(Error::from_frame)?;
-        Ok(frame)
+        let message = ClientRequests::request(id, call);
+        ENCODER.with_borrow_mut(|encoder| {
+            encoder
+                .set_limit(self.frame_body_max)
+                .map_err(Error::from_frame)?;
+            let mut frame = Vec::new();
+            encoder
+                .encode(&message, &mut frame)
+                .map_err(Error::from_frame)?;
+            Ok(frame)
+        })
     }
 
     /// A place and the bytes for one commit whose frame is `frame_bytes` long: first within the

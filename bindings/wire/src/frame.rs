@@ -266,7 +266,9 @@ pub fn decode_body(body: &[u8]) -> Result<wire::Message, FrameError> {
     Ok(envelope.message)
 }
 
-/// Writes messages as frames. Keeps one FlatBuffers builder, reused from frame to frame.
+/// Writes messages as frames. Keeps one FlatBuffers builder, reused from frame to frame while its
+/// frames stay small (`ENCODER_KEPT_BYTES_MAX`): a builder grown for one large frame is dropped
+/// after it, so that an encoder held for long costs little memory.
 pub struct FrameEncoder {
     builder: planus::Builder,
     frame_bytes_max: u32,
@@ -295,24 +297,40 @@ impl FrameEncoder {
         })
     }
 
+    /// Refuses bodies over `frame_bytes_max` from now on (a limit in the range
+    /// [`FrameEncoder::with_limit`] accepts).
+    pub fn set_limit(&mut self, frame_bytes_max: u32) -> Result<(), FrameError> {
+        self.frame_bytes_max = checked_limit(frame_bytes_max)?;
+        Ok(())
+    }
+
     /// Appends `message` as one frame to `out`; `TooLarge` (and `out` unchanged) if its body is
     /// over the limit.
     pub fn encode(&mut self, message: &wire::Message, out: &mut Vec<u8>) -> Result<(), FrameError> {
         self.builder.clear();
         let envelope = wire::Envelope::create(&mut self.builder, message);
         let body = self.builder.finish(envelope, None);
-        if body.len() > self.frame_bytes_max as usize {
-            return Err(FrameError::TooLarge {
-                len: body.len() as u64,
+        let body_len = body.len();
+        let result = if body_len > self.frame_bytes_max as usize {
+            Err(FrameError::TooLarge {
+                len: body_len as u64,
                 max: self.frame_bytes_max,
-            });
+            })
+        } else {
+            out.reserve(FRAME_HEADER_BYTES + body_len);
+            out.extend_from_slice(&header(body_len as u32));
+            out.extend_from_slice(body);
+            Ok(())
+        };
+        if body_len > ENCODER_KEPT_BYTES_MAX {
+            self.builder = planus::Builder::new();
         }
-        out.reserve(FRAME_HEADER_BYTES + body.len());
-        out.extend_from_slice(&header(body.len() as u32));
-        out.extend_from_slice(body);
-        Ok(())
+        result
     }
 }
+
+/// The largest body after which an encoder keeps its builder's buffer for the next frame.
+pub const ENCODER_KEPT_BYTES_MAX: usize = 64 * 1024;
 
 /// The header of a frame whose body is `body_len` bytes.
 pub fn header(body_len: u32) -> [u8; FRAME_HEADER_BYTES] {

@@ -368,6 +368,7 @@ where
     let issued = Arc::new(AtomicU64::new(0));
     let failed = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
+    let recorder = Arc::new(Mutex::new(vec![new_histogram(); kinds]));
     let mut tasks = Vec::with_capacity(workers);
     for worker in 0..workers {
         let connection = connections[worker % connections.len()].clone();
@@ -375,12 +376,13 @@ where
         let failed = failed.clone();
         let done = progress.done.clone();
         let operation = operation.clone();
+        let recorder = recorder.clone();
         tasks.push(tokio::spawn(async move {
-            let mut histograms = vec![new_histogram(); kinds];
+            let mut pending = PendingLatencies::default();
             let mut rng = StdRng::from_entropy();
-            loop {
+            let result = loop {
                 if failed.load(Ordering::Relaxed) {
-                    break;
+                    break Ok(());
                 }
                 let index = issued.fetch_add(1, Ordering::Relaxed);
                 let more = match plan {
@@ -388,36 +390,29 @@ where
                     Plan::For(duration) => started.elapsed() < duration,
                 };
                 if !more {
-                    break;
+                    break Ok(());
                 }
                 let submitted = Instant::now();
                 let (kind, next_rng) = match operation(connection.clone(), index, rng).await {
                     Ok(done) => done,
                     Err(error) => {
                         failed.store(true, Ordering::Relaxed);
-                        return Err(error);
+                        break Err(error);
                     }
                 };
                 rng = next_rng;
                 let micros = submitted.elapsed().as_micros() as u64;
-                histograms[kind].saturating_record(micros.max(1));
+                pending.push(&recorder, kind, micros.max(1));
                 done.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok::<_, anyhow::Error>(histograms)
+            };
+            pending.flush(&recorder);
+            result
         }));
     }
-    let mut merged = vec![new_histogram(); kinds];
     let mut first_error = None;
     for task in tasks {
-        match task.await.context("a worker task panicked")? {
-            Ok(histograms) => {
-                for (total, histogram) in merged.iter_mut().zip(&histograms) {
-                    total.add(histogram).context("merging histograms")?;
-                }
-            }
-            Err(error) => {
-                first_error.get_or_insert(error);
-            }
+        if let Err(error) = task.await.context("a worker task panicked")? {
+            first_error.get_or_insert(error);
         }
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -425,10 +420,41 @@ where
     if let Some(error) = first_error {
         return Err(error.context(format!("{label}: an operation failed")));
     }
+    let histograms = std::mem::take(&mut *recorder.lock().unwrap_or_else(|p| p.into_inner()));
     Ok(Driven {
-        histograms: merged,
+        histograms,
         seconds,
     })
+}
+
+/// Latencies a worker task measured and has not yet recorded: recorded into the shared histograms
+/// (one per kind) `LATENCY_BATCH` at a time. A histogram of this range is about 160 KiB, so one
+/// per task (256 of them) would miss the caches at every record; the shared ones stay warm, and a
+/// batch takes the lock once.
+#[derive(Default)]
+struct PendingLatencies {
+    latencies: Vec<(usize, u64)>,
+}
+
+const LATENCY_BATCH: usize = 64;
+
+impl PendingLatencies {
+    fn push(&mut self, recorder: &Mutex<Vec<Histogram<u64>>>, kind: usize, micros: u64) {
+        self.latencies.push((kind, micros));
+        if self.latencies.len() >= LATENCY_BATCH {
+            self.flush(recorder);
+        }
+    }
+
+    fn flush(&mut self, recorder: &Mutex<Vec<Histogram<u64>>>) {
+        if self.latencies.is_empty() {
+            return;
+        }
+        let mut histograms = recorder.lock().unwrap_or_else(|p| p.into_inner());
+        for (kind, micros) in self.latencies.drain(..) {
+            histograms[kind].saturating_record(micros);
+        }
+    }
 }
 
 fn empty_report() -> Report {
