@@ -32,7 +32,7 @@ use crate::storage::Storage;
 use crate::table::file::{open_sstable_file, table_error, OpenedTable};
 use crate::table::manifest::{history_file_name, HistoryMeta};
 use crate::table::sstable::{Sstable, SstableWriter, Value};
-use crate::table::store::write_sstable_file;
+use crate::table::store::{write_sstable_file, FileWrites};
 
 /// Bytes of a history key: position and index.
 pub const HISTORY_KEY_BYTES: usize = 12;
@@ -180,6 +180,7 @@ pub fn write_history_file<S: Storage>(
         storage,
         &path,
         "history file",
+        FileWrites::Direct,
         writer,
         entries,
         |writer, change| {

@@ -79,6 +79,10 @@ impl std::ops::Deref for FileBytes {
     }
 }
 
+/// The alignment of a write through a file opened by [`Storage::open_direct`]: of its offset, its
+/// length and its buffer's address (no device this runs on has larger logical blocks).
+pub const DIRECT_IO_ALIGN_BYTES: usize = 4096;
+
 pub trait Storage: Send + 'static {
     /// Creates a directory and its missing parents; the new entries are durable only after a
     /// `sync_dir` of each parent (see [`create_dir_durable`]).
@@ -89,6 +93,15 @@ pub trait Storage: Send + 'static {
     /// Opens a file for reading and writing; `create` makes it if absent (the name is durable only
     /// after `sync_dir`).
     fn open(&mut self, path: &Path, create: bool) -> io::Result<FileId>;
+    /// Opens a file as `open` does, for writes that skip the page cache where the file system
+    /// allows it (`O_DIRECT`): every write through it must start at a multiple of
+    /// [`DIRECT_IO_ALIGN_BYTES`] in the file, come from a buffer at such an address and be a
+    /// multiple of it long, and nothing is read through it. Such a write is no more durable than
+    /// another until `sync_data`. Where the file system refuses `O_DIRECT` (tmpfs), and in the
+    /// simulated storage, a plain `open`.
+    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<FileId> {
+        self.open(path, create)
+    }
     fn close(&mut self, file: FileId);
     fn len(&mut self, file: FileId) -> io::Result<u64>;
     /// Reads up to `buf.len()` bytes at `offset`; returns how many (0 at end of file).

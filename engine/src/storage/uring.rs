@@ -172,6 +172,28 @@ impl Storage for UringStorage {
         Ok(FileId(self.next_handle))
     }
 
+    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<FileId> {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let direct = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(create)
+            .truncate(false)
+            .custom_flags(libc::O_DIRECT)
+            .open(path);
+        let file = match direct {
+            Ok(file) => file,
+            // A file system without O_DIRECT (tmpfs): through the page cache, then.
+            Err(error) if error.raw_os_error() == Some(libc::EINVAL) => {
+                return self.open(path, create)
+            }
+            Err(error) => return Err(error),
+        };
+        self.next_handle += 1;
+        self.files.insert(self.next_handle, file);
+        Ok(FileId(self.next_handle))
+    }
+
     fn close(&mut self, file: FileId) {
         self.files.remove(&file.0);
     }
