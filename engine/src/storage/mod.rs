@@ -94,13 +94,12 @@ pub trait Storage: Send + 'static {
     /// after `sync_dir`).
     fn open(&mut self, path: &Path, create: bool) -> io::Result<FileId>;
     /// Opens a file as `open` does, for writes that skip the page cache where the file system
-    /// allows it (`O_DIRECT`): every write through it must start at a multiple of
-    /// [`DIRECT_IO_ALIGN_BYTES`] in the file, come from a buffer at such an address and be a
-    /// multiple of it long, and nothing is read through it. Such a write is no more durable than
-    /// another until `sync_data`. Where the file system refuses `O_DIRECT` (tmpfs), and in the
-    /// simulated storage, a plain `open`.
-    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<FileId> {
-        self.open(path, create)
+    /// allows it (`O_DIRECT`), and says whether they do: then every write through it must start
+    /// at a multiple of [`DIRECT_IO_ALIGN_BYTES`] in the file, come from a buffer at such an
+    /// address and be a multiple of it long, and nothing is read through it. Such a write is no
+    /// more durable than another until `sync_data`. The default is a plain `open` (`false`).
+    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<(FileId, bool)> {
+        Ok((self.open(path, create)?, false))
     }
     fn close(&mut self, file: FileId);
     fn len(&mut self, file: FileId) -> io::Result<u64>;

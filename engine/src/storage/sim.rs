@@ -28,13 +28,13 @@
 //! disk's capacity (ENOSPC), or flip a bit. A linked write + sync ([`LinkedIo`]) is two IO points; a
 //! sync cancelled because its write failed or fell short is none.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::linked::{self, LinkedCompletions, LinkedIo};
-use super::{DetachedSync, FileId, Storage};
+use super::{DetachedSync, FileId, Storage, DIRECT_IO_ALIGN_BYTES};
 
 type InodeId = u64;
 
@@ -289,6 +289,7 @@ impl SimDisk {
             disk: self.clone(),
             generation,
             handles: HashMap::new(),
+            direct: HashSet::new(),
             next_handle: 0,
         }
     }
@@ -611,6 +612,9 @@ pub struct SimStorage {
     disk: SimDisk,
     generation: u64,
     handles: HashMap<u32, InodeId>,
+    /// Handles opened with `open_direct`: their writes must be whole aligned blocks, as
+    /// `O_DIRECT` demands (`EINVAL` otherwise), so that a misaligned write fails here too.
+    direct: HashSet<u32>,
     next_handle: u32,
 }
 
@@ -634,6 +638,19 @@ impl SimStorage {
             .get(&file.0)
             .copied()
             .ok_or_else(|| io::Error::from_raw_os_error(libc::EBADF))
+    }
+
+    /// `EINVAL` for a write through a direct handle that is not whole aligned blocks from an
+    /// aligned buffer (what Linux answers such an `O_DIRECT` write).
+    fn check_direct(&self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<()> {
+        let align = DIRECT_IO_ALIGN_BYTES;
+        let aligned = offset % align as u64 == 0
+            && buf.len() % align == 0
+            && (buf.as_ptr() as usize) % align == 0;
+        if self.direct.contains(&file.0) && !aligned {
+            return Err(io::Error::from_raw_os_error(libc::EINVAL));
+        }
+        Ok(())
     }
 }
 
@@ -701,8 +718,16 @@ impl Storage for SimStorage {
         Ok(FileId(self.next_handle))
     }
 
+    /// Always direct, so that every flush of the simulated tests takes the aligned path.
+    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<(FileId, bool)> {
+        let file = self.open(path, create)?;
+        self.direct.insert(file.0);
+        Ok((file, true))
+    }
+
     fn close(&mut self, file: FileId) {
         self.handles.remove(&file.0);
+        self.direct.remove(&file.0);
     }
 
     fn len(&mut self, file: FileId) -> io::Result<u64> {
@@ -822,6 +847,7 @@ impl Storage for SimStorage {
             disk: self.disk.clone(),
             generation: self.generation,
             handles: HashMap::new(),
+            direct: HashSet::new(),
             next_handle: 0,
         })
     }
@@ -853,6 +879,7 @@ impl LinkedIo for SimStorage {
         buf: &[u8],
     ) -> io::Result<LinkedCompletions> {
         let inode = self.inode(file)?;
+        self.check_direct(file, offset, buf)?;
         let mut state = self.state()?;
         let write = state.write(inode, offset, buf);
         let sync = match write {
@@ -867,6 +894,7 @@ impl LinkedIo for SimStorage {
 
     fn submit_write(&mut self, file: FileId, offset: u64, buf: &[u8]) -> io::Result<usize> {
         let inode = self.inode(file)?;
+        self.check_direct(file, offset, buf)?;
         self.state()?.write(inode, offset, buf)
     }
 
@@ -901,6 +929,43 @@ mod tests {
         let mut storage = disk.storage();
         let file = storage.open(Path::new(path), false).unwrap();
         storage.read_all(file).unwrap()
+    }
+
+    #[test]
+    fn a_direct_handle_takes_only_whole_aligned_blocks() {
+        let (_disk, mut storage, cached) = disk_with(b"");
+        let (direct, skips_the_cache) = storage.open_direct(Path::new("/d/b"), true).unwrap();
+        assert!(skips_the_cache);
+        let buffer = vec![7u8; 3 * PAGE];
+        let start = buffer.as_ptr().align_offset(DIRECT_IO_ALIGN_BYTES);
+        let block = &buffer[start..start + PAGE];
+        storage.write_at(direct, PAGE as u64, block).unwrap();
+        let einval = |result: io::Result<()>| {
+            result.is_err_and(|error| error.raw_os_error() == Some(libc::EINVAL))
+        };
+        assert!(einval(storage.write_at(direct, 1, block)), "offset");
+        assert!(
+            einval(storage.write_at(direct, 0, &block[..PAGE - 1])),
+            "length"
+        );
+        assert!(
+            einval(storage.write_at(direct, 0, &buffer[start + 1..start + 1 + PAGE])),
+            "address"
+        );
+        assert!(
+            einval(storage.write_and_sync(direct, 1, block)),
+            "a linked pair too"
+        );
+        assert_eq!(
+            storage.len(direct).unwrap(),
+            2 * PAGE as u64,
+            "only the aligned write landed"
+        );
+        // A plain handle takes anything, and a handle number reused after close is plain.
+        storage.write_at(cached, 1, &block[..3]).unwrap();
+        storage.close(direct);
+        let reopened = storage.open(Path::new("/d/b"), false).unwrap();
+        storage.write_at(reopened, 1, &block[..3]).unwrap();
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl Storage for UringStorage {
         Ok(FileId(self.next_handle))
     }
 
-    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<FileId> {
+    fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<(FileId, bool)> {
         use std::os::unix::fs::OpenOptionsExt as _;
         let direct = OpenOptions::new()
             .read(true)
@@ -185,18 +185,18 @@ impl Storage for UringStorage {
             // A file whose device asks for more than `DIRECT_IO_ALIGN_BYTES`: cached after all.
             Ok(file) if !direct_writes_fit(&file) => {
                 drop(file);
-                return self.open(path, create);
+                return Ok((self.open(path, create)?, false));
             }
             Ok(file) => file,
             // A file system without O_DIRECT (tmpfs): through the page cache, then.
             Err(error) if error.raw_os_error() == Some(libc::EINVAL) => {
-                return self.open(path, create)
+                return Ok((self.open(path, create)?, false));
             }
             Err(error) => return Err(error),
         };
         self.next_handle += 1;
         self.files.insert(self.next_handle, file);
-        Ok(FileId(self.next_handle))
+        Ok((FileId(self.next_handle), true))
     }
 
     fn close(&mut self, file: FileId) {

@@ -357,14 +357,15 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
             std::io::Error::other(e.to_string()),
         )
     };
-    let file = match writes {
-        FileWrites::Cached => storage.open(path, true),
+    // A file system that refuses direct writes gets cached ones, written back step by step.
+    let (file, direct) = match writes {
+        FileWrites::Cached => storage.open(path, true).map(|file| (file, false)),
         FileWrites::Direct => storage.open_direct(path, true),
     }
     .map_err(|e| io("creating", e))?;
     let mut offset = 0u64;
     let mut previous = None;
-    let mut direct = (writes == FileWrites::Direct).then(DirectSteps::new);
+    let mut direct = direct.then(DirectSteps::new);
     let written = || -> Result<Option<(u64, u64)>> {
         for entry in entries {
             add(&mut writer, entry?).map_err(full)?;
@@ -469,6 +470,10 @@ impl DirectSteps {
         }
         let whole = self.pending.len() / DIRECT_IO_ALIGN_BYTES * DIRECT_IO_ALIGN_BYTES;
         let start = self.staging.as_ptr().align_offset(DIRECT_IO_ALIGN_BYTES);
+        assert!(
+            start < DIRECT_IO_ALIGN_BYTES,
+            "a byte buffer always has an aligned address within its first block"
+        );
         let step_max = self.staging.len() - start;
         let step_max = step_max / DIRECT_IO_ALIGN_BYTES * DIRECT_IO_ALIGN_BYTES;
         let mut done = 0;
