@@ -43,6 +43,13 @@ pub enum SyncPath {
 }
 
 impl UringStorage {
+    /// Holds `file` under a new handle.
+    fn register(&mut self, file: File) -> FileId {
+        self.next_handle += 1;
+        self.files.insert(self.next_handle, file);
+        FileId(self.next_handle)
+    }
+
     pub fn new() -> io::Result<Self> {
         Self::with_sync_path(SyncPath::default())
     }
@@ -161,42 +168,22 @@ impl Storage for UringStorage {
     }
 
     fn open(&mut self, path: &Path, create: bool) -> io::Result<FileId> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(create)
-            .truncate(false)
-            .open(path)?;
-        self.next_handle += 1;
-        self.files.insert(self.next_handle, file);
-        Ok(FileId(self.next_handle))
+        let file = open_options(create).open(path)?;
+        Ok(self.register(file))
     }
 
     fn open_direct(&mut self, path: &Path, create: bool) -> io::Result<(FileId, bool)> {
         use std::os::unix::fs::OpenOptionsExt as _;
-        let direct = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(create)
-            .truncate(false)
-            .custom_flags(libc::O_DIRECT)
-            .open(path);
-        let file = match direct {
+        match open_options(create).custom_flags(libc::O_DIRECT).open(path) {
+            Ok(file) if direct_writes_fit(&file) => Ok((self.register(file), true)),
             // A file whose device asks for more than `DIRECT_IO_ALIGN_BYTES`: cached after all.
-            Ok(file) if !direct_writes_fit(&file) => {
-                drop(file);
-                return Ok((self.open(path, create)?, false));
-            }
-            Ok(file) => file,
+            Ok(_) => Ok((self.open(path, create)?, false)),
             // A file system without O_DIRECT (tmpfs): through the page cache, then.
             Err(error) if error.raw_os_error() == Some(libc::EINVAL) => {
-                return Ok((self.open(path, create)?, false));
+                Ok((self.open(path, create)?, false))
             }
-            Err(error) => return Err(error),
-        };
-        self.next_handle += 1;
-        self.files.insert(self.next_handle, file);
-        Ok((FileId(self.next_handle), true))
+            Err(error) => Err(error),
+        }
     }
 
     fn close(&mut self, file: FileId) {
@@ -356,6 +343,17 @@ impl LinkedIo for UringStorage {
         let fd = self.fd(file)?;
         check(self.run(&[Self::sync_entry(fd)])?[0]).map(|_| ())
     }
+}
+
+/// Options for opening a file for reading and writing, made if `create` and absent, never cut.
+fn open_options(create: bool) -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options
+        .read(true)
+        .write(true)
+        .create(create)
+        .truncate(false);
+    options
 }
 
 /// Whether writes aligned to `DIRECT_IO_ALIGN_BYTES` (offset, length and buffer address) suit
