@@ -14,15 +14,18 @@
 //!   invisible to that reader: no copy-on-write, just the key order.
 //! - **Bounded by bytes.** [`Memtable::approximate_bytes`] counts every byte the memtable holds in
 //!   its nodes and its writer's index (see [`version_charge`] and [`key_charge`]) and the free ends
-//!   of the chunks it moved on from; only the newest chunk's free part (under 1 MiB) is not
+//!   of the chunks it moved on from; only the newest chunks' free parts (under 1 MiB each) are not
 //!   counted. The owner flushes the memtable to an sstable before it passes its budget.
 //!
-//! **Layout: a skip list of user keys in an arena, each key with a chain of its versions.** The
-//! nodes live in an arena of large chunks ([`Arena`]) that the memtable frees all at once when it
+//! **Layout: a skip list of user keys in arenas, each key with a chain of its versions.** The
+//! nodes live in arenas of large chunks ([`Arena`]) that the memtable frees all at once when it
 //! is dropped: an insert is a bump of a pointer, not an allocation, and dropping a memtable of a
 //! million versions frees a few dozen chunks instead of several million allocations (a third of
 //! the flush thread's CPU, `docs/benchmarks.md`). A key node holds its user key's bytes next to its
-//! tower of next pointers, so a search compares keys without leaving the node. Each key node
+//! tower of next pointers, so a search compares keys without leaving the node. Key nodes have an
+//! arena of their own, apart from the versions and their values: a search then walks a few
+//! megabytes of dense key nodes rather than nodes strewn among tens of megabytes of values (its
+//! comparisons were a quarter of the shard's CPU at 100,000 keys, `docs/benchmarks.md`). Each key node
 //! points to its newest version; each version to the one before it: a chain newest first, which
 //! is the internal-key order of the key's versions. A version holds its internal key and its value
 //! inline. A key's new version is pushed on its chain, found through the writer's hash index of
@@ -299,7 +302,7 @@ struct IndexedKey(*const KeyNode);
 impl IndexedKey {
     fn key(&self) -> &[u8] {
         // SAFETY: only published nodes of this memtable are indexed, and the index is dropped with
-        // the memtable, before its arena.
+        // the memtable, before its arenas.
         unsafe { KeyNode::key(self.0) }
     }
 }
@@ -325,11 +328,14 @@ impl std::borrow::Borrow<[u8]> for IndexedKey {
     }
 }
 
-/// What only the writer touches: the arena, the index of keys, the source of node heights.
+/// What only the writer touches: the arenas, the index of keys, the source of node heights.
 struct Writer {
-    /// Declared before the arena, so dropped before it: its entries point into the arena.
+    /// Declared before the arenas, so dropped before them: its entries point into `keys`.
     index: HashSet<IndexedKey, foldhash::fast::RandomState>,
-    arena: Arena,
+    /// Key nodes only.
+    keys: Arena,
+    /// Version nodes only.
+    versions: Arena,
     /// xorshift64 state for node heights.
     random: u64,
 }
@@ -355,7 +361,7 @@ impl Writer {
         let key_len = user_key.len() + VERSION_SUFFIX_BYTES;
         let value_len = value.map_or(0, <[u8]>::len);
         let node = self
-            .arena
+            .versions
             .allocate(VersionNode::size(key_len, value_len))
             .cast::<VersionNode>();
         // SAFETY: the arena gave `VersionNode::size` aligned bytes for the header, the internal
@@ -394,7 +400,7 @@ pub struct Memtable {
     first_position: OnceLock<u64>,
 }
 
-// SAFETY: the raw pointers point into the memtable's own arena and head, which live as long as
+// SAFETY: the raw pointers point into the memtable's own arenas and head, which live as long as
 // it does. Nodes are written whole before a release store publishes them and never changed after,
 // except through atomics (next pointers, a key's newest version); the writer's state is behind a
 // mutex; nothing is freed before the memtable is dropped. So sharing and sending it is as safe as
@@ -460,7 +466,8 @@ impl Memtable {
             head,
             writer: Mutex::new(Writer {
                 index: HashSet::default(),
-                arena: Arena::new(),
+                keys: Arena::new(),
+                versions: Arena::new(),
                 // A fixed seed: the heights, and so the bytes charged and the moment a memtable
                 // is full, are the same in every run of the same writes (the simulated-disk tests
                 // replay a workload to the same IO point). The heights depend on no key, so no
@@ -532,7 +539,7 @@ impl Memtable {
                 added_bytes += key_charge(user_key.len(), height);
                 let version = writer.version(user_key, position, value, ptr::null());
                 let node = writer
-                    .arena
+                    .keys
                     .allocate(KeyNode::size(height, user_key.len()))
                     .cast::<KeyNode>();
                 // SAFETY: the arena gave `KeyNode::size` aligned bytes for the header, the tower
@@ -565,9 +572,15 @@ impl Memtable {
                 writer.index.insert(IndexedKey(node));
             }
         }
-        added_bytes += writer.arena.take_abandoned();
-        self.len.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(added_bytes, Ordering::Relaxed);
+        added_bytes += writer.keys.take_abandoned() + writer.versions.take_abandoned();
+        // Only the writer (holding its mutex) stores these: a load and a store, not a locked
+        // read-modify-write (its `lock` prefix showed in the shard's profile).
+        self.len
+            .store(self.len.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+        self.bytes.store(
+            self.bytes.load(Ordering::Relaxed) + added_bytes,
+            Ordering::Relaxed,
+        );
         self.last_position.store(position, Ordering::Release);
         self.first_position.get_or_init(|| position);
     }
@@ -682,8 +695,8 @@ impl Memtable {
     }
 
     /// The bytes charged for every version and key ([`version_charge`], [`key_charge`]), at least
-    /// what their nodes and index slots take, and for the free ends of the chunks the arena moved
-    /// on from. The arena's newest chunk may hold up to 1 MiB more, reserved and not yet used.
+    /// what their nodes and index slots take, and for the free ends of the chunks the arenas moved
+    /// on from. Each arena's newest chunk may hold up to 1 MiB more, reserved and not yet used.
     pub fn approximate_bytes(&self) -> usize {
         self.bytes.load(Ordering::Relaxed)
     }
