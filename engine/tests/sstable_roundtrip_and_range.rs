@@ -99,7 +99,8 @@ proptest! {
         let mut streamed = Vec::new();
         for (key, value) in &model {
             writer.add(key, as_value(value)).unwrap();
-            streamed.extend(writer.take_ready());
+            streamed.extend_from_slice(writer.ready());
+            writer.take_ready();
             prop_assert_eq!(writer.position(), streamed.len() as u64);
         }
         streamed.extend(writer.finish().unwrap());

@@ -373,23 +373,26 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
             if writer.position() - taken < FLUSH_WRITE_BYTES as u64 {
                 continue;
             }
-            let ready = writer.take_ready();
+            let ready = writer.ready();
             if let Some(direct) = direct.as_mut() {
                 offset = direct
-                    .write(storage, file, offset, &ready, false)
+                    .write(storage, file, offset, ready, false)
                     .map_err(|e| io("writing", e))?;
+                writer.take_ready();
                 continue;
             }
             storage
-                .write_at(file, offset, &ready)
+                .write_at(file, offset, ready)
                 .map_err(|e| io("writing", e))?;
             // Written back step by step, so that the device never holds more than two steps of a
             // table ahead of a log's fdatasync (`Storage::write_behind`).
+            let len = ready.len() as u64;
             storage
-                .write_behind(file, offset, ready.len() as u64, previous)
+                .write_behind(file, offset, len, previous)
                 .map_err(|e| io("writing back", e))?;
-            previous = Some((offset, ready.len() as u64));
-            offset += ready.len() as u64;
+            writer.take_ready();
+            previous = Some((offset, len));
+            offset += len;
         }
         let entries = writer.entry_count();
         if entries == 0 {
@@ -433,59 +436,80 @@ pub(crate) fn write_sstable_file<S: Storage, E>(
 /// The writes of a file opened with `Storage::open_direct`: whole blocks from an aligned buffer,
 /// the bytes of a last partial block held until more come (or padded at the end).
 struct DirectSteps {
-    /// Bytes taken from the writer and not yet written: less than a block between writes.
-    pending: Vec<u8>,
-    /// Where blocks are copied to be written: `DIRECT_IO_ALIGN_BYTES` more than a step, so that
-    /// a step can start at an aligned address inside it.
+    /// Where blocks gather to be written: `DIRECT_IO_ALIGN_BYTES` more than a step, so that a step
+    /// can start at an aligned address inside it (`start`).
     staging: Vec<u8>,
+    /// The aligned start of the steps in `staging`.
+    start: usize,
+    /// Bytes gathered at `staging[start..]` and not yet written: less than a block between writes.
+    filled: usize,
 }
 
 impl DirectSteps {
     fn new() -> DirectSteps {
+        let staging = vec![0; FLUSH_WRITE_BYTES + DIRECT_IO_ALIGN_BYTES];
+        let start = staging.as_ptr().align_offset(DIRECT_IO_ALIGN_BYTES);
+        assert!(
+            start < DIRECT_IO_ALIGN_BYTES,
+            "a byte buffer always has an aligned address within its first block"
+        );
         DirectSteps {
-            pending: Vec::new(),
-            staging: vec![0; FLUSH_WRITE_BYTES + DIRECT_IO_ALIGN_BYTES],
+            staging,
+            start,
+            filled: 0,
         }
     }
 
     fn pending(&self) -> usize {
-        self.pending.len()
+        self.filled
     }
 
-    /// Appends `bytes` and writes every whole block pending at `offset` (every block, the last
-    /// one padded with zeros, when `last`); returns the offset after what it wrote.
+    /// Gathers `bytes` and writes every whole block gathered at `offset` (every block, the last
+    /// one padded with zeros, when `last`); returns the offset after what it wrote. Bytes are
+    /// copied once, from `bytes` into the aligned steps.
     fn write<S: Storage>(
         &mut self,
         storage: &mut S,
         file: FileId,
         mut offset: u64,
-        bytes: &[u8],
+        mut bytes: &[u8],
         last: bool,
     ) -> std::io::Result<u64> {
         debug_assert_eq!(offset % DIRECT_IO_ALIGN_BYTES as u64, 0);
-        self.pending.extend_from_slice(bytes);
-        if last {
-            let padded = self.pending.len().next_multiple_of(DIRECT_IO_ALIGN_BYTES);
-            self.pending.resize(padded, 0);
-        }
-        let whole = self.pending.len() / DIRECT_IO_ALIGN_BYTES * DIRECT_IO_ALIGN_BYTES;
-        let start = self.staging.as_ptr().align_offset(DIRECT_IO_ALIGN_BYTES);
-        assert!(
-            start < DIRECT_IO_ALIGN_BYTES,
-            "a byte buffer always has an aligned address within its first block"
-        );
-        let step_max = self.staging.len() - start;
-        let step_max = step_max / DIRECT_IO_ALIGN_BYTES * DIRECT_IO_ALIGN_BYTES;
-        let mut done = 0;
-        while done < whole {
-            let len = (whole - done).min(step_max);
-            let step = &mut self.staging[start..start + len];
-            step.copy_from_slice(&self.pending[done..done + len]);
+        let step_max =
+            (self.staging.len() - self.start) / DIRECT_IO_ALIGN_BYTES * DIRECT_IO_ALIGN_BYTES;
+        loop {
+            let room = step_max - self.filled;
+            let taken = bytes.len().min(room);
+            let at = self.start + self.filled;
+            self.staging[at..at + taken].copy_from_slice(&bytes[..taken]);
+            self.filled += taken;
+            bytes = &bytes[taken..];
+            if bytes.is_empty() {
+                break;
+            }
+            // The step is full and more bytes wait: write it whole.
+            let step = &self.staging[self.start..self.start + step_max];
             storage.write_at(file, offset, step)?;
-            offset += len as u64;
-            done += len;
+            offset += step_max as u64;
+            self.filled = 0;
         }
-        self.pending.drain(..whole);
+        if last {
+            let padded = self.filled.next_multiple_of(DIRECT_IO_ALIGN_BYTES);
+            self.staging[self.start + self.filled..self.start + padded].fill(0);
+            self.filled = padded;
+        }
+        let whole = self.filled / DIRECT_IO_ALIGN_BYTES * DIRECT_IO_ALIGN_BYTES;
+        if whole > 0 {
+            let step = &self.staging[self.start..self.start + whole];
+            storage.write_at(file, offset, step)?;
+            offset += whole as u64;
+            // What is left (less than a block) moves to the start, for the next bytes.
+            let left = self.filled - whole;
+            let from = self.start + whole;
+            self.staging.copy_within(from..from + left, self.start);
+            self.filled = left;
+        }
         Ok(offset)
     }
 }

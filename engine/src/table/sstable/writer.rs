@@ -1,5 +1,5 @@
 //! `SstableWriter`: sorted entries in, the file's bytes out. It does no IO: the caller takes the
-//! bytes of finished data blocks as it goes (`take_ready`) or all at once (`finish`) and writes them.
+//! bytes of finished data blocks as it goes (`ready`, then `take_ready`) or all at once (`finish`) and writes them.
 
 use super::block::{self, Value};
 use super::bloom;
@@ -206,12 +206,19 @@ impl SstableWriter {
         self.entry_count
     }
 
-    /// Takes the bytes of the data blocks finished so far: the file's next bytes, to be written
-    /// right after those taken before. Lets the caller write a large table with bounded memory.
-    pub fn take_ready(&mut self) -> Vec<u8> {
-        let ready = std::mem::take(&mut self.out);
-        self.taken += ready.len() as u64;
-        ready
+    /// The bytes of the data blocks finished and not yet taken: the file's next bytes, to be
+    /// written right after those taken before. Lets the caller write a large table with bounded
+    /// memory: write these, then [`take_ready`](Self::take_ready).
+    pub fn ready(&self) -> &[u8] {
+        &self.out
+    }
+
+    /// Marks the bytes [`ready`](Self::ready) showed as taken. Their buffer is kept for the next
+    /// blocks: a fresh one per step grew from nothing each time (reallocations copying it, and the
+    /// kernel zeroing its new pages, in the flush thread's profile).
+    pub fn take_ready(&mut self) {
+        self.taken += self.out.len() as u64;
+        self.out.clear();
     }
 
     fn close_block(&mut self) {
