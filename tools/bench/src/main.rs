@@ -38,6 +38,18 @@ use workload::{Context, Workload, WorkloadArgs};
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
+    /// Threads of the tool's async runtime, which drives every connection to the system measured:
+    /// 1 runs everything on one thread, without a multi-threaded scheduler (the default: on a
+    /// machine shared with the system measured it leaves the other cores to it, and it costs each
+    /// system's client a third less CPU per put than one worker per CPU, docs/benchmarks.md);
+    /// 0 one worker per CPU; n that many workers (many connections on a machine of their own)
+    #[arg(
+        long,
+        global = true,
+        env = "AORTA_BENCH_CLIENT_THREADS",
+        default_value_t = 1
+    )]
+    client_threads: usize,
 }
 
 #[derive(Subcommand)]
@@ -152,10 +164,19 @@ struct Targets {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let built = match cli.client_threads {
+        1 => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+        0 => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build(),
+        threads => tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(threads)
+            .enable_all()
+            .build(),
+    };
+    let runtime = match built {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("aorta-bench: cannot start the async runtime: {error}");
