@@ -87,7 +87,7 @@ fn check_message(message: &wire::Message) {
     assert_eq!(&again, message, "re-encoding changed the message");
     match message {
         wire::Message::Request(request) => {
-            let _ = Call::from_wire(&request.body);
+            let _ = Call::from_wire(request.body.clone());
         }
         wire::Message::Response(response) => {
             let _ = Reply::from_wire(&response.body);

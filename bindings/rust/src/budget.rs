@@ -429,7 +429,7 @@ mod tests {
                 .expect("one whole frame");
             assert!(input.is_empty(), "the frame is exactly one frame");
             let mut server = ServerRequests::default();
-            let accepted = server.accept(&decoded).unwrap();
+            let accepted = server.accept(decoded).unwrap();
             assert_eq!((accepted.id, accepted.call), (id, Ok(call)));
         }
         // A body over the node's frame limit is the encoder's error, before anything is taken.

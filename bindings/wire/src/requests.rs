@@ -173,12 +173,15 @@ impl ServerRequests {
     /// Takes one message received on the stream: a `Request` (anything else breaks the stream).
     /// Its call is checked as the engine would check it; a call that fails gets an `Error` reply
     /// through [`ServerRequests::finish`] like any other.
-    pub fn accept(&mut self, message: &wire::Message) -> Result<Accepted, RequestStreamError> {
-        let wire::Message::Request(request) = message else {
-            return Err(RequestStreamError::Unexpected {
-                expected: "Request",
-                found: message_kind(message),
-            });
+    pub fn accept(&mut self, message: wire::Message) -> Result<Accepted, RequestStreamError> {
+        let request = match message {
+            wire::Message::Request(request) => request,
+            other => {
+                return Err(RequestStreamError::Unexpected {
+                    expected: "Request",
+                    found: message_kind(&other),
+                })
+            }
         };
         if !self.can_accept() {
             return Err(RequestStreamError::Full {
@@ -190,7 +193,7 @@ impl ServerRequests {
         Ok(Accepted {
             id: request.id,
             seq,
-            call: Call::from_wire(&request.body),
+            call: Call::from_wire(request.body),
         })
     }
 

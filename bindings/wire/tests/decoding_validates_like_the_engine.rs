@@ -58,7 +58,7 @@ fn query(selector: Option<&str>, page_size: u32) -> wire::Query {
 }
 
 fn refused(body: wire::RequestBody) -> DecodeError {
-    Call::from_wire(&body).expect_err("the request is refused")
+    Call::from_wire(body).expect_err("the request is refused")
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn call_round_trip(call: &Call) -> Call {
     let wire::Message::Request(request) = through_a_frame(&message) else {
         panic!("a request comes back a request");
     };
-    Call::from_wire(&request.body).expect("a valid call decodes")
+    Call::from_wire(request.body).expect("a valid call decodes")
 }
 
 fn reply_round_trip(reply: &Reply) -> Reply {

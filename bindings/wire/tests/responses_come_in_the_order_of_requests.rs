@@ -26,7 +26,7 @@ fn replies_finished_out_of_order_go_out_in_order() {
     let mut seqs = Vec::new();
     for name in ["a", "b", "c"] {
         let (id, request) = client.send(&get(name)).unwrap();
-        let accepted = server.accept(&through_a_frame(&request)).unwrap();
+        let accepted = server.accept(through_a_frame(&request)).unwrap();
         assert_eq!(accepted.id, id);
         assert_eq!(accepted.call, Ok(get(name)));
         ids.push(id);
@@ -92,7 +92,7 @@ fn an_invalid_request_is_answered_in_its_turn() {
         name: "x".into(),
     };
     let (id, request) = client.send(&bad).unwrap();
-    let accepted = server.accept(&request).unwrap();
+    let accepted = server.accept(request).unwrap();
     assert_eq!(accepted.id, id);
     let error = accepted.call.unwrap_err();
     let reply = Reply::Failed(RemoteError::from_wire(&error.to_wire()));
@@ -111,7 +111,7 @@ fn both_sides_bound_the_requests_in_flight() {
     let mut server = ServerRequests::new(2);
     for name in ["a", "b"] {
         let (_, request) = client.send(&get(name)).unwrap();
-        server.accept(&request).unwrap();
+        server.accept(request).unwrap();
     }
     assert_eq!(
         client.send(&get("c")),
@@ -119,7 +119,7 @@ fn both_sides_bound_the_requests_in_flight() {
     );
     assert!(!server.can_accept());
     assert!(matches!(
-        server.accept(&a_request()),
+        server.accept(a_request()),
         Err(RequestStreamError::Full { .. })
     ));
     assert_eq!(
@@ -134,7 +134,7 @@ fn both_sides_bound_the_requests_in_flight() {
     );
     let ping = wire::Message::Ping(Box::default());
     assert!(matches!(
-        ServerRequests::default().accept(&ping),
+        ServerRequests::default().accept(ping),
         Err(RequestStreamError::Unexpected { .. })
     ));
 }
@@ -152,8 +152,8 @@ fn a_repeated_id_gets_each_reply_for_its_own_request() {
             body: get(name).to_wire(),
         }))
     };
-    let slow = server.accept(&through_a_frame(&request("slow"))).unwrap();
-    let fast = server.accept(&through_a_frame(&request("fast"))).unwrap();
+    let slow = server.accept(through_a_frame(&request("slow"))).unwrap();
+    let fast = server.accept(through_a_frame(&request("fast"))).unwrap();
     assert_eq!((slow.id, fast.id), (7, 7));
     assert_ne!(slow.seq, fast.seq);
     // The second finishes first, as a read does while a write waits for its sync.
@@ -187,7 +187,7 @@ fn requests_numbered_by_the_caller_are_matched_in_the_order_written() {
     for (id, name) in [(40, "a"), (7, "b"), (41, "c")] {
         let request = ClientRequests::request(id, &get(name));
         client.sent(id).unwrap();
-        let accepted = server.accept(&through_a_frame(&request)).unwrap();
+        let accepted = server.accept(through_a_frame(&request)).unwrap();
         assert_eq!((accepted.id, accepted.call), (id, Ok(get(name))));
         seqs.push(accepted.seq);
     }

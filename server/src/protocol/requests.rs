@@ -76,7 +76,7 @@ impl RequestStream {
     /// Takes one message from the client: a request is run (or refused); anything else breaks
     /// the stream.
     fn take(&mut self, received: Received) -> Result<(), wire::ErrorCode> {
-        let accepted = match self.requests.accept(&received.message) {
+        let accepted = match self.requests.accept(received.message) {
             Ok(accepted) => accepted,
             Err(error) => {
                 debug!(%error, "request stream broken");

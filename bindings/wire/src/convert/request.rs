@@ -91,14 +91,15 @@ impl Call {
         }
     }
 
-    /// A request from the wire, checked as the engine would check it.
-    pub fn from_wire(body: &wire::RequestBody) -> Result<Call, DecodeError> {
+    /// A request from the wire, checked as the engine would check it. Its strings and bytes are
+    /// moved out of the message, not copied.
+    pub fn from_wire(body: wire::RequestBody) -> Result<Call, DecodeError> {
         use wire::RequestBody as Body;
         Ok(match body {
             Body::CommitRequest(commit) => {
                 let commands = commit
                     .commands
-                    .iter()
+                    .into_iter()
                     .map(command_from_wire)
                     .collect::<Result<Vec<_>, _>>()?;
                 Call::Commit(Batch::new(Batch::new(commands).validate()?.into_commands()))
@@ -107,12 +108,12 @@ impl Call {
                 aorta_engine::resource::validate_namespace(&get.namespace_path)?;
                 aorta_engine::resource::validate_name(&get.name)?;
                 Call::Get {
-                    namespace: get.namespace_path.clone(),
-                    name: get.name.clone(),
+                    namespace: get.namespace_path,
+                    name: get.name,
                 }
             }
             Body::GetByIdRequest(get) => Call::GetById(resource_id_from_wire(&get.id)),
-            Body::ListRequest(list) => list_from_wire(list)?,
+            Body::ListRequest(list) => list_from_wire(&list)?,
             Body::PositionsRequest(_) => Call::Positions,
             Body::StatusRequest(_) => Call::Status,
         })
@@ -153,23 +154,23 @@ fn command_to_wire(command: &Command) -> wire::BatchCommand {
 }
 
 /// One command; its fields are checked by `Batch::validate` with the rest of the batch.
-fn command_from_wire(command: &wire::BatchCommand) -> Result<Command, DecodeError> {
+fn command_from_wire(command: wire::BatchCommand) -> Result<Command, DecodeError> {
     use wire::Command as C;
-    Ok(match &command.command {
+    Ok(match command.command {
         C::CreateCommand(create) => Command::Create {
-            spec: spec_from_wire(&create.spec)?,
+            spec: spec_from_wire(*create.spec)?,
         },
         C::UpdateCommand(update) => Command::Update {
-            spec: spec_from_wire(&update.spec)?,
+            spec: spec_from_wire(*update.spec)?,
             expected_revision: update.expected_revision,
         },
         C::PutCommand(put) => Command::Put {
-            spec: spec_from_wire(&put.spec)?,
+            spec: spec_from_wire(*put.spec)?,
             expected_revision: put.expected_revision,
         },
         C::DeleteCommand(delete) => Command::Delete {
-            namespace: delete.namespace_path.clone(),
-            name: delete.name.clone(),
+            namespace: delete.namespace_path,
+            name: delete.name,
             expected_revision: delete.expected_revision,
         },
     })

@@ -133,18 +133,17 @@ pub fn spec_to_wire(spec: &ResourceSpec) -> wire::ResourceSpec {
     }
 }
 
-/// A spec from the wire, checked against every rule a spec obeys.
-pub fn spec_from_wire(spec: &wire::ResourceSpec) -> Result<ResourceSpec, DecodeError> {
-    let spec = ResourceSpec {
-        api_version: spec.api_version.clone(),
-        namespace: spec.namespace_path.clone(),
-        name: spec.name.clone(),
-        kind: spec.kind.clone(),
-        owner: spec.owner.clone().unwrap_or_default(),
-        tags: tags_from_wire(spec.tags.clone())?,
+/// A spec from the wire, its fields moved, not copied. Not checked against the rules a spec
+/// obeys: the caller validates it with its batch (`Batch::validate`), once.
+pub fn spec_from_wire(spec: wire::ResourceSpec) -> Result<ResourceSpec, DecodeError> {
+    Ok(ResourceSpec {
+        api_version: spec.api_version,
+        namespace: spec.namespace_path,
+        name: spec.name,
+        kind: spec.kind,
+        owner: spec.owner.unwrap_or_default(),
+        tags: tags_from_wire(spec.tags)?,
         cost: spec.cost,
-        data: spec.data.clone().unwrap_or_default(),
-    };
-    spec.validate()?;
-    Ok(spec)
+        data: spec.data.unwrap_or_default(),
+    })
 }
