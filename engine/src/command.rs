@@ -165,13 +165,17 @@ impl Batch {
                 max: BATCH_COMMANDS_MAX,
             });
         }
-        let mut keys = HashSet::with_capacity(self.commands.len());
+        // A batch of one command (the common write) names one key: no set of keys to build.
+        let mut keys =
+            (self.commands.len() > 1).then(|| HashSet::with_capacity(self.commands.len()));
         let mut bytes = crate::codec::BATCH_HEADER_BYTES;
         for command in &self.commands {
             command.validate()?;
-            let key = command.key();
-            if !keys.insert(key.clone()) {
-                return Err(ValidationError::DuplicateKey { key });
+            if let Some(keys) = &mut keys {
+                let key = command.key();
+                if !keys.insert(key.clone()) {
+                    return Err(ValidationError::DuplicateKey { key });
+                }
             }
             bytes += command.encoded_len_bound();
         }
