@@ -222,6 +222,8 @@ impl<T> BoundedQueue<T> {
     /// and empty, or failed: the consumer's signal to stop.
     pub fn pop_up_to(&self, max: usize, bytes_max: u64, out: &mut Vec<T>) -> bool {
         assert!(max > 0);
+        // Reassigned only by the spin below, which loom's model leaves out.
+        #[cfg_attr(loom, allow(unused_mut))]
         let mut inner = lock(&self.inner);
         #[cfg(not(loom))]
         if inner.items.is_empty() && inner.phase == Phase::Open && !self.consumer_spin.is_zero() {
