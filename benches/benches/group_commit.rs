@@ -211,8 +211,8 @@ fn bench_configuration(
 /// `AORTA_SYNC_THREAD=on|off` (a shard hands its log's fdatasync to a thread of its own while it
 /// decides the batches that wait, or syncs on its own thread),
 /// `AORTA_MEMTABLE_BYTES=n` (the memtable size at which it is frozen and flushed to a table;
-/// default the engine's 64 MiB; `1073741824` (1 GiB), the maximum, means no flush during a run; runs before 2026-11-25 23:15 UTC used
-/// `4294967296`, the maximum then), `AORTA_TABLE_WORKER_PRIORITY=idle|normal` (the table workers'
+/// default the engine's 64 MiB; `1073741824` (1 GiB), the maximum, means no flush during a run;
+/// runs before 2026-11-25 23:15 UTC used `4294967296`, the maximum then), `AORTA_TABLE_WORKER_PRIORITY=idle|normal` (the table workers'
 /// CPU priority).
 ///
 /// Not a setting: `AORTA_COMMIT_TAIL_US=n` prints to stderr each futures-mode commit slower than

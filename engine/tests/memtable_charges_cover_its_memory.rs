@@ -1,8 +1,9 @@
 //! A memtable's `approximate_bytes` (what the shard flushes by) covers the heap memory it really
 //! holds — nodes, the chunks' free ends it moved on from, the writer's index — up to the newest
-//! chunks' free parts (one per arena: key nodes and versions) and a constant: measured with a counting allocator, for small and large
-//! values, new keys and new versions of old ones. Its own binary: the allocator counts every
-//! allocation of the process, so nothing else may run beside the test.
+//! chunks' free parts (one per arena: key nodes and versions) and a constant: measured with a
+//! counting allocator, for small and large values, new keys and new versions of old ones. Its own
+//! binary: the allocator counts every allocation of the process, so nothing else may run beside
+//! the test.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -25,9 +25,9 @@
 //! tower of next pointers, so a search compares keys without leaving the node. Key nodes have an
 //! arena of their own, apart from the versions and their values: a search then walks a few
 //! megabytes of dense key nodes rather than nodes strewn among tens of megabytes of values (its
-//! comparisons were a quarter of the shard's CPU at 100,000 keys, `docs/benchmarks.md`). Each key node
-//! points to its newest version; each version to the one before it: a chain newest first, which
-//! is the internal-key order of the key's versions. A version holds its internal key and its value
+//! comparisons were a quarter of the shard's CPU at 100,000 keys, `docs/benchmarks.md`). Each key
+//! node points to its newest version; each version to the one before it: a chain newest first,
+//! which is the internal-key order of the key's versions. A version holds its internal key and its value
 //! inline. A key's new version is pushed on its chain, found through the writer's hash index of
 //! its keys: an update costs a hash lookup and a push, not a skip-list search. Only a key's first
 //! version searches the skip list.

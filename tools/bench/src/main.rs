@@ -196,6 +196,7 @@ fn main() -> std::process::ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<()> {
+    let client_threads = cli.client_threads;
     match cli.command {
         Cmd::Run {
             workload,
@@ -204,7 +205,8 @@ async fn run(cli: Cli) -> Result<()> {
             workload_args,
             json,
         } => {
-            let reports = run_systems(workload, &[system], &targets, &workload_args).await?;
+            let mut reports = run_systems(workload, &[system], &targets, &workload_args).await?;
+            note_client_threads(&mut reports, client_threads);
             let report = reports.into_iter().next().context("no report")?;
             print!("{}", report.to_text());
             if let Some(path) = json {
@@ -222,7 +224,8 @@ async fn run(cli: Cli) -> Result<()> {
             if systems.is_empty() {
                 bail!("--systems names none");
             }
-            let reports = run_systems(workload, &systems, &targets, &workload_args).await?;
+            let mut reports = run_systems(workload, &systems, &targets, &workload_args).await?;
+            note_client_threads(&mut reports, client_threads);
             for report in &reports {
                 print!("{}", report.to_text());
             }
@@ -250,6 +253,16 @@ async fn run(cli: Cli) -> Result<()> {
                 write_json(&path, &measured)?;
             }
             Ok(())
+        }
+    }
+}
+
+/// Records the tool's runtime among each report's parameters: the client's CPU per put, and so
+/// the rates on a machine the tool shares, depend on it (`--client-threads`).
+fn note_client_threads(reports: &mut [Report], client_threads: usize) {
+    for report in reports {
+        if let Some(parameters) = report.parameters.as_object_mut() {
+            parameters.insert("client_threads".into(), client_threads.into());
         }
     }
 }

@@ -5,7 +5,8 @@
 //! `Query::validate`, `Pattern::validate`, `TagSelector::parse`, `Token::decode`) and answers a
 //! [`DecodeError`] that names the field and the rule, with the [`wire::ErrorCode`] to send back.
 //! So a value decoded here is one the engine accepts as input, and a peer's bytes can never make
-//! the engine see what its own API would refuse.
+//! the engine see what its own API would refuse. (Inside the crate, a batch's specs are converted
+//! unchecked and checked once with their batch, by `Batch::validate`.)
 //!
 //! Errors travel one way: an `aorta_engine::Error` becomes a [`wire::Error`]; a client receives
 //! it as a [`RemoteError`] (the engine's error holds `'static` strings and IO errors that cannot be
@@ -20,7 +21,7 @@ pub use error::{error_to_wire, RemoteError};
 pub use request::{page_budget_for_frame, Call, ListFrom, Reply, Status, PAGE_ENVELOPE_BYTES_MAX};
 pub use resource::{
     resource_from_wire, resource_from_wire_owned, resource_id_from_wire, resource_id_to_wire,
-    resource_to_wire, resource_wire_bytes_max, spec_from_wire, spec_to_wire,
+    resource_to_wire, resource_wire_bytes_max, spec_to_wire,
 };
 pub use subscription::{
     event_from_wire, event_from_wire_owned, event_to_wire, events_from_wire,

@@ -135,7 +135,7 @@ pub fn spec_to_wire(spec: &ResourceSpec) -> wire::ResourceSpec {
 
 /// A spec from the wire, its fields moved, not copied. Not checked against the rules a spec
 /// obeys: the caller validates it with its batch (`Batch::validate`), once.
-pub fn spec_from_wire(spec: wire::ResourceSpec) -> Result<ResourceSpec, DecodeError> {
+pub(crate) fn spec_from_wire(spec: wire::ResourceSpec) -> Result<ResourceSpec, DecodeError> {
     Ok(ResourceSpec {
         api_version: spec.api_version,
         namespace: spec.namespace_path,

@@ -1,5 +1,6 @@
 //! `SstableWriter`: sorted entries in, the file's bytes out. It does no IO: the caller takes the
-//! bytes of finished data blocks as it goes (`ready`, then `take_ready`) or all at once (`finish`) and writes them.
+//! bytes of finished data blocks as it goes (`ready`, then `take_ready`) or all at once
+//! (`finish`) and writes them.
 
 use super::block::{self, Value};
 use super::bloom;
