@@ -558,8 +558,11 @@ impl<S: Storage> Shard<S> {
                 filters.written();
             }
             // Hand the sync over when there is enough to do meanwhile: the flush that just
-            // synced to apply and answer, and batches waiting. Otherwise sync here: a hand-off
-            // costs two wake-ups, more than a few batches' work saves (one writer never pays it).
+            // synced to apply and answer, batches waiting, or a flush that alone holds so many
+            // batches that more will come while it syncs (a stream's first flush at many
+            // writers: synced here, the shard could decide nothing for a whole device flush).
+            // Otherwise sync here: a hand-off costs two wake-ups, more than a few batches' work
+            // saves (one writer never pays it).
             let synced_batches = synced
                 .as_ref()
                 .map_or(0, |(flying, _)| flying.decided.len());
@@ -571,10 +574,10 @@ impl<S: Storage> Shard<S> {
                     hand_over = true;
                 }
             }
+            let many = self.options.hand_over_batches_min;
             hand_over = carried.is_empty()
-                && (hand_over || synced_batches > 0)
-                && ending.decided.len() + synced_batches + current.len()
-                    >= self.options.hand_over_batches_min;
+                && (hand_over || synced_batches > 0 || ending.decided.len() >= many)
+                && ending.decided.len() + synced_batches + current.len() >= many;
             if hand_over {
                 syncer.start(sync);
                 in_flight = Some(ending);

@@ -306,3 +306,44 @@ fn a_stream_on_the_sync_thread_commits_what_it_is_handed() {
     let shard = open(&disk);
     assert_eq!(shard.get("/ns/k").unwrap().data, b"v5");
 }
+
+#[test]
+fn a_first_flush_of_many_batches_syncs_on_the_sync_thread_and_a_small_one_here() {
+    // Many batches at once, nothing after them: more will come at that many writers, so the
+    // sync goes to the sync thread and the shard is free to decide them while it runs.
+    let disk = SimDisk::new();
+    let mut shard = open(&disk);
+    let log: Log = Rc::default();
+    let mut syncer = HeldSync {
+        held: None,
+        fail_next: false,
+        log: log.clone(),
+    };
+    let answers = stream(&mut shard, &mut syncer, fillers("m", 40), vec![], &log);
+    assert!(answers.iter().all(|a| matches!(a, Some(Ok(_)))));
+    let mut expected: Vec<String> = ["sync started", "sync finished"].map(String::from).to_vec();
+    expected.extend((0..40).map(|slot| format!("answered {slot}")));
+    expected.push("flushed".into());
+    assert_eq!(*log.borrow(), expected);
+
+    // One batch alone: synced on the shard's own thread (no hand-off, whose wake-ups would cost
+    // a single writer more than they save).
+    log.borrow_mut().clear();
+    let answers = stream(
+        &mut shard,
+        &mut syncer,
+        vec![create("one", "1")],
+        vec![],
+        &log,
+    );
+    assert!(matches!(answers[0], Some(Ok(_))));
+    assert_eq!(
+        *log.borrow(),
+        ["answered 0", "flushed"].map(String::from).to_vec()
+    );
+    drop(shard);
+    disk.power_cut(Tear::DropUnsynced);
+    let shard = open(&disk);
+    assert!(shard.get("/ns/m39").is_some());
+    assert!(shard.get("/ns/one").is_some());
+}
