@@ -5,8 +5,8 @@
 //! `group_commit`'s *threads* cells pay this and the engine's work; what this bench reaches is the
 //! most a blocking `commit` whose writer sleeps in the kernel until answered could reach on this
 //! machine with this many threads (a writer that spun instead could do better while cores are
-//! free; with 256 threads on 2 cores they are not), so it bounds the issue 11 aim for writer threads (`docs/benchmarks.md`, "The floor under writer
-//! threads").
+//! free; with 256 threads on 2 cores they are not), so it bounds the issue 11 aim for writer
+//! threads (`docs/benchmarks.md`, "The floor under writer threads").
 //!
 //! Two ways of waking, as the engine has had both:
 //! - *each*: a futex word per writer; the server wakes each answered writer with its own

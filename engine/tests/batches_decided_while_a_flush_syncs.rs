@@ -60,6 +60,17 @@ struct HeldSync {
     log: Log,
 }
 
+impl HeldSync {
+    /// Holds each sync and logs to `log`; its next sync fails if `fail_next`.
+    fn new(log: &Log, fail_next: bool) -> Self {
+        HeldSync {
+            held: None,
+            fail_next,
+            log: log.clone(),
+        }
+    }
+}
+
 impl SyncRunner for HeldSync {
     fn start(&mut self, sync: DetachedSync) {
         self.log.borrow_mut().push("sync started".into());
@@ -143,11 +154,7 @@ fn a_batch_handed_over_during_a_sync_sees_the_flush_still_syncing() {
     let disk = SimDisk::new();
     let mut shard = open(&disk);
     let log: Log = Rc::default();
-    let mut syncer = HeldSync {
-        held: None,
-        fail_next: false,
-        log: log.clone(),
-    };
+    let mut syncer = HeldSync::new(&log, false);
     let mut later = vec![update("k", "second", 1), create("j", "j")];
     later.extend(fillers("f", 40));
     let answers = stream(
@@ -200,11 +207,7 @@ fn a_failed_sync_fails_every_batch_decided_behind_it() {
         let mut shard = open(&disk);
         assert!(shard.commit_group(vec![create("base", "b")], 1)[0].is_ok());
         let log: Log = Rc::default();
-        let mut syncer = HeldSync {
-            held: None,
-            fail_next: true,
-            log: log.clone(),
-        };
+        let mut syncer = HeldSync::new(&log, true);
         let answers = stream(
             &mut shard,
             &mut syncer,
@@ -314,11 +317,7 @@ fn a_first_flush_of_many_batches_syncs_on_the_sync_thread_and_a_small_one_here()
     let disk = SimDisk::new();
     let mut shard = open(&disk);
     let log: Log = Rc::default();
-    let mut syncer = HeldSync {
-        held: None,
-        fail_next: false,
-        log: log.clone(),
-    };
+    let mut syncer = HeldSync::new(&log, false);
     let answers = stream(&mut shard, &mut syncer, fillers("m", 40), vec![], &log);
     assert!(answers.iter().all(|a| matches!(a, Some(Ok(_)))));
     let mut expected: Vec<String> = ["sync started", "sync finished"].map(String::from).to_vec();

@@ -164,18 +164,14 @@ struct Targets {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let built = match cli.client_threads {
-        1 => tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build(),
-        0 => tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build(),
-        threads => tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(threads)
-            .enable_all()
-            .build(),
+    let mut builder = match cli.client_threads {
+        1 => tokio::runtime::Builder::new_current_thread(),
+        _ => tokio::runtime::Builder::new_multi_thread(),
     };
+    if cli.client_threads > 1 {
+        builder.worker_threads(cli.client_threads);
+    }
+    let built = builder.enable_all().build();
     let runtime = match built {
         Ok(runtime) => runtime,
         Err(error) => {
