@@ -29,7 +29,9 @@ use serde::Serialize;
 
 use crate::cpu::ThreadTimes;
 use crate::report::{new_histogram, Phase, Report};
-use crate::systems::{nanos_since_epoch, stamped_value, submitted_at, Position, System};
+use crate::systems::{
+    nanos_since_epoch, stamped_value, stamped_value_at, submitted_at, Position, System,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -94,6 +96,13 @@ pub struct WorkloadArgs {
     #[arg(long, value_name = "SECONDS")]
     pub duration_s: Option<f64>,
 
+    /// Operations per second in all, paced (w1, w2, w4): each operation has a scheduled time and
+    /// its latency counts from that time, so a stall shows in the latencies of every operation it
+    /// delayed (an open loop, as wrk2 measures); without it each worker starts its next operation
+    /// when the last one ends (a closed loop: the rate is what the system sustains)
+    #[arg(long, value_name = "OPS_PER_S")]
+    pub rate: Option<f64>,
+
     /// Watchers, one connection each (w2)
     #[arg(long, default_value_t = 10)]
     pub watchers: usize,
@@ -142,6 +151,12 @@ impl WorkloadArgs {
             self.distribution == KeyDistribution::Uniform || self.zipf_exponent > 0.0,
             "--zipf-exponent must be above 0"
         );
+        if let Some(rate) = self.rate {
+            ensure!(
+                rate > 0.0 && rate.is_finite(),
+                "--rate must be above 0 operations per second"
+            );
+        }
         if let Some(seconds) = self.duration_s {
             ensure!(
                 seconds > 0.0 && seconds.is_finite(),
@@ -212,6 +227,9 @@ fn parameters(workload: Workload, args: &WorkloadArgs) -> serde_json::Value {
     let object = parameters.as_object_mut().expect("an object");
     for (name, value) in plan.as_object().expect("an object") {
         object.insert(name.clone(), value.clone());
+    }
+    if let Some(rate) = args.rate.filter(|_| workload != Workload::W3) {
+        object.insert("rate".into(), rate.into());
     }
     let mut set = |name: &str, value: serde_json::Value| {
         object.insert(name.into(), value);
@@ -348,20 +366,27 @@ impl Driven {
     }
 }
 
-/// Runs `operation(connection, index, rng)` by `workers` tasks, each with one operation in flight,
-/// spread over `connections`, until the plan is done; `operation` returns the kind of operation it
-/// did (an index below `kinds`), whose latency is recorded in that kind's histogram.
+/// Runs `operation(connection, index, scheduled, rng)` by `workers` tasks, each with one operation
+/// in flight, spread over `connections`, until the plan is done; `operation` returns the kind of
+/// operation it did (an index below `kinds`), whose latency is recorded in that kind's histogram.
+///
+/// With a `rate`, operation `index` is scheduled at `index / rate` seconds after the start: a
+/// worker ahead of it waits for that time and counts from its wake-up; a worker behind it (every
+/// worker was busy) counts from the scheduled time, so a stall shows in the latency of every
+/// operation it delayed (no coordinated omission). Without, `scheduled` is when the worker starts
+/// it.
 async fn drive<S, Operation, Done>(
     label: &str,
     connections: &[S],
     workers: usize,
     plan: Plan,
+    rate: Option<f64>,
     kinds: usize,
     operation: Operation,
 ) -> Result<Driven>
 where
     S: System,
-    Operation: Fn(S, u64, StdRng) -> Done + Clone + Send + Sync + 'static,
+    Operation: Fn(S, u64, Instant, StdRng) -> Done + Clone + Send + Sync + 'static,
     Done: Future<Output = Result<(usize, StdRng)>> + Send,
 {
     let progress = Progress::start(label, plan);
@@ -385,15 +410,27 @@ where
                     break Ok(());
                 }
                 let index = issued.fetch_add(1, Ordering::Relaxed);
+                let pace = rate.map(|rate| pace(started, index, rate, Instant::now()));
                 let more = match plan {
                     Plan::Count(count) => index < count,
-                    Plan::For(duration) => started.elapsed() < duration,
+                    Plan::For(duration) => match &pace {
+                        Some(pace) => pace.scheduled() < started + duration,
+                        None => started.elapsed() < duration,
+                    },
                 };
                 if !more {
                     break Ok(());
                 }
-                let submitted = Instant::now();
-                let (kind, next_rng) = match operation(connection.clone(), index, rng).await {
+                let submitted = match pace {
+                    Some(Pace::Ahead(scheduled)) => {
+                        tokio::time::sleep_until(scheduled.into()).await;
+                        Instant::now()
+                    }
+                    Some(Pace::Behind(scheduled)) => scheduled,
+                    None => Instant::now(),
+                };
+                let operation = operation(connection.clone(), index, submitted, rng);
+                let (kind, next_rng) = match operation.await {
                     Ok(done) => done,
                     Err(error) => {
                         failed.store(true, Ordering::Relaxed);
@@ -425,6 +462,35 @@ where
         histograms,
         seconds,
     })
+}
+
+/// Where a paced operation stands against its schedule (see [`drive`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pace {
+    /// Its time has not come: wait for it, and count the latency from the wake-up (the timer's
+    /// millisecond lateness is the tool's, not the system's).
+    Ahead(Instant),
+    /// Its time has passed (every worker was busy): start now, and count from the scheduled
+    /// time, so that what held the workers up shows in this operation's latency too.
+    Behind(Instant),
+}
+
+impl Pace {
+    fn scheduled(&self) -> Instant {
+        match *self {
+            Pace::Ahead(at) | Pace::Behind(at) => at,
+        }
+    }
+}
+
+/// Operation `index` of a run paced at `rate` operations per second from `started`, at `now`.
+fn pace(started: Instant, index: u64, rate: f64, now: Instant) -> Pace {
+    let scheduled = started + Duration::from_secs_f64(index as f64 / rate);
+    if scheduled > now {
+        Pace::Ahead(scheduled)
+    } else {
+        Pace::Behind(scheduled)
+    }
 }
 
 /// Latencies a worker task measured and has not yet recorded: recorded into the shared histograms
@@ -488,8 +554,9 @@ async fn w1<S: System>(
         &connections,
         args.concurrency,
         args.plan(),
+        args.rate,
         1,
-        move |system: S, _index, mut rng| {
+        move |system: S, _index, _scheduled, mut rng| {
             let key = keys.pick(&mut rng);
             let prefix = prefix.clone();
             async move {
@@ -610,14 +677,15 @@ async fn w2<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         &writers,
         args.writers,
         args.plan(),
+        args.rate,
         1,
-        move |system: S, index, rng| {
+        move |system: S, index, scheduled, rng| {
             let prefix = shared_prefix.clone();
             let acks = acks.clone();
+            // Submit-to-delivery counts from the scheduled time, as the put's latency does.
+            let value = stamped_value_at(value_size, b'f', scheduled);
             async move {
-                let position = system
-                    .put(&prefix, index, stamped_value(value_size, b'f'))
-                    .await?;
+                let position = system.put(&prefix, index, value).await?;
                 let acknowledged = nanos_since_epoch();
                 acks.lock()
                     .expect("the acknowledgement map")
@@ -702,8 +770,9 @@ async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         &connections,
         args.concurrency,
         Plan::Count(count),
+        None,
         1,
-        move |system: S, index, rng| {
+        move |system: S, index, _scheduled, rng| {
             let prefix = shared_prefix.clone();
             async move {
                 system
@@ -765,8 +834,9 @@ async fn w4<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         &connections,
         args.concurrency,
         Plan::Count(args.keys),
+        None,
         1,
-        move |system: S, index, rng| {
+        move |system: S, index, _scheduled, rng| {
             let prefix = prefix_for_fill.clone();
             async move {
                 system
@@ -787,8 +857,9 @@ async fn w4<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         &connections,
         args.concurrency,
         args.plan(),
+        args.rate,
         2,
-        move |system: S, _index, mut rng| {
+        move |system: S, _index, _scheduled, mut rng| {
             let key = keys.pick(&mut rng);
             let read = rng.gen_bool(read_ratio);
             let prefix = shared_prefix.clone();
@@ -889,10 +960,45 @@ mod tests {
         assert!(args(&["--concurrency", "0"]).validate().is_err());
         assert!(args(&["--read-ratio", "1.5"]).validate().is_err());
         assert!(args(&["--duration-s", "0"]).validate().is_err());
+        assert!(args(&["--rate", "0"]).validate().is_err());
+        assert!(args(&["--rate=-5"]).validate().is_err());
+        assert!(args(&["--rate", "inf"]).validate().is_err());
+        assert!(args(&["--rate", "NaN"]).validate().is_err());
+        assert!(args(&["--rate", "0.5"]).validate().is_ok());
         assert!(args(&["--in-flight-per-connection", "0"])
             .validate()
             .is_err());
         assert!(args(&[]).validate().is_ok());
+    }
+
+    #[test]
+    fn a_paced_operation_waits_for_its_time_or_counts_from_it_when_late() {
+        let started = Instant::now();
+        let ms = Duration::from_millis;
+        // 100 per second: operation i is due i × 10 ms after the start.
+        assert_eq!(pace(started, 0, 100.0, started), Pace::Behind(started));
+        assert_eq!(
+            pace(started, 50, 100.0, started + ms(100)),
+            Pace::Ahead(started + ms(500))
+        );
+        // Due at 50 ms, reached at 1 s (the workers were busy): its latency counts from 50 ms.
+        assert_eq!(
+            pace(started, 5, 100.0, started + ms(1000)),
+            Pace::Behind(started + ms(50))
+        );
+        assert_eq!(
+            pace(started, 3, 0.5, started).scheduled(),
+            started + Duration::from_secs(6)
+        );
+    }
+
+    #[test]
+    fn the_rate_is_recorded_for_the_paced_workloads_only() {
+        let paced = args(&["--rate", "250"]);
+        assert_eq!(parameters(Workload::W2, &paced)["rate"], 250.0);
+        assert_eq!(parameters(Workload::W1, &paced)["rate"], 250.0);
+        assert!(parameters(Workload::W3, &paced).get("rate").is_none());
+        assert!(parameters(Workload::W2, &args(&[])).get("rate").is_none());
     }
 
     #[test]

@@ -94,8 +94,11 @@ fn aortad() -> PathBuf {
 }
 
 /// Runs `aorta-bench compare --workload WORKLOAD` against the three systems; the reports.
-fn compare(workload: &str, peers: &Peers, aortad: &Path) -> Vec<serde_json::Value> {
-    let json = peers.data.path().join(format!("{workload}.json"));
+fn compare(workload: &str, more: &[&str], peers: &Peers, aortad: &Path) -> Vec<serde_json::Value> {
+    let json = peers
+        .data
+        .path()
+        .join(format!("{workload}{}.json", more.join("")));
     let mut child = Command::new(env!("CARGO_BIN_EXE_aorta-bench"))
         .args(["compare", "--workload", workload, "--spawn", "--aortad"])
         .arg(aortad)
@@ -106,7 +109,9 @@ fn compare(workload: &str, peers: &Peers, aortad: &Path) -> Vec<serde_json::Valu
         .args(["--concurrency", "4", "--keys", &KEYS.to_string()])
         .args(["--value-size", "64"])
         .args(["--watchers", &WATCHERS.to_string(), "--writers", "2"])
-        .args(["--drain-timeout-s", "20", "--json"])
+        .args(["--drain-timeout-s", "20"])
+        .args(more)
+        .arg("--json")
         .arg(&json)
         .stdin(Stdio::null())
         .spawn()
@@ -134,38 +139,59 @@ fn compare(workload: &str, peers: &Peers, aortad: &Path) -> Vec<serde_json::Valu
     reports
 }
 
+/// A w2 report: every watcher got every change, each latency recorded; paced at `rate`, the puts
+/// took at least the schedule's span (the last put is due `(COUNT - 1) / rate` seconds in).
+fn check_w2(report: &serde_json::Value, rate: Option<f64>) {
+    assert_eq!(report["written"], COUNT, "{report}");
+    let delivered = report["delivered"].as_array().unwrap();
+    assert_eq!(delivered.len() as u64, WATCHERS, "{report}");
+    assert!(
+        delivered.iter().all(|count| *count == COUNT),
+        "every watcher gets every change: {report}"
+    );
+    let latency = &report["phases"][1];
+    assert_eq!(latency["name"], "submit-to-delivery", "{report}");
+    assert_eq!(latency["latency"]["count"], COUNT * WATCHERS, "{report}");
+    assert_eq!(
+        report["parameters"].get("rate").and_then(|r| r.as_f64()),
+        rate
+    );
+    if let Some(rate) = rate {
+        let span = (COUNT - 1) as f64 / rate;
+        let seconds = report["phases"][0]["seconds"].as_f64().unwrap();
+        assert!(
+            seconds >= span,
+            "paced puts took {seconds} s, less than the schedule's {span} s: {report}"
+        );
+    }
+}
+
 #[test]
 fn compare_runs_end_to_end_against_all_three_systems() {
     let started = Instant::now();
     let peers = Peers::start();
     let aortad = aortad();
 
-    for report in compare("w1", &peers, &aortad) {
+    for report in compare("w1", &[], &peers, &aortad) {
         assert_eq!(report["written"], COUNT, "{report}");
         assert_eq!(report["phases"][0]["name"], "puts", "{report}");
         assert_eq!(report["phases"][0]["latency"]["count"], COUNT, "{report}");
     }
 
-    for report in compare("w2", &peers, &aortad) {
-        assert_eq!(report["written"], COUNT, "{report}");
-        let delivered = report["delivered"].as_array().unwrap();
-        assert_eq!(delivered.len() as u64, WATCHERS, "{report}");
-        assert!(
-            delivered.iter().all(|count| *count == COUNT),
-            "every watcher gets every change: {report}"
-        );
-        let latency = &report["phases"][1];
-        assert_eq!(latency["name"], "submit-to-delivery", "{report}");
-        assert_eq!(latency["latency"]["count"], COUNT * WATCHERS, "{report}");
+    // w2 as fast as the writers go, then paced: a fixed rate of puts (an open loop).
+    for (more, rate) in [(&[][..], None), (&["--rate", "300"][..], Some(300.0))] {
+        for report in compare("w2", more, &peers, &aortad) {
+            check_w2(&report, rate);
+        }
     }
 
-    for report in compare("w3", &peers, &aortad) {
+    for report in compare("w3", &[], &peers, &aortad) {
         assert_eq!(report["written"], COUNT, "{report}");
         assert_eq!(report["delivered"], serde_json::json!([COUNT]), "{report}");
     }
 
     // w4 too: every key written first, then reads (each must find its key) and puts.
-    for report in compare("w4", &peers, &aortad) {
+    for report in compare("w4", &[], &peers, &aortad) {
         let operations = |name: &str| {
             let phases = report["phases"].as_array().unwrap();
             let phase = phases.iter().find(|phase| phase["name"] == name).unwrap();
@@ -180,5 +206,5 @@ fn compare_runs_end_to_end_against_all_three_systems() {
         assert_eq!(report["written"], KEYS + operations("writes"), "{report}");
     }
 
-    eprintln!("four compares in {:?}", started.elapsed());
+    eprintln!("five compares in {:?}", started.elapsed());
 }

@@ -89,8 +89,14 @@ pub const VALUE_BYTES_MIN: usize = 8;
 
 /// A value of `size` bytes (at least [`VALUE_BYTES_MIN`]) that starts with the submission time.
 pub fn stamped_value(size: usize, filler: u8) -> Vec<u8> {
+    stamped_value_at(size, filler, Instant::now())
+}
+
+/// A [`stamped_value`] submitted at `submitted` (a paced operation's scheduled time).
+pub fn stamped_value_at(size: usize, filler: u8, submitted: Instant) -> Vec<u8> {
+    let nanos = submitted.saturating_duration_since(epoch()).as_nanos() as u64;
     let mut value = vec![filler; size.max(VALUE_BYTES_MIN)];
-    value[..8].copy_from_slice(&nanos_since_epoch().to_le_bytes());
+    value[..8].copy_from_slice(&nanos.to_le_bytes());
     value
 }
 
