@@ -89,7 +89,8 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
     },
-    /// Measure the disk itself: 4 KiB writes with fdatasync, and sequential write bandwidth
+    /// Measure the disk itself: 4 KiB writes with fdatasync (back to back, and overwrites one per 10 ms
+    /// from an idle disk), and sequential write bandwidth
     RawDisk {
         /// A directory on the disk to measure (the one the systems keep their data on)
         #[arg(long, value_name = "DIR", default_value = ".")]

@@ -94,6 +94,9 @@ pub struct Report {
     /// w2: deliveries that reached a watcher before the writer had the acknowledgement (their
     /// commit-to-delivery is counted as 0).
     pub delivered_before_ack: u64,
+    /// A paced run with `--duration-s`: operations scheduled within the run that no worker had
+    /// started when it ended (the system, or too few workers, did not keep up with `--rate`).
+    pub paced_not_started: u64,
     pub cpu_by_thread_group: Vec<ThreadGroupCpu>,
     /// w1: CPU time this tool's own threads spent per put (the client side shares the machine).
     pub client_cpu_us_per_put: Option<f64>,
@@ -155,6 +158,13 @@ impl Report {
                 text,
                 "  {} deliveries arrived before the writer's acknowledgement (counted as 0 µs)",
                 self.delivered_before_ack
+            );
+        }
+        if self.paced_not_started > 0 {
+            let _ = writeln!(
+                text,
+                "  {} operations scheduled within the run were never started: it fell behind --rate",
+                self.paced_not_started
             );
         }
         if let Some(micros) = self.client_cpu_us_per_put {
@@ -298,6 +308,7 @@ mod tests {
             written: (rate * 2.0) as u64,
             delivered: Vec::new(),
             delivered_before_ack: 0,
+            paced_not_started: 0,
             cpu_by_thread_group: Vec::new(),
             client_cpu_us_per_put: None,
         };

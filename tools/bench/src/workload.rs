@@ -96,10 +96,12 @@ pub struct WorkloadArgs {
     #[arg(long, value_name = "SECONDS")]
     pub duration_s: Option<f64>,
 
-    /// Operations per second in all, paced (w1, w2, w4): each operation has a scheduled time and
-    /// its latency counts from that time, so a stall shows in the latencies of every operation it
-    /// delayed (an open loop, as wrk2 measures); without it each worker starts its next operation
-    /// when the last one ends (a closed loop: the rate is what the system sustains)
+    /// Operations per second in all, paced (w1, w2, and w4's reads and writes, not its fill; at
+    /// least 0.01): each operation has a scheduled time and its latency counts from that time, so
+    /// a stall shows in the latencies of every operation it delayed (an open loop, as wrk2
+    /// measures). The workers (--concurrency, or w2's --writers) must outnumber rate × latency,
+    /// or the tool's own queue is measured. Without it each worker starts its next operation when
+    /// the last one ends (a closed loop: the rate is what the system sustains)
     #[arg(long, value_name = "OPS_PER_S")]
     pub rate: Option<f64>,
 
@@ -153,8 +155,8 @@ impl WorkloadArgs {
         );
         if let Some(rate) = self.rate {
             ensure!(
-                rate > 0.0 && rate.is_finite(),
-                "--rate must be above 0 operations per second"
+                (RATE_MIN..=RATE_MAX).contains(&rate),
+                "--rate must be between {RATE_MIN} and {RATE_MAX} operations per second"
             );
         }
         if let Some(seconds) = self.duration_s {
@@ -170,6 +172,10 @@ impl WorkloadArgs {
         in_flight.div_ceil(self.in_flight_per_connection).max(1)
     }
 }
+
+/// The bounds of `--rate`: below one operation per 100 s a run is a wait, not a measurement.
+const RATE_MIN: f64 = 0.01;
+const RATE_MAX: f64 = 1e9;
 
 /// How long a driven phase runs.
 #[derive(Clone, Copy, Debug)]
@@ -358,6 +364,8 @@ impl Progress {
 struct Driven {
     histograms: Vec<Histogram<u64>>,
     seconds: f64,
+    /// Paced for a duration: operations scheduled within it that were never started.
+    not_started: u64,
 }
 
 impl Driven {
@@ -410,13 +418,26 @@ where
                     break Ok(());
                 }
                 let index = issued.fetch_add(1, Ordering::Relaxed);
-                let pace = rate.map(|rate| pace(started, index, rate, Instant::now()));
+                let now = Instant::now();
+                let pace = match rate.map(|rate| pace(started, index, rate, now)) {
+                    Some(None) => {
+                        failed.store(true, Ordering::Relaxed);
+                        break Err(anyhow::anyhow!(
+                            "operation {index} at --rate {} is due later than this clock reaches",
+                            rate.unwrap_or_default()
+                        ));
+                    }
+                    Some(Some(pace)) => Some(pace),
+                    None => None,
+                };
+                // A paced run for a duration ends at its end too, even behind its schedule: the
+                // operations it did not start are counted (`not_started`), not run late.
                 let more = match plan {
                     Plan::Count(count) => index < count,
-                    Plan::For(duration) => match &pace {
-                        Some(pace) => pace.scheduled() < started + duration,
-                        None => started.elapsed() < duration,
-                    },
+                    Plan::For(duration) => {
+                        let end = started + duration;
+                        now < end && pace.is_none_or(|pace| pace.scheduled() < end)
+                    }
                 };
                 if !more {
                     break Ok(());
@@ -458,9 +479,18 @@ where
         return Err(error.context(format!("{label}: an operation failed")));
     }
     let histograms = std::mem::take(&mut *recorder.lock().unwrap_or_else(|p| p.into_inner()));
+    let done: u64 = histograms.iter().map(Histogram::len).sum();
+    let not_started = match (plan, rate) {
+        // Operations 0 ..= ceil(duration × rate) − 1 are due before the end.
+        (Plan::For(duration), Some(rate)) => {
+            ((duration.as_secs_f64() * rate).ceil() as u64).saturating_sub(done)
+        }
+        _ => 0,
+    };
     Ok(Driven {
         histograms,
         seconds,
+        not_started,
     })
 }
 
@@ -483,14 +513,16 @@ impl Pace {
     }
 }
 
-/// Operation `index` of a run paced at `rate` operations per second from `started`, at `now`.
-fn pace(started: Instant, index: u64, rate: f64, now: Instant) -> Pace {
-    let scheduled = started + Duration::from_secs_f64(index as f64 / rate);
-    if scheduled > now {
+/// Operation `index` of a run paced at `rate` operations per second from `started`, at `now`;
+/// `None` if it is due later than an `Instant` reaches.
+fn pace(started: Instant, index: u64, rate: f64, now: Instant) -> Option<Pace> {
+    let offset = Duration::try_from_secs_f64(index as f64 / rate).ok()?;
+    let scheduled = started.checked_add(offset)?;
+    Some(if scheduled > now {
         Pace::Ahead(scheduled)
     } else {
         Pace::Behind(scheduled)
-    }
+    })
 }
 
 /// Latencies a worker task measured and has not yet recorded: recorded into the shared histograms
@@ -532,6 +564,7 @@ fn empty_report() -> Report {
         written: 0,
         delivered: Vec::new(),
         delivered_before_ack: 0,
+        paced_not_started: 0,
         cpu_by_thread_group: Vec::new(),
         client_cpu_us_per_put: None,
     }
@@ -583,6 +616,7 @@ async fn w1<S: System>(
         Some(&driven.histograms[0]),
     ));
     report.written = puts;
+    report.paced_not_started = driven.not_started;
     Ok(report)
 }
 
@@ -746,6 +780,7 @@ async fn w2<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         delivery_seconds,
         Some(&ack_to_delivery),
     ));
+    report.paced_not_started = driven.not_started;
     report.written = written;
     report.delivered = delivered;
     report.delivered_before_ack = delivered_before_ack;
@@ -756,6 +791,10 @@ async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
     let Plan::Count(count) = args.plan() else {
         bail!("w3 writes a --count of changes (no --duration-s)");
     };
+    ensure!(
+        args.rate.is_none(),
+        "w3 writes as fast as it can, then reads (no --rate)"
+    );
     let connections = connect_many::<S>(target, args.connections_for(args.concurrency)).await?;
     let mark = connections[0]
         .mark()
@@ -909,6 +948,7 @@ async fn w4<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         Some(&driven.histograms[WRITE]),
     ));
     report.written = filled.operations(0) + writes;
+    report.paced_not_started = driven.not_started;
     Ok(report)
 }
 
@@ -964,6 +1004,7 @@ mod tests {
         assert!(args(&["--rate=-5"]).validate().is_err());
         assert!(args(&["--rate", "inf"]).validate().is_err());
         assert!(args(&["--rate", "NaN"]).validate().is_err());
+        assert!(args(&["--rate", "0.001"]).validate().is_err());
         assert!(args(&["--rate", "0.5"]).validate().is_ok());
         assert!(args(&["--in-flight-per-connection", "0"])
             .validate()
@@ -976,20 +1017,122 @@ mod tests {
         let started = Instant::now();
         let ms = Duration::from_millis;
         // 100 per second: operation i is due i × 10 ms after the start.
-        assert_eq!(pace(started, 0, 100.0, started), Pace::Behind(started));
+        assert_eq!(
+            pace(started, 0, 100.0, started),
+            Some(Pace::Behind(started))
+        );
         assert_eq!(
             pace(started, 50, 100.0, started + ms(100)),
-            Pace::Ahead(started + ms(500))
+            Some(Pace::Ahead(started + ms(500)))
         );
         // Due at 50 ms, reached at 1 s (the workers were busy): its latency counts from 50 ms.
         assert_eq!(
             pace(started, 5, 100.0, started + ms(1000)),
-            Pace::Behind(started + ms(50))
+            Some(Pace::Behind(started + ms(50)))
         );
         assert_eq!(
-            pace(started, 3, 0.5, started).scheduled(),
-            started + Duration::from_secs(6)
+            pace(started, 3, 0.5, started).map(|pace| pace.scheduled()),
+            Some(started + Duration::from_secs(6))
         );
+        // Due past what an Instant holds: no schedule, not a panic.
+        assert_eq!(pace(started, u64::MAX, RATE_MIN, started), None);
+    }
+
+    /// A system no workload here calls: `drive`'s operations below do their own waiting.
+    #[derive(Clone)]
+    struct Idle;
+
+    impl System for Idle {
+        type Target = ();
+        const NAME: &'static str = "idle";
+        async fn connect(_: &()) -> Result<Self> {
+            Ok(Idle)
+        }
+        async fn put(&self, _: &str, _: u64, _: Vec<u8>) -> Result<Position> {
+            unreachable!("not called by these tests")
+        }
+        async fn get(&self, _: &str, _: u64) -> Result<bool> {
+            unreachable!("not called by these tests")
+        }
+        async fn mark(&self) -> Result<crate::systems::Mark> {
+            unreachable!("not called by these tests")
+        }
+        async fn watch(
+            &self,
+            _: &str,
+            _: Option<crate::systems::Mark>,
+        ) -> Result<crate::systems::Watch> {
+            unreachable!("not called by these tests")
+        }
+    }
+
+    type Done = std::pin::Pin<Box<dyn Future<Output = Result<(usize, StdRng)>> + Send>>;
+
+    /// Operation 0 stalls for `stall`, every other one is instant.
+    fn stall_first(
+        stall: Duration,
+    ) -> impl Fn(Idle, u64, Instant, StdRng) -> Done + Clone + Send + Sync + 'static {
+        move |_, index, _, rng| {
+            Box::pin(async move {
+                if index == 0 {
+                    tokio::time::sleep(stall).await;
+                }
+                Ok((0, rng))
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_stall_shows_in_the_latency_of_every_paced_operation_it_delayed() {
+        // One worker at 100/s: operations 1..=9 are due at 10..=90 ms, but the worker is held
+        // by operation 0 until 200 ms, so each counts at least 200 ms − 90 ms from its due time.
+        let stall = Duration::from_millis(200);
+        let driven = drive(
+            "test",
+            &[Idle],
+            1,
+            Plan::Count(10),
+            Some(100.0),
+            1,
+            stall_first(stall),
+        )
+        .await
+        .unwrap();
+        let latencies = &driven.histograms[0];
+        assert_eq!(latencies.len(), 10);
+        assert!(latencies.min() >= 110_000, "min {} µs", latencies.min());
+        // Closed loop, the same stall delays only the operation that stalled.
+        let closed = drive(
+            "test",
+            &[Idle],
+            1,
+            Plan::Count(10),
+            None,
+            1,
+            stall_first(stall),
+        )
+        .await
+        .unwrap();
+        assert!(closed.histograms[0].value_at_quantile(0.5) < 110_000);
+    }
+
+    #[tokio::test]
+    async fn a_paced_run_for_a_duration_ends_on_time_and_counts_what_it_did_not_start() {
+        // 100/s for 300 ms: 30 operations due; the first one holds the only worker past the end.
+        let driven = drive(
+            "test",
+            &[Idle],
+            1,
+            Plan::For(Duration::from_millis(300)),
+            Some(100.0),
+            1,
+            stall_first(Duration::from_millis(400)),
+        )
+        .await
+        .unwrap();
+        assert_eq!(driven.operations(0), 1);
+        assert_eq!(driven.not_started, 29);
+        assert!(driven.seconds < 1.0, "ran {} s", driven.seconds);
     }
 
     #[test]
