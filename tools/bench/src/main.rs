@@ -117,7 +117,8 @@ enum SystemName {
 #[derive(Args, Clone)]
 struct Targets {
     /// Start an aortad of its own on a free loopback port with a temporary data directory (under
-    /// --data-parent), and stop it at the end; its threads' CPU per put is reported for w1
+    /// --data-parent), and stop it at the end; its threads' CPU per put is reported for w1 and w2
+    /// (w2: a put with its delivery to every watcher)
     #[arg(long)]
     spawn: bool,
 

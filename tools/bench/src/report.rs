@@ -98,7 +98,8 @@ pub struct Report {
     /// started when it ended (the system, or too few workers, did not keep up with `--rate`).
     pub paced_not_started: u64,
     pub cpu_by_thread_group: Vec<ThreadGroupCpu>,
-    /// w1: CPU time this tool's own threads spent per put (the client side shares the machine).
+    /// w1 and w2 (a put with its deliveries): CPU time this tool's own threads spent per put (the
+    /// client side shares the machine).
     pub client_cpu_us_per_put: Option<f64>,
 }
 

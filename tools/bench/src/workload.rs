@@ -210,7 +210,7 @@ pub async fn run<S: System>(
     let prefix = format!("{}{}", workload.name(), run_id());
     let mut report = match workload {
         Workload::W1 => w1::<S>(target, args, &prefix, context).await?,
-        Workload::W2 => w2::<S>(target, args, &prefix).await?,
+        Workload::W2 => w2::<S>(target, args, &prefix, context).await?,
         Workload::W3 => w3::<S>(target, args, &prefix).await?,
         Workload::W4 => w4::<S>(target, args, &prefix).await?,
     };
@@ -677,7 +677,12 @@ async fn follow(
 /// Each change to a key of its own: a NATS KV watch delivers only the values still in the bucket
 /// (a key's older value is gone once replaced), while Aorta and etcd deliver every change; with
 /// distinct keys every system has every change to deliver.
-async fn w2<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) -> Result<Report> {
+async fn w2<S: System>(
+    target: &S::Target,
+    args: &WorkloadArgs,
+    prefix: &str,
+    context: &Context,
+) -> Result<Report> {
     let writers = connect_many::<S>(target, args.connections_for(args.writers)).await?;
     let writes = Arc::new(WritesDone {
         written: AtomicU64::new(0),
@@ -705,6 +710,9 @@ async fn w2<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
     let value_size = args.value_size;
     let shared_prefix: Arc<str> = prefix.into();
     let acks = acknowledged.clone();
+    // CPU from the first put to the last delivery: per put, each delivered to every watcher.
+    let before = context.node_pid.map(ThreadTimes::read).transpose()?;
+    let client_before = ThreadTimes::read(std::process::id())?;
     let started = nanos_since_epoch();
     let driven = drive(
         "w2 puts",
@@ -762,6 +770,15 @@ async fn w2<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
     let deliveries: u64 = delivered.iter().sum();
     let delivery_seconds = (last_arrival - started) as f64 / 1e9;
     let mut report = empty_report();
+    let client = ThreadTimes::read(std::process::id())?.since(&client_before);
+    report.client_cpu_us_per_put = client
+        .per_operation(written)
+        .last()
+        .map(|all| all.us_per_put);
+    if let (Some(pid), Some(before)) = (context.node_pid, before) {
+        let after = ThreadTimes::read(pid)?;
+        report.cpu_by_thread_group = after.since(&before).per_operation(written);
+    }
     report.phases.push(Phase::new(
         "puts",
         written,
