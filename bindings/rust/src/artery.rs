@@ -79,12 +79,13 @@ impl Artery {
 /// returned artery's control stream is kept by a task of its own.
 pub(crate) async fn connect(
     endpoint: &quinn::Endpoint,
+    quic: &quinn::ClientConfig,
     config: &ClientConfig,
 ) -> Result<Arc<Artery>, Error> {
     let address = config.address;
     let unreachable = |reason: String| Error::Unreachable { address, reason };
     let connecting = endpoint
-        .connect(address, &config.server_name)
+        .connect_with(quic.clone(), address, &config.server_name)
         .map_err(|error| unreachable(error.to_string()))?;
     let connection = tokio::time::timeout(config.connect_timeout, connecting)
         .await

@@ -17,7 +17,9 @@
 //!
 //! * A [`Client`] holds one *artery*: a QUIC connection (TLS 1.3, ALPN `aorta/1`, trusting the
 //!   node's certificate) that passed the handshake with the cluster key, as a principal. It is
-//!   made by [`Client::connect`] and made again, on the next call, after it was lost.
+//!   made by [`Client::connect`] and made again, on the next call, after it was lost. Each client
+//!   has a UDP socket of its own, unless several share one ([`ClientEndpoint`],
+//!   [`Client::connect_via`]: one receive path for all their connections).
 //! * Commits travel pipelined on a few long-lived request streams of the artery (*lanes*,
 //!   `lanes.rs`: at most 4, each owing at most 64 answers); every other request runs on a stream
 //!   of its own, so that a read never waits behind another caller's group commit. Commits and
@@ -71,6 +73,9 @@ pub struct Client {
 struct Inner {
     config: ClientConfig,
     endpoint: quinn::Endpoint,
+    /// TLS and transport for this client's connections (the endpoint may be shared by clients
+    /// of other configurations: [`ClientEndpoint`]).
+    quic: quinn::ClientConfig,
     /// The current artery; replaced, under the lock, by the first call that finds it closed, so
     /// that concurrent callers make one connection, not one each.
     artery: tokio::sync::Mutex<Option<Arc<Artery>>>,
@@ -89,11 +94,23 @@ impl Client {
     /// Connects to the node and passes the handshake (each within `connect_timeout`). Must be
     /// called within a tokio runtime.
     pub async fn connect(config: ClientConfig) -> Result<Client, Error> {
-        let endpoint = endpoint(&config)?;
+        let endpoint = ClientEndpoint::new(&config)?;
+        Client::connect_via(&endpoint, config).await
+    }
+
+    /// As [`Client::connect`], on a UDP socket shared with other clients: many connections from
+    /// one process then have one socket and one receive path (one task reading datagrams for all
+    /// of them) instead of one each. Must be called within a tokio runtime.
+    pub async fn connect_via(
+        endpoint: &ClientEndpoint,
+        config: ClientConfig,
+    ) -> Result<Client, Error> {
+        let quic = quic_client_config(&config)?;
         let client = Client {
             inner: Arc::new(Inner {
                 config,
-                endpoint,
+                endpoint: endpoint.endpoint.clone(),
+                quic,
                 artery: tokio::sync::Mutex::new(None),
             }),
         };
@@ -128,7 +145,8 @@ impl Client {
         if let Some(artery) = current.as_ref().filter(|artery| !artery.is_closed()) {
             return Ok(artery.clone());
         }
-        let artery = artery::connect(&self.inner.endpoint, &self.inner.config).await?;
+        let artery =
+            artery::connect(&self.inner.endpoint, &self.inner.quic, &self.inner.config).await?;
         *current = Some(artery.clone());
         Ok(artery)
     }
@@ -393,9 +411,44 @@ fn udp_socket(bind: SocketAddr, buffer_bytes: usize) -> std::io::Result<std::net
     Ok(socket.into())
 }
 
-/// A client endpoint for `config`: TLS 1.3 with the ring provider, ALPN `aorta/1`, trusting
+/// A UDP socket for clients' connections: each [`Client`] makes its own ([`Client::connect`]),
+/// or several share one ([`Client::connect_via`]). Dropping every handle and every client on it
+/// closes the socket.
+#[derive(Clone, Debug)]
+pub struct ClientEndpoint {
+    endpoint: quinn::Endpoint,
+}
+
+impl ClientEndpoint {
+    /// A socket on the unspecified address of `config.address`'s family, any port, its buffers
+    /// asked at `config.udp_buffer_bytes`. Must be called within a tokio runtime.
+    pub fn new(config: &ClientConfig) -> Result<ClientEndpoint, Error> {
+        let bind: SocketAddr = if config.address.is_ipv4() {
+            "0.0.0.0:0".parse().expect("an address")
+        } else {
+            "[::]:0".parse().expect("an address")
+        };
+        let unreachable = |error: std::io::Error| Error::Unreachable {
+            address: config.address,
+            reason: format!("cannot open a UDP socket: {error}"),
+        };
+        let socket = udp_socket(bind, config.udp_buffer_bytes).map_err(unreachable)?;
+        let runtime: Arc<dyn quinn::Runtime> = Arc::new(quinn::TokioRuntime);
+        let endpoint =
+            quinn::Endpoint::new(quinn::EndpointConfig::default(), None, socket, runtime)
+                .map_err(unreachable)?;
+        Ok(ClientEndpoint { endpoint })
+    }
+
+    /// The address the socket is bound to.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.endpoint.local_addr()
+    }
+}
+
+/// A client's QUIC configuration: TLS 1.3 with the ring provider, ALPN `aorta/1`, trusting
 /// `config.trusted_certificates` only; QUIC's idle timeout and a keep-alive at a third of it.
-fn endpoint(config: &ClientConfig) -> Result<quinn::Endpoint, Error> {
+fn quic_client_config(config: &ClientConfig) -> Result<quinn::ClientConfig, Error> {
     let tls_error = |error: &dyn std::fmt::Display| ConfigError::Tls(error.to_string());
     let mut roots = rustls::RootCertStore::empty();
     for certificate in &config.trusted_certificates {
@@ -419,22 +472,7 @@ fn endpoint(config: &ClientConfig) -> Result<quinn::Endpoint, Error> {
     transport.max_idle_timeout(Some(idle));
     transport.keep_alive_interval(Some(config.idle_timeout / 3));
     client_config.transport_config(Arc::new(transport));
-    let bind: SocketAddr = if config.address.is_ipv4() {
-        "0.0.0.0:0".parse().expect("an address")
-    } else {
-        "[::]:0".parse().expect("an address")
-    };
-    let unreachable = |error: std::io::Error| Error::Unreachable {
-        address: config.address,
-        reason: format!("cannot open a UDP socket: {error}"),
-    };
-    let socket = udp_socket(bind, config.udp_buffer_bytes).map_err(unreachable)?;
-    let runtime: Arc<dyn quinn::Runtime> = Arc::new(quinn::TokioRuntime);
-    let mut endpoint =
-        quinn::Endpoint::new(quinn::EndpointConfig::default(), None, socket, runtime)
-            .map_err(unreachable)?;
-    endpoint.set_default_client_config(client_config);
-    Ok(endpoint)
+    Ok(client_config)
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use report::Report;
 use spawn::SpawnedNode;
-use systems::aorta::Aorta;
+use systems::aorta::{Aorta, AortaTarget};
 use systems::etcd::Etcd;
 use systems::nats::Nats;
 use workload::{Context, Workload, WorkloadArgs};
@@ -113,6 +113,13 @@ enum SystemName {
     Nats,
 }
 
+/// How Aorta's client connections get their UDP sockets (`--aorta-sockets`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum AortaSockets {
+    Shared,
+    PerConnection,
+}
+
 /// Where each system is.
 #[derive(Args, Clone)]
 struct Targets {
@@ -137,6 +144,12 @@ struct Targets {
     /// A running node's UDP address, HOST:PORT (without --spawn)
     #[arg(long, env = "AORTA_ADDRESS", default_value = aorta_client::config::DEFAULT_ADDRESS)]
     address: String,
+
+    /// Aorta's client connections: `shared`, one UDP socket for all of them (one receive path, as
+    /// a process with many connections uses QUIC); `per-connection`, a socket each (each
+    /// `Client::connect` on its own)
+    #[arg(long, value_enum, default_value = "shared")]
+    aorta_sockets: AortaSockets,
 
     /// A running node's data directory, for its certificate and cluster key (without --spawn)
     /// [default: $AORTA_DATA_DIR, else $XDG_DATA_HOME/aorta, else $HOME/.local/share/aorta]
@@ -297,7 +310,15 @@ async fn run_systems(
                         ),
                         None => (running_node_config(targets)?, Context::default()),
                     };
-                    workload::run::<Aorta>(&config, workload, args, &context).await
+                    let endpoint = match targets.aorta_sockets {
+                        AortaSockets::Shared => Some(
+                            aorta_client::ClientEndpoint::new(&config)
+                                .context("opening the client's UDP socket")?,
+                        ),
+                        AortaSockets::PerConnection => None,
+                    };
+                    let target = AortaTarget { config, endpoint };
+                    workload::run::<Aorta>(&target, workload, args, &context).await
                 }
                 SystemName::Etcd => {
                     let context = Context {

@@ -2,7 +2,7 @@
 //! is on disk (fdatasync); a watch is a subscription to the keyspace's namespace subtree.
 
 use anyhow::{Context as _, Result};
-use aorta_client::{Client, ClientConfig, Pattern, ResourceSpec, Start};
+use aorta_client::{Client, ClientConfig, ClientEndpoint, Pattern, ResourceSpec, Start};
 use futures_util::StreamExt as _;
 
 use super::{Delivery, Mark, Position, System, Watch};
@@ -25,16 +25,28 @@ pub struct Aorta {
     client: Client,
 }
 
+/// How to reach the node: its configuration, and the UDP socket every connection shares (none:
+/// a socket per connection).
+#[derive(Clone)]
+pub struct AortaTarget {
+    pub config: ClientConfig,
+    pub endpoint: Option<ClientEndpoint>,
+}
+
 impl System for Aorta {
-    type Target = ClientConfig;
+    type Target = AortaTarget;
 
     const NAME: &'static str = "aorta";
 
-    async fn connect(target: &ClientConfig) -> Result<Self> {
+    async fn connect(target: &AortaTarget) -> Result<Self> {
         // Bounded by the configuration's connect timeout.
-        let client = Client::connect(target.clone())
-            .await
-            .with_context(|| format!("connecting to aortad at {}", target.address))?;
+        let config = target.config.clone();
+        let connected = match &target.endpoint {
+            Some(endpoint) => Client::connect_via(endpoint, config).await,
+            None => Client::connect(config).await,
+        };
+        let client = connected
+            .with_context(|| format!("connecting to aortad at {}", target.config.address))?;
         Ok(Aorta { client })
     }
 
