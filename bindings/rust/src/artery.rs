@@ -35,6 +35,15 @@ pub(crate) struct Artery {
     request_ids: AtomicU64,
 }
 
+impl Drop for Artery {
+    /// Nothing uses the connection any more: callers and subscriptions hold the artery, its lanes
+    /// and its control task only weakly. Closed now (code 0, as `Client::close`), not when the
+    /// control task next wakes, up to a heartbeat interval later.
+    fn drop(&mut self) {
+        self.connection.close(0u32.into(), b"client dropped");
+    }
+}
+
 impl Artery {
     /// An id no other request of this artery has.
     pub(crate) fn next_request_id(&self) -> u64 {

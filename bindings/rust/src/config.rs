@@ -91,7 +91,8 @@ pub struct ClientConfig {
     /// The UDP socket's receive and send buffers to ask the kernel for, each (capped by
     /// `net.core.rmem_max` / `wmem_max`). The kernel's default (208 KiB here) overflowed during a
     /// subscription's catch-up: every datagram it drops is a QUIC loss, which shrinks the node's
-    /// congestion window (`docs/benchmarks.md`). Default 4 MiB, as the node's.
+    /// congestion window (`docs/benchmarks.md`). Default 4 MiB, as the node's. On a shared
+    /// socket (`ClientEndpoint`) the endpoint's configuration sets it, for all its connections.
     pub udp_buffer_bytes: usize,
 }
 

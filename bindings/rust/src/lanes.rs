@@ -30,7 +30,7 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use aorta_wire::convert::{Call, Reply};
 use aorta_wire::requests::ClientRequests;
@@ -149,7 +149,7 @@ impl Lanes {
             framed,
             queued,
             owed.clone(),
-            artery.clone(),
+            Arc::downgrade(artery),
             self.depth,
         ));
         lanes.push(Lane {
@@ -176,11 +176,15 @@ fn lane_gone() -> Error {
 /// One lane's task: writes what is queued while fewer than `depth` answers are owed, and hands
 /// each answer to its caller, in order, giving back its places in the budget. Ends when the
 /// stream or the connection fails (or every sender is gone and nothing is owed).
+///
+/// It holds the artery weakly: the artery holds the lane's sender, so a strong reference here
+/// would keep both alive, and a client dropped without `close` would leave its connection open
+/// for ever (`a_dropped_client_closes_its_connection`).
 async fn run_lane(
     mut framed: Framed,
     mut queued: mpsc::Receiver<Queued>,
     owed: Arc<AtomicUsize>,
-    artery: Arc<Artery>,
+    artery: Weak<Artery>,
     depth: usize,
 ) {
     let mut requests = ClientRequests::new(depth);
@@ -222,7 +226,9 @@ async fn run_lane(
                 if let Err(error) = framed.send_frames(&mut frames).await {
                     break error;
                 }
-                artery.spoke();
+                if let Some(artery) = artery.upgrade() {
+                    artery.spoke();
+                }
             }
             received = framed.receive(), if !waiting.is_empty() => {
                 let message = match received {
@@ -232,7 +238,9 @@ async fn run_lane(
                     },
                     Err(error) => break error,
                 };
-                artery.heard();
+                if let Some(artery) = artery.upgrade() {
+                    artery.heard();
+                }
                 let outcome = match requests.receive(&message) {
                     Ok((_, reply)) => Ok(reply),
                     Err(error) => break Error::protocol(error.to_string()),

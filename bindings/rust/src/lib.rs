@@ -100,7 +100,9 @@ impl Client {
 
     /// As [`Client::connect`], on a UDP socket shared with other clients: many connections from
     /// one process then have one socket and one receive path (one task reading datagrams for all
-    /// of them) instead of one each. Must be called within a tokio runtime.
+    /// of them) instead of one each. `config` gives this client's TLS and transport settings,
+    /// principal and timeouts; the socket's address family and buffers are the endpoint's (its
+    /// `udp_buffer_bytes` is ignored here). Must be called within a tokio runtime.
     pub async fn connect_via(
         endpoint: &ClientEndpoint,
         config: ClientConfig,

@@ -69,4 +69,20 @@ async fn clients_sharing_one_endpoint_keep_their_own_connections() {
     seen.sort_unstable();
     positions.sort_unstable();
     assert_eq!(seen, positions);
+
+    // Every connection came from the one socket: the watcher, the two writers, the refused
+    // client (its QUIC handshake passed, the artery's did not) and the reconnection.
+    let from = format!("127.0.0.1:{}", endpoint.local_addr().unwrap().port());
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while node.log_count("connection established", "remote", &from) < 5
+        && std::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        node.log_count("connection established", "remote", &from),
+        5,
+        "{}",
+        node.log_text()
+    );
 }
