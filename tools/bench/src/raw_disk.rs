@@ -13,6 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
+use hdrhistogram::Histogram;
 use serde::Serialize;
 
 use crate::report::{new_histogram, LatencySummary};
@@ -97,15 +98,20 @@ pub fn measure(directory: &Path, syncs: u64, sequential_mib: u64) -> Result<RawD
             .context("preallocating")?;
     }
     overwrite.sync_all().context("fsync")?;
-    let mut overwrite_latency = new_histogram();
-    let started = Instant::now();
-    for index in 0..syncs {
+    // Block `index` overwritten and fdatasynced; its latency recorded in `latency`.
+    let overwrite_one = |index: u64, latency: &mut Histogram<u64>| -> Result<()> {
         let one = Instant::now();
         overwrite
             .write_all_at(&block, index * BLOCK_BYTES as u64)
             .context("overwriting")?;
         overwrite.sync_data().context("fdatasync")?;
-        overwrite_latency.saturating_record(one.elapsed().as_micros() as u64);
+        latency.saturating_record(one.elapsed().as_micros() as u64);
+        Ok(())
+    };
+    let mut overwrite_latency = new_histogram();
+    let started = Instant::now();
+    for index in 0..syncs {
+        overwrite_one(index, &mut overwrite_latency)?;
     }
     let overwrites_per_second = syncs as f64 / started.elapsed().as_secs_f64();
 
@@ -113,12 +119,7 @@ pub fn measure(directory: &Path, syncs: u64, sequential_mib: u64) -> Result<RawD
     let mut paced_overwrite_latency = new_histogram();
     for index in 0..paced_overwrites {
         std::thread::sleep(PACED_INTERVAL);
-        let one = Instant::now();
-        overwrite
-            .write_all_at(&block, index * BLOCK_BYTES as u64)
-            .context("overwriting")?;
-        overwrite.sync_data().context("fdatasync")?;
-        paced_overwrite_latency.saturating_record(one.elapsed().as_micros() as u64);
+        overwrite_one(index, &mut paced_overwrite_latency)?;
     }
 
     let sequential_path = scratch.path().join("sequential");

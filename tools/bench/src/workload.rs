@@ -570,6 +570,34 @@ fn empty_report() -> Report {
     }
 }
 
+/// The CPU the system's threads (when its process is known) and this tool's spend from `start`
+/// to `finish`, reported per put.
+struct CpuMeter {
+    node: Option<(u32, ThreadTimes)>,
+    client: ThreadTimes,
+}
+
+impl CpuMeter {
+    fn start(context: &Context) -> Result<CpuMeter> {
+        let node = match context.node_pid {
+            Some(pid) => Some((pid, ThreadTimes::read(pid)?)),
+            None => None,
+        };
+        let client = ThreadTimes::read(std::process::id())?;
+        Ok(CpuMeter { node, client })
+    }
+
+    fn finish(self, puts: u64, report: &mut Report) -> Result<()> {
+        let client = ThreadTimes::read(std::process::id())?.since(&self.client);
+        report.client_cpu_us_per_put = client.per_operation(puts).last().map(|all| all.us_per_put);
+        if let Some((pid, before)) = self.node {
+            let after = ThreadTimes::read(pid)?;
+            report.cpu_by_thread_group = after.since(&before).per_operation(puts);
+        }
+        Ok(())
+    }
+}
+
 async fn w1<S: System>(
     target: &S::Target,
     args: &WorkloadArgs,
@@ -580,8 +608,7 @@ async fn w1<S: System>(
     let keys = KeyPicker::new(args)?;
     let value_size = args.value_size;
     let prefix: Arc<str> = prefix.into();
-    let before = context.node_pid.map(ThreadTimes::read).transpose()?;
-    let client_before = ThreadTimes::read(std::process::id())?;
+    let cpu = CpuMeter::start(context)?;
     let driven = drive(
         "w1 puts",
         &connections,
@@ -603,12 +630,7 @@ async fn w1<S: System>(
     .await?;
     let puts = driven.operations(0);
     let mut report = empty_report();
-    let client = ThreadTimes::read(std::process::id())?.since(&client_before);
-    report.client_cpu_us_per_put = client.per_operation(puts).last().map(|all| all.us_per_put);
-    if let (Some(pid), Some(before)) = (context.node_pid, before) {
-        let after = ThreadTimes::read(pid)?;
-        report.cpu_by_thread_group = after.since(&before).per_operation(puts);
-    }
+    cpu.finish(puts, &mut report)?;
     report.phases.push(Phase::new(
         "puts",
         puts,
@@ -711,8 +733,7 @@ async fn w2<S: System>(
     let shared_prefix: Arc<str> = prefix.into();
     let acks = acknowledged.clone();
     // CPU from the first put to the last delivery: per put, each delivered to every watcher.
-    let before = context.node_pid.map(ThreadTimes::read).transpose()?;
-    let client_before = ThreadTimes::read(std::process::id())?;
+    let cpu = CpuMeter::start(context)?;
     let started = nanos_since_epoch();
     let driven = drive(
         "w2 puts",
@@ -770,15 +791,7 @@ async fn w2<S: System>(
     let deliveries: u64 = delivered.iter().sum();
     let delivery_seconds = (last_arrival - started) as f64 / 1e9;
     let mut report = empty_report();
-    let client = ThreadTimes::read(std::process::id())?.since(&client_before);
-    report.client_cpu_us_per_put = client
-        .per_operation(written)
-        .last()
-        .map(|all| all.us_per_put);
-    if let (Some(pid), Some(before)) = (context.node_pid, before) {
-        let after = ThreadTimes::read(pid)?;
-        report.cpu_by_thread_group = after.since(&before).per_operation(written);
-    }
+    cpu.finish(written, &mut report)?;
     report.phases.push(Phase::new(
         "puts",
         written,
