@@ -11,6 +11,7 @@ pub mod config;
 pub mod cores;
 pub mod identity;
 pub mod logging;
+pub mod memory;
 pub mod node;
 pub mod protocol;
 pub mod quic;

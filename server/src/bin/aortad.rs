@@ -13,9 +13,11 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use aorta_server::config::Surroundings;
 use aorta_server::protocol::AortaProtocol;
-use aorta_server::{cli, logging, node};
+use aorta_server::{cli, logging, memory, node};
 
 fn main() -> ExitCode {
+    // First, before the node allocates much: every later fault is a small page.
+    let huge_pages = memory::turn_off_transparent_huge_pages(&|name| std::env::var_os(name));
     let parsed = match cli::parse_from(std::env::args_os()) {
         Ok(parsed) => parsed,
         // Usage errors exit 2, --help and --version 0; clap prints both.
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     };
     let config = resolved.config;
     logging::init(config.log_format, &config.log_filter);
+    memory::log(&huge_pages);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         listen = %config.listen,
