@@ -16,14 +16,15 @@ use aorta_server::protocol::AortaProtocol;
 use aorta_server::{cli, logging, memory, node};
 
 fn main() -> ExitCode {
+    let surroundings = Surroundings::of_process();
     // First, before the node allocates much: every later fault is a small page.
-    let huge_pages = memory::turn_off_transparent_huge_pages(&|name| std::env::var_os(name));
+    let huge_pages = memory::turn_off_transparent_huge_pages(surroundings.env);
     let parsed = match cli::parse_from(std::env::args_os()) {
         Ok(parsed) => parsed,
         // Usage errors exit 2, --help and --version 0; clap prints both.
         Err(error) => error.exit(),
     };
-    let resolved = match cli::resolve(&parsed, &Surroundings::of_process()) {
+    let resolved = match cli::resolve(&parsed, &surroundings) {
         Ok(resolved) => resolved,
         Err(error) => {
             eprintln!("aortad: configuration refused: {error}");
