@@ -1,6 +1,8 @@
 //! History: streaming 1,000,000 changes from an old position (the oldest kept), by pages and by the
-//! borrowing iterator, in changes/s; and the cost of `History::record` per change at steady state
-//! (a full history evicting as it records).
+//! borrowing iterator, in changes/s; the cost of `History::record` per change at steady state
+//! (a full history evicting as it records); and, printed, the slowest single `record` while a
+//! history grows from empty to 1,000,000 changes (what a shard pays under the history's lock when
+//! its history grows: at start, or while flushes lag).
 //!
 //! Each change is an update of a resource with 256 bytes of data: it holds the old and the new
 //! resource, each cloned by `record` into its own allocation, as the shard will record them. One
@@ -14,7 +16,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use aorta_engine::history::{History, HistoryLimits};
 use aorta_engine::limits::{
@@ -39,6 +41,7 @@ fn main() {
     } else {
         SMOKE_CHANGES
     };
+    report_growth(changes);
     bench_stream(&mut criterion, changes);
     bench_record(&mut criterion, changes);
     criterion.final_summary();
@@ -90,6 +93,35 @@ fn full_history(changes: usize) -> History {
     }
     assert_eq!(history.len(), changes);
     history
+}
+
+/// Records `changes` updates into an empty history that evicts nothing, timing each `record`, and
+/// prints the slowest, how many took over 1 ms, and the total.
+fn report_growth(changes: usize) {
+    let mut history = History::new(HistoryLimits {
+        changes_max: changes,
+        bytes_max: HISTORY_BYTES_MAX,
+        age_max_ms: HISTORY_AGE_MS_MAX,
+    })
+    .unwrap();
+    let (old, new) = (resource(1), resource(2));
+    let mut slowest = Duration::ZERO;
+    let mut over_1ms = 0usize;
+    let started = Instant::now();
+    for position in 1..=changes as u64 {
+        let start = Instant::now();
+        record(&mut history, &old, &new, position);
+        let took = start.elapsed();
+        slowest = slowest.max(took);
+        over_1ms += usize::from(took > Duration::from_millis(1));
+    }
+    let total = started.elapsed();
+    assert_eq!(history.len(), changes);
+    println!(
+        "history/growth/{changes}: slowest record {} µs, records over 1 ms: {over_1ms}, total {} ms",
+        slowest.as_micros(),
+        total.as_millis()
+    );
 }
 
 fn bench_stream(criterion: &mut Criterion, changes: usize) {

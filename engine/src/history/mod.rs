@@ -34,9 +34,11 @@
 //! data and tags (a clone allocates exactly its length; each tag is charged `TAG_ENTRY_OVERHEAD_BYTES`
 //! for its map node). Each batch is charged [`BATCH_OVERHEAD_BYTES`] for its index entry. The sum is
 //! kept at or under `bytes_max` (but for the single-batch case above). What the estimate leaves out
-//! is the allocator's rounding and the two deques' spare capacity (at most one empty slot per live
-//! entry, `size_of::<HistoryChange>()` or `BATCH_OVERHEAD_BYTES` each), so the memory used is at
-//! most about twice `bytes_max` in the worst case, and close to it for resources with data.
+//! is the allocator's rounding and the two deques' spare capacity: they are kept in chunks of
+//! [`deque::CHUNK_ENTRIES`] entries ([`deque::ChunkedDeque`]), so the spare is at most a partly
+//! filled chunk at each end and one emptied chunk, whatever the number kept (under a megabyte
+//! each). A record never moves the changes already kept: no reallocation of a large deque on the
+//! shard's thread, under the history's lock.
 //!
 //! # `Compacted`
 //! A read from a position at or before `evicted_through` fails with
@@ -50,12 +52,13 @@
 //! Resources are held in `Arc`s: recording clones each resource once; a page clones only pointers;
 //! the iterator borrows.
 
+pub mod deque;
 pub mod file;
 
-use std::collections::{vec_deque, VecDeque};
 use std::mem::size_of;
 use std::sync::Arc;
 
+use self::deque::ChunkedDeque;
 use crate::limits::*;
 use crate::resource::Resource;
 use crate::state::{Action, AppliedChange};
@@ -194,8 +197,8 @@ pub struct Page {
 #[derive(Debug)]
 pub struct History {
     limits: HistoryLimits,
-    changes: VecDeque<HistoryChange>,
-    batches: VecDeque<BatchInfo>,
+    changes: ChunkedDeque<HistoryChange>,
+    batches: ChunkedDeque<BatchInfo>,
     bytes: u64,
     /// Sequence number of `changes[0]`.
     front_sequence: u64,
@@ -215,8 +218,8 @@ impl History {
         limits.validate()?;
         Ok(History {
             limits,
-            changes: VecDeque::new(),
-            batches: VecDeque::new(),
+            changes: ChunkedDeque::new(),
+            batches: ChunkedDeque::new(),
             bytes: 0,
             front_sequence: 0,
             current: 0,
@@ -361,8 +364,9 @@ impl History {
     /// Evicts the oldest whole batches while a limit is broken, keeping the newest batch.
     fn evict(&mut self) {
         while self.batches.len() > 1
-            && self.batches[0].position <= self.evictable_through
-            && self.over_limits(&self.batches[0])
+            && self.batches.front().is_some_and(|oldest| {
+                oldest.position <= self.evictable_through && self.over_limits(oldest)
+            })
         {
             self.evict_oldest(drop);
         }
@@ -411,7 +415,7 @@ impl History {
         check_page_limits(max_changes, max_bytes)?;
         let first = self.locate(from_position)?;
         let (mut count, mut bytes, mut next_position) = (0usize, 0u64, from_position);
-        for batch in self.batches.range(first..) {
+        for batch in self.batches.iter_from(first) {
             let fits = count + batch.changes <= max_changes && bytes + batch.bytes <= max_bytes;
             if count > 0 && !fits {
                 break;
@@ -421,8 +425,15 @@ impl History {
             next_position = batch.position + 1;
         }
         let start = self.batches.get(first).map_or(0, |b| self.change_index(b));
-        let changes: Vec<HistoryChange> =
-            self.changes.range(start..start + count).cloned().collect();
+        // Slice by slice: each slice's clone is sized and tight, as one `VecDeque` range's was.
+        let mut changes = Vec::with_capacity(count);
+        for slice in self.changes.slices_from(start) {
+            let wanted = (count - changes.len()).min(slice.len());
+            changes.extend_from_slice(&slice[..wanted]);
+            if changes.len() == count {
+                break;
+            }
+        }
         Ok(Page {
             changes,
             next_position,
@@ -435,13 +446,13 @@ impl History {
     pub fn iter_from(
         &self,
         from_position: u64,
-    ) -> Result<vec_deque::Iter<'_, HistoryChange>, HistoryError> {
+    ) -> Result<impl Iterator<Item = &HistoryChange> + '_, HistoryError> {
         let first = self.locate(from_position)?;
         let start = self
             .batches
             .get(first)
             .map_or(self.changes.len(), |b| self.change_index(b));
-        Ok(self.changes.range(start..))
+        Ok(self.changes.iter_from(start))
     }
 
     pub fn limits(&self) -> HistoryLimits {
