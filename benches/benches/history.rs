@@ -80,13 +80,18 @@ fn record(history: &mut History, old: &Resource, new: &Resource, position: u64) 
     history.record(change, position);
 }
 
-fn full_history(changes: usize) -> History {
-    let mut history = History::new(HistoryLimits {
+/// An empty history that holds up to `changes` changes and evicts nothing by bytes or age.
+fn empty_history(changes: usize) -> History {
+    History::new(HistoryLimits {
         changes_max: changes,
         bytes_max: HISTORY_BYTES_MAX,
         age_max_ms: HISTORY_AGE_MS_MAX,
     })
-    .unwrap();
+    .unwrap()
+}
+
+fn full_history(changes: usize) -> History {
+    let mut history = empty_history(changes);
     let (old, new) = (resource(1), resource(2));
     for position in 1..=changes as u64 {
         record(&mut history, &old, &new, position);
@@ -98,12 +103,7 @@ fn full_history(changes: usize) -> History {
 /// Records `changes` updates into an empty history that evicts nothing, timing each `record`, and
 /// prints the slowest, how many took over 1 ms, and the total.
 fn report_growth(changes: usize) {
-    let mut history = History::new(HistoryLimits {
-        changes_max: changes,
-        bytes_max: HISTORY_BYTES_MAX,
-        age_max_ms: HISTORY_AGE_MS_MAX,
-    })
-    .unwrap();
+    let mut history = empty_history(changes);
     let (old, new) = (resource(1), resource(2));
     let mut slowest = Duration::ZERO;
     let mut over_1ms = 0usize;
