@@ -7,7 +7,8 @@
 //! end), the task reconnects with backoff and subscribes again after the token of the last
 //! `Events` frame it received. Every event of that frame was already in the channel by then (the
 //! task hands a frame over before it reads another frame), so the reader gets every matching
-//! change once: no gap, no duplicate.
+//! change once: no gap, no duplicate. (A batch cut over several frames comes again whole after
+//! such a resume: `ClientSubscription` drops the events of it delivered already.)
 //!
 //! Memory: the events handed over and not yet taken are bounded by `subscription_buffer_events`
 //! (a semaphore of that many permits: a frame takes one per event before it is handed over, and

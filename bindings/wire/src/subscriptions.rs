@@ -2,6 +2,13 @@
 //! token to resume from, so that after a lost connection it subscribes again from exactly where
 //! it stopped (every matching change after the last `Events` frame it received, none twice).
 //!
+//! A batch too large for one frame comes in several, and the frames before its last carry a token
+//! from before it (`docs/protocol.md`, "Tokens and batches"): a subscription resumed from such a
+//! token gets the whole batch again. The client's side counts the events of such a cut batch it
+//! has received past its token, and on the next stream drops that many of the batch's events (the
+//! server sends a batch's events in the same order every time: the history's order, judged by the
+//! same pattern and principal), so that what it delivers has no gap and no duplicate.
+//!
 //! The server's side needs no state of its own beyond the engine's `Subscription`: it decodes the
 //! `Subscribe` with [`crate::convert::subscribe_from_wire`] and writes [`subscribed`],
 //! [`events`] and [`ended`] frames.
@@ -30,7 +37,21 @@ pub struct ClientSubscription {
     /// Where a new `Subscribe` would start: the original start until a token arrives, then the
     /// last token received.
     resume: Start,
+    /// Per shard, the events delivered past `resume`: a prefix of the one batch the server cut
+    /// between frames (at most one per shard: every batch before it is whole, so in the token).
+    past_token: Vec<CutBatch>,
+    /// On the current stream: per shard, how many events of a cut batch are the ones delivered
+    /// on an earlier stream, still to be dropped.
+    repeats: Vec<CutBatch>,
     ended: bool,
+}
+
+/// A prefix of one batch's events: `events` of the batch committed at `position` in `shard`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CutBatch {
+    shard: u16,
+    position: u64,
+    events: u64,
 }
 
 impl ClientSubscription {
@@ -40,6 +61,8 @@ impl ClientSubscription {
         let subscription = ClientSubscription {
             pattern,
             resume: start,
+            past_token: Vec::new(),
+            repeats: Vec::new(),
             ended: false,
         };
         (subscription, subscribe)
@@ -70,11 +93,17 @@ impl ClientSubscription {
         match message {
             wire::Message::Subscribed(subscribed) => {
                 self.resume = Start::After(subscribed.resume_token);
+                // A new stream starts from the token: the cut batches' events delivered past
+                // it come again first.
+                self.forget_covered();
+                self.repeats = self.past_token.clone();
                 Ok(Delivery::Started)
             }
             wire::Message::Events(events) => {
                 let (events, token) = convert::events_from_wire_owned(*events)?;
+                let events = self.drop_repeats(events);
                 self.resume = Start::After(token);
+                self.forget_covered();
                 Ok(Delivery::Events(events))
             }
             wire::Message::SubscriptionEnd(end) => {
@@ -86,6 +115,57 @@ impl ClientSubscription {
                 found: message_kind(&other),
             }),
         }
+    }
+}
+
+impl ClientSubscription {
+    /// `events` without the ones delivered on an earlier stream, with the ones kept counted as
+    /// delivered past the token.
+    fn drop_repeats(&mut self, events: Vec<Event>) -> Vec<Event> {
+        let mut kept = Vec::with_capacity(events.len());
+        for event in events {
+            if let Some(index) = self.repeats.iter().position(|r| r.shard == event.shard) {
+                let repeat = &mut self.repeats[index];
+                if repeat.position == event.position && repeat.events > 0 {
+                    repeat.events -= 1;
+                    continue;
+                }
+                // Past the cut batch's events delivered before (or on to another batch): the
+                // rest is new.
+                self.repeats.swap_remove(index);
+            }
+            match self.past_token.iter_mut().find(|p| p.shard == event.shard) {
+                Some(past) if past.position == event.position => past.events += 1,
+                Some(past) => {
+                    *past = CutBatch {
+                        shard: event.shard,
+                        position: event.position,
+                        events: 1,
+                    }
+                }
+                None => self.past_token.push(CutBatch {
+                    shard: event.shard,
+                    position: event.position,
+                    events: 1,
+                }),
+            }
+            kept.push(event);
+        }
+        kept
+    }
+
+    /// Forgets the batches the token covers: whole, they will not come again.
+    fn forget_covered(&mut self) {
+        let Start::After(token) = &self.resume else {
+            return;
+        };
+        let covered = |batch: &CutBatch| {
+            token
+                .get(usize::from(batch.shard))
+                .is_some_and(|&position| batch.position <= position)
+        };
+        self.past_token.retain(|batch| !covered(batch));
+        self.repeats.retain(|batch| !covered(batch));
     }
 }
 
