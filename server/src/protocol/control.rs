@@ -86,10 +86,14 @@ impl End {
     ) {
         match self {
             End::Refused(refusal) => {
-                let sent =
-                    write_messages(state, send, encoder, std::slice::from_ref(&refusal.message))
-                        .await;
-                if sent.is_ok() && send.finish().is_ok() {
+                // Bounded: a client that gives the stream no credit must not keep the
+                // connection (and its slot) open by never taking the refusal.
+                let sent = tokio::time::timeout(
+                    REFUSAL_DELIVERY_WAIT,
+                    write_messages(state, send, encoder, std::slice::from_ref(&refusal.message)),
+                )
+                .await;
+                if matches!(sent, Ok(Ok(()))) && send.finish().is_ok() {
                     // Resolves once the client has the refusal (or stopped the stream).
                     let _ = tokio::time::timeout(REFUSAL_DELIVERY_WAIT, send.stopped()).await;
                 }
@@ -137,9 +141,29 @@ async fn run_handshake(
             state.set_authenticated(authenticated.clone());
         }
         if let Some(reply) = reply {
-            write_messages(state, send, encoder, &[reply])
-                .await
-                .map_err(|_| End::Gone)?;
+            // The handshake's deadline bounds the node's writes too: a client that never takes
+            // the `Challenge` or the `Welcome` (its stream gives no credit) is closed at it.
+            let left_ms = (handshake_timeout_ms + 1).saturating_sub(state.now_ms());
+            let written = tokio::time::timeout(
+                Duration::from_millis(left_ms),
+                write_messages(state, send, encoder, std::slice::from_ref(&reply)),
+            )
+            .await;
+            match written {
+                Ok(Ok(())) => {}
+                Ok(Err(_)) => return Err(End::Gone),
+                Err(_) => {
+                    return Err(End::Close(
+                        wire::ErrorCode::Unauthenticated,
+                        format!(
+                            "the handshake did not end within {handshake_timeout_ms} ms: the \
+                             client did not take the node's {} (its control stream gives the \
+                             node no credit)",
+                            aorta_wire::handshake::message_kind(&reply)
+                        ),
+                    ))
+                }
+            }
         }
         if state.authenticated().is_some() {
             return Ok(());
@@ -171,8 +195,10 @@ async fn run_heartbeats(
                 )
             }
             HeartbeatAction::SendPing(ping) => {
-                if write_messages(state, send, encoder, &[ping]).await.is_err() {
-                    return End::Gone;
+                if let Err(end) =
+                    write_heartbeat(state, send, encoder, ping, heartbeat_interval_ms).await
+                {
+                    return end;
                 }
                 continue;
             }
@@ -196,13 +222,47 @@ async fn run_heartbeats(
         state.budget().release_bytes(received.frame_bytes);
         match heartbeat_reply(&received.message) {
             Ok(Some(pong)) => {
-                if write_messages(state, send, encoder, &[pong]).await.is_err() {
-                    return End::Gone;
+                if let Err(end) =
+                    write_heartbeat(state, send, encoder, pong, heartbeat_interval_ms).await
+                {
+                    return end;
                 }
             }
             Ok(None) => {}
             Err(reason) => return End::Close(wire::ErrorCode::Malformed, reason),
         }
+    }
+}
+
+/// Writes a `Ping` or `Pong`, for at most the time that declares an artery dead: a client that
+/// takes nothing on its control stream (it gives the node no credit) is dead to the node even if
+/// its QUIC stack still acknowledges packets, and a write that waited for ever would stop the
+/// heartbeat's own watch.
+async fn write_heartbeat(
+    state: &ConnectionState,
+    send: &mut quinn::SendStream,
+    encoder: &mut FrameEncoder,
+    message: wire::Message,
+    heartbeat_interval_ms: u32,
+) -> Result<(), End> {
+    let dead_after_ms =
+        u64::from(heartbeat_interval_ms) * aorta_wire::heartbeat::DEAD_AFTER_INTERVALS;
+    let written = tokio::time::timeout(
+        Duration::from_millis(dead_after_ms),
+        write_messages(state, send, encoder, std::slice::from_ref(&message)),
+    )
+    .await;
+    match written {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(_)) => Err(End::Gone),
+        Err(_) => Err(End::Close(
+            wire::ErrorCode::Unavailable,
+            format!(
+                "artery dead: a heartbeat could not be written for {dead_after_ms} ms (3 \
+                 heartbeat intervals of {heartbeat_interval_ms} ms; the client takes nothing on \
+                 its control stream)"
+            ),
+        )),
     }
 }
 

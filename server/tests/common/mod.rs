@@ -233,6 +233,16 @@ pub fn wait_with_timeout(child: &mut Child, timeout: Duration) -> ExitStatus {
 /// A client endpoint on 127.0.0.1 that trusts the certificate in `data_dir` and offers `alpn`.
 /// Must be called inside a tokio runtime.
 pub fn client(data_dir: &Path, alpn: &[u8]) -> quinn::Endpoint {
+    client_with(data_dir, alpn, |_| {})
+}
+
+/// [`client`] with its transport settings changed by `configure` (after the 10 s idle timeout is
+/// set).
+pub fn client_with(
+    data_dir: &Path,
+    alpn: &[u8],
+    configure: impl FnOnce(&mut quinn::TransportConfig),
+) -> quinn::Endpoint {
     use rustls::pki_types::pem::PemObject as _;
     let pem = std::fs::read(data_dir.join("node.cert.pem")).unwrap();
     let mut roots = rustls::RootCertStore::empty();
@@ -250,6 +260,7 @@ pub fn client(data_dir: &Path, alpn: &[u8]) -> quinn::Endpoint {
     let mut config = quinn::ClientConfig::new(Arc::new(crypto));
     let mut transport = quinn::TransportConfig::default();
     transport.max_idle_timeout(Some(Duration::from_secs(10).try_into().unwrap()));
+    configure(&mut transport);
     config.transport_config(Arc::new(transport));
     let mut endpoint = quinn::Endpoint::client("127.0.0.1:0".parse().unwrap()).unwrap();
     endpoint.set_default_client_config(config);
