@@ -164,7 +164,8 @@ pub struct Settings {
     pub requests_in_flight_max: Option<u32>,
 
     /// Bytes of requests one connection may hold (frames in progress, requests not yet
-    /// answered) [default: 67108864]
+    /// answered); and, apart, the bytes of answers and events it may have waiting to be written
+    /// before its streams take no more work [default: 67108864]
     #[arg(long, env = "AORTA_REQUEST_BYTES_IN_FLIGHT_MAX", value_name = "BYTES")]
     pub request_bytes_in_flight_max: Option<u64>,
 

@@ -1,10 +1,19 @@
-//! A connection's in-flight budget, sans-IO: the requests it has taken and not yet answered, and
-//! the bytes of requests it holds (frames still arriving, decoded requests not yet answered).
+//! A connection's in-flight budget, sans-IO: the requests it has taken and not yet answered, the
+//! bytes of requests it holds (frames still arriving, decoded requests not yet answered), and
+//! the bytes of what it will send (answers made and not yet written, subscription frames being
+//! written).
 //!
 //! Invariant: `requests <= requests_max` and `bytes <= bytes_max` at all times; a charge that
 //! would break either is refused whole ([`OverBudget`]) and changes nothing. Every charge is
 //! released exactly once by whoever took it (the stream that read the bytes, the request that
-//! was answered), so an idle connection holds zero of both.
+//! was answered, the write that sent the answer), so an idle connection holds zero of all three.
+//!
+//! Outgoing bytes are not refused, since the work that made them is done: they are charged as
+//! they are made, and no stream of the connection takes another request or more events while
+//! they reach `bytes_max` ([`InFlight::outgoing_has_room`]). A small request can ask for a large
+//! answer (a page of up to a frame), so this gate, not the request's own bytes, is what bounds
+//! the answers a client that does not read can make the node hold: at most `bytes_max` plus one
+//! answer or one take of events per stream.
 
 use aorta_wire::wire;
 
@@ -41,6 +50,7 @@ pub struct InFlight {
     requests_max: u32,
     bytes: u64,
     bytes_max: u64,
+    outgoing: u64,
 }
 
 impl InFlight {
@@ -50,6 +60,7 @@ impl InFlight {
             requests_max,
             bytes: 0,
             bytes_max,
+            outgoing: 0,
         }
     }
 
@@ -92,6 +103,29 @@ impl InFlight {
     pub fn held(&self) -> (u32, u64) {
         (self.requests, self.bytes)
     }
+
+    /// `bytes` more to send, made already: charged, never refused (see the module doc).
+    pub fn hold_outgoing(&mut self, bytes: u64) {
+        self.outgoing += bytes;
+    }
+
+    pub fn release_outgoing(&mut self, bytes: u64) {
+        assert!(
+            self.outgoing >= bytes,
+            "more outgoing bytes released than held"
+        );
+        self.outgoing -= bytes;
+    }
+
+    /// Whether the connection may take more work that makes bytes to send.
+    pub fn outgoing_has_room(&self) -> bool {
+        self.outgoing < self.bytes_max
+    }
+
+    /// Bytes to send held now.
+    pub fn outgoing(&self) -> u64 {
+        self.outgoing
+    }
 }
 
 #[cfg(test)]
@@ -127,5 +161,23 @@ mod tests {
         budget.take_bytes(40).unwrap();
         budget.release_bytes(100);
         assert_eq!(budget.held(), (0, 0));
+    }
+
+    #[test]
+    fn outgoing_bytes_close_the_gate_at_the_limit_and_reopen_it_when_written() {
+        let mut budget = InFlight::new(2, 100);
+        budget.hold_outgoing(60);
+        assert!(budget.outgoing_has_room());
+        // Made already: charged past the limit, never refused; the gate closes.
+        budget.hold_outgoing(70);
+        assert_eq!(budget.outgoing(), 130);
+        assert!(!budget.outgoing_has_room());
+        // Outgoing bytes are apart from the requests' bytes.
+        budget.take_bytes(100).unwrap();
+        budget.release_outgoing(60);
+        assert!(budget.outgoing_has_room(), "70 held, below 100");
+        budget.release_outgoing(70);
+        assert_eq!(budget.outgoing(), 0);
+        assert_eq!(budget.held(), (0, 100));
     }
 }

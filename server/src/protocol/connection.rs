@@ -23,6 +23,8 @@ pub struct ConnectionState {
     /// `Welcome` is sent, so a client that read it finds its other streams served).
     authenticated: OnceLock<Authenticated>,
     budget: Mutex<InFlight>,
+    /// Woken when bytes to send were written: the streams waiting for room to take more work.
+    outgoing_room: tokio::sync::Notify,
     started: Instant,
     last_received_ms: AtomicU64,
     last_sent_ms: AtomicU64,
@@ -41,6 +43,7 @@ impl ConnectionState {
             frame_bytes_max,
             authenticated: OnceLock::new(),
             budget: Mutex::new(budget),
+            outgoing_room: tokio::sync::Notify::new(),
             started: Instant::now(),
             last_received_ms: AtomicU64::new(0),
             last_sent_ms: AtomicU64::new(0),
@@ -71,11 +74,42 @@ impl ConnectionState {
     }
 
     pub fn budget(&self) -> MutexGuard<'_, InFlight> {
-        // The budget is two counters changed whole under the lock: a panic cannot leave it
+        // The budget is three counters changed whole under the lock: a panic cannot leave it
         // half-written.
         self.budget
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Charges `bytes` to send until the guard is dropped (once they are written, or the write
+    /// failed or was dropped).
+    pub fn hold_outgoing(&self, bytes: u64) -> OutgoingHeld<'_> {
+        self.budget().hold_outgoing(bytes);
+        OutgoingHeld { state: self, bytes }
+    }
+
+    /// Bytes to send that were written (or dropped): released, and the waiting streams woken.
+    pub fn release_outgoing(&self, bytes: u64) {
+        if bytes == 0 {
+            return;
+        }
+        self.budget().release_outgoing(bytes);
+        self.outgoing_room.notify_waiters();
+    }
+
+    /// Waits until the connection may take more work that makes bytes to send (at once if it may
+    /// now). Never loses a wake-up: the waiter is registered before the budget is looked at.
+    pub async fn outgoing_room(&self) {
+        let notified = self.outgoing_room.notified();
+        tokio::pin!(notified);
+        loop {
+            notified.as_mut().enable();
+            if self.budget().outgoing_has_room() {
+                return;
+            }
+            notified.as_mut().await;
+            notified.set(self.outgoing_room.notified());
+        }
     }
 
     pub fn authenticated(&self) -> Option<&Authenticated> {
@@ -110,5 +144,25 @@ impl ConnectionState {
             found: aorta_wire::handshake::message_kind(message),
         };
         self.close(error.code(), &error.to_string());
+    }
+}
+
+/// Bytes to send held by [`ConnectionState::hold_outgoing`] or handed over to
+/// [`OutgoingHeld::adopt`]; released when dropped.
+pub struct OutgoingHeld<'a> {
+    state: &'a ConnectionState,
+    bytes: u64,
+}
+
+impl<'a> OutgoingHeld<'a> {
+    /// Takes over the release of `bytes` charged already.
+    pub fn adopt(state: &'a ConnectionState, bytes: u64) -> Self {
+        OutgoingHeld { state, bytes }
+    }
+}
+
+impl Drop for OutgoingHeld<'_> {
+    fn drop(&mut self) {
+        self.state.release_outgoing(self.bytes);
     }
 }

@@ -6,7 +6,11 @@
 //! Bounds: at most `REQUESTS_IN_FLIGHT_DEFAULT` requests of the stream at once (beyond, the
 //! stream is not read and QUIC flow control holds the client); each request counts against the
 //! connection's `requests_in_flight_max` (beyond: answered `Overloaded`) and its bytes against
-//! `request_bytes_in_flight_max` until it is answered.
+//! `request_bytes_in_flight_max` until it is answered; each answer's bytes (estimated from its
+//! resources as a page's budget weighs them) are held from when it is made until it is written,
+//! and while the connection's answers and events to send reach `request_bytes_in_flight_max` no
+//! stream takes another request (`budget`'s module doc): a client that asks for large pages
+//! and does not read them holds the node to that, not to 256 pages per stream.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -23,15 +27,35 @@ use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
 use aorta_wire::wire;
 use tracing::debug;
 
-use super::connection::ConnectionState;
+use super::connection::{ConnectionState, OutgoingHeld};
 use super::io::{reset_stream, write_messages, FrameReader, Received};
 use crate::service::ShutdownSignal;
 
 /// What one taken request holds until its answer is written.
 struct Held {
+    /// Its number on the stream (`Accepted::seq`).
+    seq: u64,
     /// Whether it counts against `requests_in_flight_max` (a request refused by it does not).
     counted: bool,
     frame_bytes: u64,
+    /// Its answer's estimated bytes, held from when it is made until it is written.
+    answer_bytes: u64,
+}
+
+/// What an answer is charged while it waits to be written: its resources as a page's budget
+/// weighs them (an upper bound of their encoded size), plus the envelope.
+fn answer_estimated_bytes(reply: &Reply) -> u64 {
+    const ENVELOPE_BYTES: u64 = 256;
+    let weigh = page_budget_for_frame(aorta_wire::frame::FRAME_BYTES_MIN as usize).weigh;
+    let resources: usize = match reply {
+        Reply::Found(Some(resource)) => weigh(resource),
+        Reply::Page(page) => page.items.iter().map(weigh).sum(),
+        Reply::Committed(receipt) => receipt.ids.len() * 32,
+        Reply::Positions(positions) => positions.len() * 8,
+        Reply::Status(status) => status.shards.len() * 64,
+        Reply::Found(None) | Reply::Failed(_) => 0,
+    };
+    ENVELOPE_BYTES + resources as u64
 }
 
 /// One request stream's state.
@@ -86,8 +110,10 @@ impl RequestStream {
         };
         let counted = self.state.budget().take_request();
         self.held.push_back(Held {
+            seq: accepted.seq,
             counted: counted.is_ok(),
             frame_bytes: received.frame_bytes,
+            answer_bytes: 0,
         });
         let reply = match (counted, accepted.call) {
             (Err(over), _) => Some(Reply::Failed(RemoteError::from_wire(&over.to_wire()))),
@@ -97,11 +123,21 @@ impl RequestStream {
             (Ok(()), Ok(call)) => self.run(accepted.seq, call),
         };
         if let Some(reply) = reply {
-            self.requests
-                .finish(accepted.seq, &reply)
-                .expect("the request was just taken");
+            self.finish(accepted.seq, &reply);
         }
         Ok(())
+    }
+
+    /// Records the answer to request `seq`, its bytes held until it is written.
+    fn finish(&mut self, seq: u64, reply: &Reply) {
+        let oldest = self.held.front().expect("a request to answer").seq;
+        let held = &mut self.held[usize::try_from(seq - oldest).expect("a held request")];
+        debug_assert_eq!(held.seq, seq);
+        held.answer_bytes = answer_estimated_bytes(reply);
+        self.state.budget().hold_outgoing(held.answer_bytes);
+        self.requests
+            .finish(seq, reply)
+            .expect("each request is answered once");
     }
 
     /// Runs a call: the reply now, or `None` for a write whose reply comes from `committing`
@@ -160,9 +196,7 @@ impl RequestStream {
                 break;
             };
             self.committing.pop_front();
-            self.requests
-                .finish(seq, &reply)
-                .expect("a write answered once");
+            self.finish(seq, &reply);
             finished = true;
         }
         if finished {
@@ -172,9 +206,11 @@ impl RequestStream {
         }
     }
 
-    /// The answers that may go now, in order, with what they held released.
-    fn ready(&mut self) -> Vec<wire::Message> {
+    /// The answers that may go now, in order, with what their requests held released, and the
+    /// bytes the answers hold until the caller has written them.
+    fn ready(&mut self) -> (Vec<wire::Message>, u64) {
         let ready = self.requests.ready();
+        let mut answer_bytes = 0;
         let mut budget = self.state.budget();
         for _ in &ready {
             let held = self.held.pop_front().expect("each answer had a request");
@@ -182,8 +218,9 @@ impl RequestStream {
             if held.counted {
                 budget.release_request();
             }
+            answer_bytes += held.answer_bytes;
         }
-        ready
+        (ready, answer_bytes)
     }
 }
 
@@ -191,13 +228,17 @@ impl Drop for RequestStream {
     /// A stream that ends with requests unanswered (reset, connection lost) gives back what
     /// they held.
     fn drop(&mut self) {
+        let mut answer_bytes = 0;
         let mut budget = self.state.budget();
         for held in self.held.drain(..) {
             budget.release_bytes(held.frame_bytes);
             if held.counted {
                 budget.release_request();
             }
+            answer_bytes += held.answer_bytes;
         }
+        drop(budget);
+        self.state.release_outgoing(answer_bytes);
     }
 }
 
@@ -230,8 +271,9 @@ pub async fn serve(
     }
     let mut reading = true;
     loop {
-        // Everything already read, as far as the stream's bound allows.
-        while reading && stream.requests.can_accept() {
+        // Everything already read, as far as the stream's bound and the connection's room for
+        // answers allow.
+        while reading && stream.requests.can_accept() && state.budget().outgoing_has_room() {
             match reader.decode_buffered() {
                 Ok(Some(received)) => {
                     if let Err(code) = stream.take(received) {
@@ -248,18 +290,28 @@ pub async fn serve(
                 }
             }
         }
-        let ready = stream.ready();
-        if write_messages(&state, &mut send, &mut encoder, &ready)
-            .await
-            .is_err()
-        {
+        // Whether requests may be waiting, read and not taken, for room for their answers.
+        let gated = reading && stream.requests.can_accept() && !state.budget().outgoing_has_room();
+        let (ready, answer_bytes) = stream.ready();
+        let held = OutgoingHeld::adopt(&state, answer_bytes);
+        let written = write_messages(&state, &mut send, &mut encoder, &ready).await;
+        drop(held);
+        if written.is_err() {
             return;
         }
         if !reading && stream.requests.pending() == 0 {
             let _ = send.finish();
             return;
         }
-        let may_read = reading && stream.requests.can_accept() && reader.is_drained();
+        let room = state.budget().outgoing_has_room();
+        if gated && room {
+            // The answers just written made room: take what was read before reading more.
+            continue;
+        }
+        let may_read = reading && stream.requests.can_accept() && reader.is_drained() && room;
+        // Requests read and not taken for want of room: taken once other streams' answers are
+        // written.
+        let waits_for_room = reading && !room && stream.requests.can_accept();
         tokio::select! {
             filled = reader.fill(&mut recv), if may_read => match filled {
                 Ok(true) => {}
@@ -274,6 +326,7 @@ pub async fn serve(
             },
             () = std::future::poll_fn(|cx| stream.poll_committed(cx)), if !stream.committing.is_empty() => {}
             _ = shutdown.requested(), if reading => reading = false,
+            () = state.outgoing_room(), if waits_for_room => {}
         }
     }
 }
