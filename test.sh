@@ -3,8 +3,8 @@
 # and the loom model checks of the thread hand-offs. Runs in well under 20 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")"
-# etcd and nats-server, from Debian's packages, for aorta-bench's comparison test (apt-get only when
-# one is missing).
+# etcd (Debian's package, apt-get) and nats-server (Debian trixie's package, fetched and unpacked
+# into a cache), for aorta-bench's comparison test; nothing is done when both are there.
 tools/peers/peers.sh install
 # --show-output prints what passing tests report (the crash test's count of crash points, the kill
 # test's rounds); the benchmarks' smoke runs take criterion's own arguments, so they run apart.

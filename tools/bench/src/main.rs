@@ -6,6 +6,7 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod check;
 mod cpu;
 mod raw_disk;
 mod report;
@@ -223,7 +224,7 @@ async fn run(cli: Cli) -> Result<()> {
             if let Some(path) = json {
                 write_json(&path, &report)?;
             }
-            check_counts(std::slice::from_ref(&report))
+            check_deliveries(std::slice::from_ref(&report))
         }
         Cmd::Compare {
             workload,
@@ -246,7 +247,7 @@ async fn run(cli: Cli) -> Result<()> {
             if let Some(path) = json {
                 write_json(&path, &reports)?;
             }
-            check_counts(&reports)
+            check_deliveries(&reports)
         }
         Cmd::RawDisk {
             dir,
@@ -381,16 +382,18 @@ fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
     std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))
 }
 
-/// Fails the run when a watcher or reader did not get exactly the changes written.
-fn check_counts(reports: &[Report]) -> Result<()> {
+/// Fails the run when a watcher or reader did not get exactly the changes written, each once.
+fn check_deliveries(reports: &[Report]) -> Result<()> {
     for report in reports {
-        if !report.counts_match() {
+        if !report.deliveries_exact() {
             bail!(
-                "{} {}: {} changes written, but delivered {:?}",
+                "{} {}: {} changes written, but delivered {:?}, not exactly the changes written \
+                 each once: {}",
                 report.system,
                 report.workload,
                 report.written,
-                report.delivered
+                report.delivered,
+                report.inexact_readers().join("; ")
             );
         }
     }

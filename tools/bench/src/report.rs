@@ -1,11 +1,14 @@
-//! What a run measured: per phase, the operations, their rate and an HDR latency summary; the
-//! counts the tool checks (delivered against written); CPU by thread group for a spawned node.
+//! What a run measured: per phase, the operations, their rate and an HDR latency summary; what the
+//! tool checks (every reader received exactly the changes written, each once: [`crate::check`]);
+//! CPU by thread group for a spawned node.
 //! Printed as text, written as JSON with `--json`.
 
 use std::fmt::Write as _;
 
 use hdrhistogram::Histogram;
 use serde::Serialize;
+
+use crate::check::DeliveryCheck;
 
 /// Latencies are recorded in microseconds, from 1 µs to 10 minutes, to 3 significant digits.
 pub fn new_histogram() -> Histogram<u64> {
@@ -89,8 +92,14 @@ pub struct Report {
     pub phases: Vec<Phase>,
     /// Changes acknowledged to the writers.
     pub written: u64,
-    /// Per watcher (w2) or for the catch-up reader (w3): changes delivered.
+    /// Per watcher (w2) or for the catch-up reader (w3): changes delivered (extra ones included).
     pub delivered: Vec<u64>,
+    /// Per reader, as `delivered`: its deliveries against the changes written (missing,
+    /// duplicated, unknown), after listening `check::EXTRA_WINDOW` past the count written.
+    pub delivery_checks: Vec<DeliveryCheck>,
+    /// w2 and w3: whether every reader received exactly the changes written, each once, and
+    /// nothing more (the run fails otherwise); `null` for workloads without readers.
+    pub exactly_the_changes_written: Option<bool>,
     /// w2: deliveries that reached a watcher before the writer had the acknowledgement (their
     /// commit-to-delivery is counted as 0).
     pub delivered_before_ack: u64,
@@ -104,11 +113,33 @@ pub struct Report {
 }
 
 impl Report {
-    /// Whether every watcher or reader got every change written, once.
-    pub fn counts_match(&self) -> bool {
+    /// Whether every watcher or reader got exactly the changes written, each once, and nothing
+    /// else: the counts match, and so does each reader's set of changes.
+    pub fn deliveries_exact(&self) -> bool {
         self.delivered
             .iter()
             .all(|&delivered| delivered == self.written)
+            && self.delivery_checks.len() == self.delivered.len()
+            && self.delivery_checks.iter().all(DeliveryCheck::exact)
+    }
+
+    /// The readers whose deliveries were not exact, each as `reader N: …`.
+    pub fn inexact_readers(&self) -> Vec<String> {
+        self.delivery_checks
+            .iter()
+            .enumerate()
+            .filter(|(_, check)| !check.exact())
+            .map(|(index, check)| {
+                format!(
+                    "reader {}: {} received, {} missing, {} duplicates, {} unknown",
+                    index + 1,
+                    check.received,
+                    check.missing,
+                    check.duplicates,
+                    check.unknown
+                )
+            })
+            .collect()
     }
 
     pub fn phase(&self, name: &str) -> Option<&Phase> {
@@ -147,12 +178,15 @@ impl Report {
                 self.delivered.len(),
                 least,
                 most,
-                if self.counts_match() {
-                    "all of them"
+                if self.deliveries_exact() {
+                    "exactly the changes written, each once"
                 } else {
-                    "MISSING OR EXTRA CHANGES"
+                    "NOT EXACTLY THE CHANGES WRITTEN"
                 }
             );
+            for reader in self.inexact_readers() {
+                let _ = writeln!(text, "    {reader}");
+            }
         }
         if self.delivered_before_ack > 0 {
             let _ = writeln!(
@@ -308,6 +342,8 @@ mod tests {
             phases: vec![Phase::new("puts", (rate * 2.0) as u64, 2.0, None)],
             written: (rate * 2.0) as u64,
             delivered: Vec::new(),
+            delivery_checks: Vec::new(),
+            exactly_the_changes_written: None,
             delivered_before_ack: 0,
             paced_not_started: 0,
             cpu_by_thread_group: Vec::new(),
@@ -316,5 +352,48 @@ mod tests {
         let table = comparison_table(&[report("aorta", 1000.0), report("etcd", 500.0)]);
         assert!(table.contains("puts /s"), "{table}");
         assert!(table.contains("0.50×"), "{table}");
+    }
+
+    #[test]
+    fn deliveries_are_exact_only_when_every_reader_received_exactly_the_changes_written() {
+        let exact = DeliveryCheck {
+            received: 3,
+            ..DeliveryCheck::default()
+        };
+        let report = |delivered: Vec<u64>, delivery_checks: Vec<DeliveryCheck>| Report {
+            system: "aorta".into(),
+            workload: "w2".into(),
+            parameters: serde_json::json!({}),
+            phases: Vec::new(),
+            written: 3,
+            delivered,
+            delivery_checks,
+            exactly_the_changes_written: None,
+            delivered_before_ack: 0,
+            paced_not_started: 0,
+            cpu_by_thread_group: Vec::new(),
+            client_cpu_us_per_put: None,
+        };
+        let both = report(vec![3, 3], vec![exact.clone(), exact.clone()]);
+        assert!(both.deliveries_exact());
+        assert!(both
+            .to_text()
+            .contains("exactly the changes written, each once"));
+        // The counts match, the changes do not: one twice, one never.
+        let swapped = DeliveryCheck {
+            duplicates: 1,
+            missing: 1,
+            ..exact.clone()
+        };
+        let one_off = report(vec![3, 3], vec![exact.clone(), swapped]);
+        assert!(!one_off.deliveries_exact());
+        let text = one_off.to_text();
+        assert!(text.contains("NOT EXACTLY"), "{text}");
+        assert!(
+            text.contains("reader 2: 3 received, 1 missing, 1 duplicates, 0 unknown"),
+            "{text}"
+        );
+        // A count without its check is not exact either.
+        assert!(!report(vec![3], Vec::new()).deliveries_exact());
     }
 }

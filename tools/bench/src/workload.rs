@@ -4,8 +4,9 @@
 //!   Zipf law;
 //! * `w2`: `--watchers` watchers (one connection each) on a prefix while `--writers` writers put
 //!   to it: submit-to-delivery and acknowledgement-to-delivery latency; every watcher must get
-//!   every change;
-//! * `w3`: catch-up: write the changes, then read them all from the position before the first;
+//!   exactly the changes written, each once ([`crate::check`]);
+//! * `w3`: catch-up: write the changes, then read them all from the position before the first
+//!   (exactly those, each once, too);
 //! * `w4`: reads and writes mixed at `--read-ratio`, after one write of each key.
 //!
 //! Each run writes under a prefix of its own (the workload and a run id), so runs against a
@@ -27,6 +28,7 @@ use rand::{Rng as _, SeedableRng as _};
 use rand_distr::{Distribution as _, Zipf};
 use serde::Serialize;
 
+use crate::check::{check, Checker, KeySet, EXTRA_WINDOW};
 use crate::cpu::ThreadTimes;
 use crate::report::{new_histogram, Phase, Report};
 use crate::systems::{
@@ -563,6 +565,8 @@ fn empty_report() -> Report {
         phases: Vec::new(),
         written: 0,
         delivered: Vec::new(),
+        delivery_checks: Vec::new(),
+        exactly_the_changes_written: None,
         delivered_before_ack: 0,
         paced_not_started: 0,
         cpu_by_thread_group: Vec::new(),
@@ -642,14 +646,20 @@ async fn w1<S: System>(
     Ok(report)
 }
 
-/// A watcher's record of one delivery: where it was committed, when it was submitted and when it
-/// arrived (nanoseconds since the run's epoch).
+/// A watcher's record of one delivery: where it was committed, the key's index ([`NO_KEY`]: one
+/// the tool could not read), when it was submitted and when it arrived (nanoseconds since the
+/// run's epoch).
 #[derive(Clone, Copy)]
 struct Arrival {
     position: Position,
+    key: u64,
     submitted: u64,
     arrived: u64,
 }
+
+/// An [`Arrival`]'s key when the delivery's could not be read (no change has this index: it would
+/// be the 2^64th).
+const NO_KEY: u64 = u64::MAX;
 
 /// Set once the writers are done: how many changes every watcher must get.
 struct WritesDone {
@@ -657,27 +667,38 @@ struct WritesDone {
     done: AtomicBool,
 }
 
-/// Reads `watch` until it delivered `WritesDone::written` changes after the writes are done, or
-/// the drain timeout passed since then (the count check then fails the run).
+/// Reads `watch` until it delivered `WritesDone::written` changes after the writes are done, then
+/// for [`EXTRA_WINDOW`] more (a delivery then is an extra one, which the delivery check fails); or
+/// until the drain timeout passed since the writes were done (the check then fails the run).
 async fn follow(
     mut watch: crate::systems::Watch,
     writes: Arc<WritesDone>,
     drain_timeout: Duration,
 ) -> Result<Vec<Arrival>> {
+    // A short wait, so that the end of the writes is noticed even on a quiet watch.
+    const POLL: Duration = Duration::from_millis(50);
     let mut arrivals = Vec::new();
     let mut drain_deadline: Option<Instant> = None;
+    let mut extra_window_end: Option<Instant> = None;
     loop {
+        let mut wait = POLL;
         if writes.done.load(Ordering::Acquire) {
-            if arrivals.len() as u64 >= writes.written.load(Ordering::Acquire) {
+            let now = Instant::now();
+            if extra_window_end.is_none()
+                && arrivals.len() as u64 >= writes.written.load(Ordering::Acquire)
+            {
+                extra_window_end = Some(now + EXTRA_WINDOW);
+            }
+            let deadline = match extra_window_end {
+                Some(end) => end,
+                None => *drain_deadline.get_or_insert_with(|| now + drain_timeout),
+            };
+            if now >= deadline {
                 break;
             }
-            let deadline = *drain_deadline.get_or_insert_with(|| Instant::now() + drain_timeout);
-            if Instant::now() >= deadline {
-                break;
-            }
+            wait = wait.min(deadline - now);
         }
-        // A short wait, so that the end of the writes is noticed even on a quiet watch.
-        match tokio::time::timeout(Duration::from_millis(50), watch.next()).await {
+        match tokio::time::timeout(wait, watch.next()).await {
             Err(_) => continue,
             Ok(None) => break,
             Ok(Some(delivery)) => {
@@ -687,6 +708,7 @@ async fn follow(
                     .context("a delivered value without its submission time")?;
                 arrivals.push(Arrival {
                     position: delivery.position,
+                    key: delivery.key.unwrap_or(NO_KEY),
                     submitted,
                     arrived,
                 });
@@ -728,7 +750,9 @@ async fn w2<S: System>(
         }));
     }
 
-    let acknowledged: Arc<Mutex<HashMap<Position, u64>>> = Arc::default();
+    // Per acknowledged put, by position: when it was acknowledged, and its key (the set written,
+    // which the watchers are checked against).
+    let acknowledged: Arc<Mutex<HashMap<Position, (u64, u64)>>> = Arc::default();
     let value_size = args.value_size;
     let shared_prefix: Arc<str> = prefix.into();
     let acks = acknowledged.clone();
@@ -752,7 +776,7 @@ async fn w2<S: System>(
                 let acknowledged = nanos_since_epoch();
                 acks.lock()
                     .expect("the acknowledgement map")
-                    .insert(position, acknowledged);
+                    .insert(position, (acknowledged, index));
                 Ok((0, rng))
             }
         },
@@ -763,23 +787,40 @@ async fn w2<S: System>(
     writes.done.store(true, Ordering::Release);
 
     let mut delivered = Vec::with_capacity(watchers.len());
+    let mut delivery_checks = Vec::with_capacity(watchers.len());
     let mut submit_to_delivery = new_histogram();
     let mut ack_to_delivery = new_histogram();
     let mut delivered_before_ack = 0;
     let mut last_arrival = started;
     let acknowledged = std::mem::take(&mut *acknowledged.lock().expect("the acknowledgement map"));
-    // Each watcher task ends within the drain timeout after the writes.
+    // The keys of the puts acknowledged: 0..written for a count, not always for a duration (a
+    // worker may take an index and then find the run over).
+    let keys_written: KeySet = acknowledged.values().map(|&(_, key)| key).collect();
+    ensure!(
+        keys_written.len() == written,
+        "w2: {written} puts acknowledged, but {} distinct keys and {} positions among them",
+        keys_written.len(),
+        acknowledged.len()
+    );
+    // Each watcher task ends within the drain timeout (and the extra window) after the writes.
     for (index, watcher) in watchers.into_iter().enumerate() {
         let arrivals = watcher
             .await
             .context("a watcher task panicked")?
             .with_context(|| format!("watcher {}", index + 1))?;
         delivered.push(arrivals.len() as u64);
+        delivery_checks.push(check(
+            &keys_written,
+            arrivals
+                .iter()
+                .map(|arrival| Some(arrival.key).filter(|&key| key != NO_KEY)),
+        ));
+        // The deliveries' latencies; extra ones, which fail the run, count too.
         for arrival in arrivals {
             last_arrival = last_arrival.max(arrival.arrived);
             let micros = arrival.arrived.saturating_sub(arrival.submitted) / 1000;
             submit_to_delivery.saturating_record(micros.max(1));
-            if let Some(&acked) = acknowledged.get(&arrival.position) {
+            if let Some(&(acked, _)) = acknowledged.get(&arrival.position) {
                 if arrival.arrived < acked {
                     delivered_before_ack += 1;
                 }
@@ -813,6 +854,8 @@ async fn w2<S: System>(
     report.paced_not_started = driven.not_started;
     report.written = written;
     report.delivered = delivered;
+    report.delivery_checks = delivery_checks;
+    report.exactly_the_changes_written = Some(report.deliveries_exact());
     report.delivered_before_ack = delivered_before_ack;
     Ok(report)
 }
@@ -862,19 +905,32 @@ async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         .await
         .context("watching from the first position")?;
     let deadline = started + Duration::from_secs(args.drain_timeout_s);
-    let mut delivered = 0u64;
-    while delivered < written {
-        let remaining = deadline.saturating_duration_since(Instant::now());
+    // The changes written: one to each key 0..written (any failed put failed the run).
+    let keys_written = KeySet::range(written);
+    let mut checker = Checker::new(&keys_written);
+    let mut seconds = None;
+    // Until as many changes as were written arrived, within the drain timeout; then for the
+    // extra window, whose deliveries are extra ones (and fail the check).
+    let mut until = deadline;
+    loop {
+        if seconds.is_none() && checker.received() >= written {
+            seconds = Some(started.elapsed().as_secs_f64());
+            until = Instant::now() + EXTRA_WINDOW;
+        }
+        let remaining = until.saturating_duration_since(Instant::now());
         match tokio::time::timeout(remaining, watch.next()).await {
             Err(_) | Ok(None) => break,
             Ok(Some(delivery)) => {
-                delivery.context("the catch-up read")?;
-                delivered += 1;
-                progress.done.store(delivered, Ordering::Relaxed);
+                let delivery = delivery.context("the catch-up read")?;
+                checker.record(delivery.key);
+                progress.done.store(checker.received(), Ordering::Relaxed);
             }
         }
     }
-    let seconds = started.elapsed().as_secs_f64();
+    let delivery_check = checker.finish();
+    let delivered = delivery_check.received;
+    // From asking for the watch to the last change of the count (or to the drain timeout).
+    let seconds = seconds.unwrap_or_else(|| started.elapsed().as_secs_f64());
     progress.finish();
     let mut report = empty_report();
     report.phases.push(Phase::new(
@@ -883,12 +939,13 @@ async fn w3<S: System>(target: &S::Target, args: &WorkloadArgs, prefix: &str) ->
         driven.seconds,
         Some(&driven.histograms[0]),
     ));
-    // From asking for the watch to the last change delivered.
     report
         .phases
         .push(Phase::new("catch-up", delivered, seconds, None));
     report.written = written;
     report.delivered = vec![delivered];
+    report.delivery_checks = vec![delivery_check];
+    report.exactly_the_changes_written = Some(report.deliveries_exact());
     Ok(report)
 }
 
@@ -1163,6 +1220,107 @@ mod tests {
         assert_eq!(driven.operations(0), 1);
         assert_eq!(driven.not_started, 29);
         assert!(driven.seconds < 1.0, "ran {} s", driven.seconds);
+    }
+
+    /// A system whose watches deliver a script: each key's index after a pause, whatever was
+    /// written (each put is acknowledged at once, at its key's index).
+    #[derive(Clone)]
+    struct Scripted {
+        script: Arc<Vec<(Duration, Option<u64>)>>,
+    }
+
+    impl System for Scripted {
+        type Target = Arc<Vec<(Duration, Option<u64>)>>;
+        const NAME: &'static str = "scripted";
+        async fn connect(script: &Self::Target) -> Result<Self> {
+            Ok(Scripted {
+                script: script.clone(),
+            })
+        }
+        async fn put(&self, _: &str, key: u64, _: Vec<u8>) -> Result<Position> {
+            Ok(key)
+        }
+        async fn get(&self, _: &str, _: u64) -> Result<bool> {
+            Ok(true)
+        }
+        async fn mark(&self) -> Result<crate::systems::Mark> {
+            Ok(crate::systems::Mark::Sequence(0))
+        }
+        async fn watch(
+            &self,
+            _: &str,
+            _: Option<crate::systems::Mark>,
+        ) -> Result<crate::systems::Watch> {
+            let script = self.script.iter().copied().collect::<Vec<_>>();
+            let deliveries = futures_util::stream::iter(script).then(|(pause, key)| async move {
+                tokio::time::sleep(pause).await;
+                Ok(crate::systems::Delivery {
+                    position: key.unwrap_or(NO_KEY),
+                    key,
+                    value: stamped_value(8, 0),
+                })
+            });
+            // Then quiet, as a watch is once it has delivered everything.
+            Ok(Box::pin(deliveries.chain(futures_util::stream::pending())))
+        }
+    }
+
+    /// Runs `workload` writing 3 changes against a watch that delivers `script`; its check.
+    async fn scripted(
+        workload: Workload,
+        script: &[(u64, Option<u64>)],
+    ) -> (crate::check::DeliveryCheck, Option<bool>) {
+        let script = script
+            .iter()
+            .map(|&(millis, key)| (Duration::from_millis(millis), key))
+            .collect();
+        let line = ["--count", "3", "--concurrency", "1", "--watchers", "1"];
+        let report = run::<Scripted>(
+            &Arc::new(script),
+            workload,
+            &args(&line),
+            &Context::default(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(report.written, 3);
+        assert_eq!(report.delivery_checks.len(), 1);
+        (
+            report.delivery_checks[0].clone(),
+            report.exactly_the_changes_written,
+        )
+    }
+
+    #[tokio::test]
+    async fn readers_must_receive_exactly_the_changes_written_and_nothing_after() {
+        for workload in [Workload::W2, Workload::W3] {
+            // In any order, exactly once: exact.
+            let (check, exact) =
+                scripted(workload, &[(0, Some(2)), (0, Some(0)), (0, Some(1))]).await;
+            assert!(check.exact(), "{workload:?} {check:?}");
+            assert_eq!(exact, Some(true));
+            // The count is right, the changes are not: one twice, one never.
+            let (check, exact) =
+                scripted(workload, &[(0, Some(0)), (0, Some(1)), (0, Some(1))]).await;
+            assert_eq!((check.duplicates, check.missing), (1, 1), "{workload:?}");
+            assert_eq!(exact, Some(false));
+            // Once the count is reached, the reader listens on: an extra delivery within the
+            // window is caught (a duplicate, or a change never written).
+            let late = EXTRA_WINDOW.as_millis() as u64 / 3;
+            let exactly = [(0, Some(0)), (0, Some(1)), (0, Some(2))];
+            for extra in [Some(1), Some(7), None] {
+                let script = [&exactly[..], &[(late, extra)]].concat();
+                let (check, exact) = scripted(workload, &script).await;
+                assert_eq!(check.received, 4, "{workload:?} {extra:?}");
+                assert_eq!(
+                    check.duplicates + check.unknown,
+                    1,
+                    "{workload:?} {extra:?}"
+                );
+                assert_eq!(check.missing, 0, "{workload:?} {extra:?}");
+                assert_eq!(exact, Some(false));
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `aorta-bench compare` for w1, w2, w3 (and w4) against a spawned aortad, etcd and nats-server (started
 //! here by `tools/peers/peers.sh` on free loopback ports), with small parameters: the tool's
 //! correctness, not speed. Every system must acknowledge every write, and every watcher and the
-//! catch-up reader must get exactly the changes written.
+//! catch-up reader must get exactly the changes written: each of them once (none missing, none
+//! twice), and nothing else, not even in the window the tool keeps listening after the count.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -139,16 +140,33 @@ fn compare(workload: &str, more: &[&str], peers: &Peers, aortad: &Path) -> Vec<s
     reports
 }
 
-/// A w2 report: every watcher got every change, each latency recorded; paced at `rate`, the puts
-/// took at least the schedule's span (the last put is due `(COUNT - 1) / rate` seconds in).
-fn check_w2(report: &serde_json::Value, rate: Option<f64>) {
+/// A report of w2 or w3: each of its `readers` received exactly the `COUNT` changes written, each
+/// once, and nothing else (the tool's check of the keys received, beyond their count).
+fn check_exact(report: &serde_json::Value, readers: u64) {
     assert_eq!(report["written"], COUNT, "{report}");
     let delivered = report["delivered"].as_array().unwrap();
-    assert_eq!(delivered.len() as u64, WATCHERS, "{report}");
+    assert_eq!(delivered.len() as u64, readers, "{report}");
     assert!(
         delivered.iter().all(|count| *count == COUNT),
-        "every watcher gets every change: {report}"
+        "every reader gets as many changes as were written: {report}"
     );
+    let checks = report["delivery_checks"].as_array().unwrap();
+    assert_eq!(checks.len() as u64, readers, "{report}");
+    for check in checks {
+        assert_eq!(
+            *check,
+            serde_json::json!({ "received": COUNT, "missing": 0, "duplicates": 0, "unknown": 0 }),
+            "every reader gets exactly the changes written, each once: {report}"
+        );
+    }
+    assert_eq!(report["exactly_the_changes_written"], true, "{report}");
+}
+
+/// A w2 report: every watcher got exactly the changes written, each latency recorded; paced at
+/// `rate`, the puts took at least the schedule's span (the last put is due `(COUNT - 1) / rate`
+/// seconds in).
+fn check_w2(report: &serde_json::Value, rate: Option<f64>) {
+    check_exact(report, WATCHERS);
     let latency = &report["phases"][1];
     assert_eq!(latency["name"], "submit-to-delivery", "{report}");
     assert_eq!(latency["latency"]["count"], COUNT * WATCHERS, "{report}");
@@ -174,6 +192,11 @@ fn compare_runs_end_to_end_against_all_three_systems() {
 
     for report in compare("w1", &[], &peers, &aortad) {
         assert_eq!(report["written"], COUNT, "{report}");
+        // No readers: nothing to check.
+        assert_eq!(
+            report["exactly_the_changes_written"],
+            serde_json::Value::Null
+        );
         assert_eq!(report["phases"][0]["name"], "puts", "{report}");
         assert_eq!(report["phases"][0]["latency"]["count"], COUNT, "{report}");
     }
@@ -186,8 +209,7 @@ fn compare_runs_end_to_end_against_all_three_systems() {
     }
 
     for report in compare("w3", &[], &peers, &aortad) {
-        assert_eq!(report["written"], COUNT, "{report}");
-        assert_eq!(report["delivered"], serde_json::json!([COUNT]), "{report}");
+        check_exact(&report, 1);
     }
 
     // w4 too: every key written first, then reads (each must find its key) and puts.

@@ -5,7 +5,7 @@ use anyhow::{Context as _, Result};
 use aorta_client::{Client, ClientConfig, ClientEndpoint, Pattern, ResourceSpec, Start};
 use futures_util::StreamExt as _;
 
-use super::{Delivery, Mark, Position, System, Watch};
+use super::{key_index, Delivery, Mark, Position, System, Watch};
 
 /// A shard's position in the upper 16 bits: Aorta numbers positions per shard.
 fn position(shard: u16, position: u64) -> Position {
@@ -84,6 +84,12 @@ impl System for Aorta {
             .context("aorta subscribe")?;
         Ok(Box::pin(subscription.map(|event| {
             let event = event.context("aorta subscription")?;
+            // A delete has no new version: its name is the old one's.
+            let key = event
+                .new
+                .as_ref()
+                .or(event.old.as_ref())
+                .and_then(|resource| key_index(resource.name.as_bytes()));
             // The event's resource is the client's alone: its data moves, uncopied.
             let value = event
                 .new
@@ -95,6 +101,7 @@ impl System for Aorta {
                 .unwrap_or_default();
             Ok(Delivery {
                 position: position(event.shard, event.position),
+                key,
                 value,
             })
         })))

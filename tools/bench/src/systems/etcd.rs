@@ -13,7 +13,7 @@ use tonic::transport::{Channel, Endpoint};
 use tonic_prost::ProstCodec;
 
 use super::etcd_proto::{self as proto, prefix_range_end};
-use super::{Delivery, Mark, Position, System, Watch};
+use super::{key_index, Delivery, Mark, Position, System, Watch};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Bound on one request, as the Aorta client's default.
@@ -189,6 +189,7 @@ impl System for Etcd {
                         let kv = event.kv?;
                         Some(Delivery {
                             position: kv.mod_revision as Position,
+                            key: key_index(&kv.key),
                             value: kv.value,
                         })
                     }));

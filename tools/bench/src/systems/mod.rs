@@ -32,10 +32,32 @@ pub enum Mark {
     Sequence(u64),
 }
 
-/// One change a watch delivered: where it was committed and the value written.
+/// One change a watch delivered: where it was committed, the index of the key it changed (read
+/// back from the key's name, [`key_index`]; `None` for a key not of the workloads' form) and the
+/// value written.
 pub struct Delivery {
     pub position: Position,
+    pub key: Option<u64>,
     pub value: Vec<u8>,
+}
+
+/// The index of a key as every system's driver names it (`k<index>` after the last `/` or `.`:
+/// Aorta's resource name, etcd's `/bench/<prefix>/k<index>`, NATS's `bench.<prefix>.k<index>`);
+/// `None` for another form.
+pub fn key_index(key: &[u8]) -> Option<u64> {
+    let last = key
+        .iter()
+        .rposition(|&byte| byte == b'/' || byte == b'.')
+        .map_or(key, |at| &key[at + 1..]);
+    let digits = last.strip_prefix(b"k")?;
+    // As `format!("k{index}")` writes it: digits only, no sign, no leading zero.
+    if digits.is_empty()
+        || !digits.iter().all(u8::is_ascii_digit)
+        || (digits.len() > 1 && digits[0] == b'0')
+    {
+        return None;
+    }
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
 
 pub type Watch = Pin<Box<dyn Stream<Item = Result<Delivery>> + Send>>;
@@ -103,4 +125,33 @@ pub fn stamped_value_at(size: usize, filler: u8, submitted: Instant) -> Vec<u8> 
 /// The submission time a [`stamped_value`] carries.
 pub fn submitted_at(value: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(value.get(..8)?.try_into().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_index_is_read_back_from_each_systems_key() {
+        assert_eq!(key_index(b"k0"), Some(0));
+        assert_eq!(key_index(b"k17"), Some(17));
+        assert_eq!(key_index(b"/bench/w2r1p2/k42"), Some(42));
+        assert_eq!(
+            key_index(b"bench.w3r1p2.k18446744073709551615"),
+            Some(u64::MAX)
+        );
+        for other in [
+            &b""[..],
+            b"k",
+            b"k-1",
+            b"k+1",
+            b"k01",
+            b"x1",
+            b"/bench/p/",
+            b"bench.p.k1x",
+            b"k18446744073709551616",
+        ] {
+            assert_eq!(key_index(other), None, "{}", String::from_utf8_lossy(other));
+        }
+    }
 }

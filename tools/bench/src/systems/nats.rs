@@ -1,6 +1,8 @@
 //! NATS JetStream through a key-value bucket (async-nats): a put is a JetStream publish to the
-//! bucket's stream, awaited until the server's ack (the file store has appended it); a get reads
-//! the key's last message; a watch is an ordered consumer on the key prefix.
+//! bucket's stream, awaited until the server's ack (the file store has appended it, and synced it
+//! to disk with the `jetstream { sync_interval: always }` that `tools/peers/peers.sh` starts
+//! nats-server 2.10.27 with); a get reads the key's last message; a watch is an ordered consumer
+//! on the key prefix.
 //!
 //! Why KV rather than a plain stream: it is what NATS offers for the same job as Aorta and etcd
 //! (keys whose value is replaced, read back by key, watched by prefix), and its put *is* a stream
@@ -13,7 +15,7 @@ use async_nats::jetstream::kv::Store;
 use async_nats::jetstream::stream::{Config as StreamConfig, DiscardPolicy, StorageType};
 use futures_util::StreamExt as _;
 
-use super::{Delivery, Mark, Position, System, Watch};
+use super::{key_index, Delivery, Mark, Position, System, Watch};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -30,9 +32,10 @@ fn key_filter(prefix: &str) -> String {
 
 /// Makes the bucket's stream as a KV create does (`KV_<bucket>`, subjects `$KV.<bucket>.>`, one
 /// message per subject, rollups allowed, deletes denied, direct gets, discard new). Not through
-/// `create_key_value`: it first queries the account, and async-nats cannot parse nats-server
-/// 2.9.10's answer. Creating a stream with the same configuration twice is not an error, so
-/// connections racing here agree.
+/// `create_key_value`: it first queries the account, and async-nats cannot parse the answer of
+/// nats-server 2.9.10 (Debian bookworm's, which the peers ran before 2.10.27), so made this way
+/// the bucket works on either. Creating a stream with the same configuration twice is not an
+/// error, so connections racing here agree.
 async fn create_bucket(jetstream: &async_nats::jetstream::Context) -> Result<()> {
     jetstream
         .create_stream(StreamConfig {
@@ -133,6 +136,7 @@ impl System for Nats {
             let entry = entry.context("nats kv watch")?;
             Ok(Delivery {
                 position: entry.revision,
+                key: key_index(entry.key.as_bytes()),
                 value: entry.value.to_vec(),
             })
         })))
