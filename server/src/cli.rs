@@ -19,12 +19,13 @@ use crate::config::{self, ConfigError, Layers, Resolved, Settings, Surroundings}
     long_about = "The Aorta node: the storage engine served over QUIC (ALPN aorta/1).\n\n\
         With no arguments it listens on 127.0.0.1:7700 (UDP) and keeps its data in the default \
         data directory, where the first start makes a self-signed certificate and a cluster key \
-        (mode 0600). The wire protocol is not served yet: a connection that opens a stream is \
-        closed with code 3 and a reason.",
+        (mode 0600), and logs where they are. A client proves it knows the cluster key on its \
+        first stream, then sends requests and subscriptions on others (docs/protocol.md); a \
+        refused or closed connection gets an error code and a reason (docs/operations.md).",
     after_help = "Each setting is read from its flag, else its AORTA_* environment variable, else \
         the --config file (same names in snake_case, e.g. connections_max = 100), else its default.\n\
         SIGTERM or SIGINT: stop accepting, let connections finish (shutdown_grace_ms), close them \
-        (code 1), close the engine, exit 0. Full reference: docs/operations.md."
+        (code 22, Unavailable), close the engine, exit 0. Full reference: docs/operations.md."
 )]
 pub struct Cli {
     /// TOML configuration file; flags and AORTA_* variables override its values
@@ -101,6 +102,11 @@ mod tests {
             defaults::SHUTDOWN_GRACE_MS.to_string(),
             defaults::UDP_RECEIVE_BUFFER_BYTES.to_string(),
             defaults::UDP_SEND_BUFFER_BYTES.to_string(),
+            defaults::HANDSHAKE_TIMEOUT_MS.to_string(),
+            defaults::HISTORY_CHANGES_MAX.to_string(),
+            defaults::HISTORY_BYTES_MAX.to_string(),
+            defaults::HISTORY_AGE_MS.to_string(),
+            defaults::MEMTABLE_BYTES_MAX.to_string(),
         ];
         for default in expected {
             assert!(
@@ -108,6 +114,24 @@ mod tests {
                 "--help lacks [default: {default}]:\n{help}"
             );
         }
+    }
+
+    /// The close codes the help names are the ones the node sends.
+    #[test]
+    fn the_help_names_the_close_codes_the_node_sends() {
+        use crate::service::close_code;
+        let help = Cli::command().render_long_help().to_string();
+        let shutting_down = close_code::SHUTTING_DOWN.into_inner();
+        let too_many = close_code::TOO_MANY_CONNECTIONS.into_inner();
+        assert!(
+            help.contains(&format!("close them (code {shutting_down}, Unavailable)")),
+            "{help}"
+        );
+        assert!(
+            help.contains(&format!("refused with code {too_many} (Overloaded)")),
+            "{help}"
+        );
+        assert!(!help.contains("not served yet"), "{help}");
     }
 
     #[test]

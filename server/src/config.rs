@@ -137,7 +137,8 @@ pub struct Settings {
     )]
     pub tls_names: Option<Vec<String>>,
 
-    /// Connections open at once; one more is refused with code 2 and the reason [default: 1024]
+    /// Connections open at once; one more is refused with code 20 (Overloaded) and the reason
+    /// [default: 1024]
     #[arg(long, env = "AORTA_CONNECTIONS_MAX", value_name = "N")]
     pub connections_max: Option<u32>,
 
