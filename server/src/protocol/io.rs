@@ -218,3 +218,17 @@ pub fn reset_stream(
     let _ = recv.stop(code);
     let _ = send.reset(code);
 }
+
+/// How long a finished stream's last bytes may take to reach the client.
+pub const FINISHED_DELIVERY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Finishes `send` and waits, at most [`FINISHED_DELIVERY_WAIT`], until the client has
+/// acknowledged everything on it (or stopped it). The node closes a connection once its streams
+/// are done (at shutdown); a close discards what quinn has not sent yet, so without this wait the
+/// answers to the requests the node finished, and a subscription's `SubscriptionEnd`, could be
+/// lost with it.
+pub async fn finish_delivered(send: &mut quinn::SendStream) {
+    if send.finish().is_ok() {
+        let _ = tokio::time::timeout(FINISHED_DELIVERY_WAIT, send.stopped()).await;
+    }
+}

@@ -28,7 +28,7 @@ use aorta_wire::wire;
 use tracing::debug;
 
 use super::connection::{ConnectionState, OutgoingHeld};
-use super::io::{reset_stream, write_messages, FrameReader, Received};
+use super::io::{finish_delivered, reset_stream, write_messages, FrameReader, Received};
 use crate::service::ShutdownSignal;
 
 /// What one taken request holds until its answer is written.
@@ -300,7 +300,7 @@ pub async fn serve(
             return;
         }
         if !reading && stream.requests.pending() == 0 {
-            let _ = send.finish();
+            finish_delivered(&mut send).await;
             return;
         }
         let room = state.budget().outgoing_has_room();

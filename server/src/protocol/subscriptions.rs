@@ -26,7 +26,7 @@ use tracing::debug;
 
 use super::connection::ConnectionState;
 use super::events::{cut_into_frames, event_estimated_bytes};
-use super::io::{reset_stream, write_messages, FrameReader, Received};
+use super::io::{finish_delivered, reset_stream, write_messages, FrameReader, Received};
 use crate::service::ShutdownSignal;
 
 /// Events taken from the engine before they are written: bounds what one write holds.
@@ -162,6 +162,6 @@ async fn end(
         error: Box::new(error),
     }));
     if write_messages(state, send, encoder, &[end]).await.is_ok() {
-        let _ = send.finish();
+        finish_delivered(send).await;
     }
 }
