@@ -236,6 +236,19 @@ fn each_kind_of_failure_has_its_exit_code() {
         .args(["get", "/a", "x"]))
     .expect(5);
     assert!(denied.stderr.contains("cluster key"), "{}", denied.stderr);
+    // No key at all: the file named is missing, which is bad input, said with its path; nothing
+    // is sent to the node.
+    let no_key = dir.path().join("no.key");
+    let missing_key = run(aorta(&node)
+        .arg("--cluster-key-file")
+        .arg(&no_key)
+        .args(["get", "/a", "x"]))
+    .expect(2);
+    assert!(
+        missing_key.stderr.contains(&*no_key.to_string_lossy()),
+        "{}",
+        missing_key.stderr
+    );
 
     // Nothing listens there: unreachable within the timeout.
     let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();

@@ -136,6 +136,11 @@ pub enum HandshakeError {
     Principal(ValidationError),
     #[error("the credential kind {kind:?} is not served; version 1 knows the cluster key only")]
     Credential { kind: wire::CredentialKind },
+    #[error(
+        "a token is not served: version 1 proves the cluster key only (send no token, and a \
+         proof made with the key)"
+    )]
+    Token,
     #[error("the {field} is {len} bytes; it must be {expected}")]
     FieldLength {
         field: &'static str,
@@ -172,7 +177,8 @@ impl HandshakeError {
             HandshakeError::UnsupportedVersion { .. } => Code::UnsupportedVersion,
             HandshakeError::AuthenticationFailed
             | HandshakeError::ServerAuthenticationFailed
-            | HandshakeError::Credential { .. } => Code::AuthenticationFailed,
+            | HandshakeError::Credential { .. }
+            | HandshakeError::Token => Code::AuthenticationFailed,
             HandshakeError::Refused { code, .. } => *code,
             HandshakeError::KeyLength { .. } => Code::Internal,
             HandshakeError::Principal(_) => Code::InvalidInput,
@@ -381,10 +387,13 @@ impl ServerHandshake {
                 supported: PROTOCOL_VERSION,
             });
         }
-        if hello.credential != wire::CredentialKind::ClusterKey || hello.token.is_some() {
+        if hello.credential != wire::CredentialKind::ClusterKey {
             return Err(HandshakeError::Credential {
                 kind: hello.credential,
             });
+        }
+        if hello.token.is_some() {
+            return Err(HandshakeError::Token);
         }
         let principal = Principal::named(&hello.principal).map_err(HandshakeError::Principal)?;
         let client_nonce = fixed_length::<NONCE_BYTES>("client nonce", &hello.client_nonce)?;

@@ -46,7 +46,8 @@ fn tokens_are_not_served_yet() {
     let refusal = server(KEY, 2)
         .handle(&hello(vec![1], "svc", Some(vec![1, 2, 3])))
         .unwrap_err();
-    assert!(matches!(refusal.error, HandshakeError::Credential { .. }));
+    assert!(matches!(refusal.error, HandshakeError::Token));
+    assert_eq!(refusal.error.code(), wire::ErrorCode::AuthenticationFailed);
 }
 
 #[test]

@@ -24,7 +24,8 @@ pub const HELP: &str = "\
 Exit codes:
   0  ok
   1  the node failed, or broke the protocol
-  2  bad input: the command line, a file it names, or a request the node refused as invalid
+  2  bad input: the command line, a file it names (a missing certificate or cluster key file
+     too), or a request the node refused as invalid
   3  not found: the key or id is not there
   4  conflict: the key exists, or its revision moved on (--expect-revision)
   5  denied: wrong cluster key, or a command filter refused
