@@ -133,6 +133,23 @@ impl Client {
             .map(|artery| artery.session.clone())
     }
 
+    /// The address of this client's UDP socket (the unspecified address of the node's address
+    /// family unless [`Client::rebind`] gave it another, and the port it was given).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.inner.endpoint.local_addr()
+    }
+
+    /// Moves this client's connection to `socket`, a new local UDP socket, as a device does when
+    /// it changes network: the connection, its requests and its subscriptions go on from the new
+    /// address (QUIC connection migration; the node follows the client), with no reconnection.
+    /// `socket` is used as given (its buffers are not resized to `udp_buffer_bytes`). On a
+    /// [`ClientEndpoint`] shared with other clients it moves all of them (it is
+    /// [`ClientEndpoint::rebind`]). On error the old socket is kept. Must be called within a tokio
+    /// runtime.
+    pub fn rebind(&self, socket: std::net::UdpSocket) -> std::io::Result<()> {
+        self.inner.endpoint.rebind(socket)
+    }
+
     /// Closes the connection (the node sees code 0, "client closing"); a later call connects
     /// again, and so do this client's open subscriptions: drop them first to end them.
     pub async fn close(&self) {
@@ -445,6 +462,12 @@ impl ClientEndpoint {
     /// The address the socket is bound to.
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.endpoint.local_addr()
+    }
+
+    /// Moves every connection on this endpoint to `socket`, a new local UDP socket (see
+    /// [`Client::rebind`]). On error the old socket is kept. Must be called within a tokio runtime.
+    pub fn rebind(&self, socket: std::net::UdpSocket) -> std::io::Result<()> {
+        self.endpoint.rebind(socket)
     }
 }
 

@@ -141,6 +141,41 @@ impl Node {
             .count()
     }
 
+    /// The `fields` of every JSON log line so far whose message is `message`, in order.
+    pub fn log_fields(&self, message: &str) -> Vec<serde_json::Value> {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .map(|mut line| line["fields"].take())
+            .filter(|fields| fields["message"] == message)
+            .collect()
+    }
+
+    /// As [`Node::log_fields`], once at least `count` such lines are logged (the log reaches the
+    /// test through a pipe, a moment after the node wrote it); panics after `timeout`.
+    pub async fn await_log_fields(
+        &self,
+        message: &str,
+        count: usize,
+        timeout: Duration,
+    ) -> Vec<serde_json::Value> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let fields = self.log_fields(message);
+            if fields.len() >= count {
+                return fields;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "fewer than {count} `{message}` lines within {timeout:?}:\n{}",
+                self.log_text()
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
     /// SIGTERM, and the exit status (a clean shutdown is 0).
     pub fn terminate(mut self) -> ExitStatus {
         // SAFETY: kill(2) sends a signal to the child we spawned and have not reaped; it touches
