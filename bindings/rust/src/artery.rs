@@ -6,7 +6,7 @@
 //! ([`Artery::heard`]); a node silent for three heartbeat intervals gets the connection closed,
 //! which every stream of the artery then sees as a lost connection.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -74,12 +74,14 @@ impl Artery {
     }
 
     /// A new request or subscription stream.
-    pub(crate) async fn open_stream(&self) -> Result<Framed, Error> {
-        let (send, recv) = self
-            .connection
-            .open_bi()
-            .await
-            .map_err(|error| Error::from_connection(&error))?;
+    /// `waiting` is true while it waits for the node to allow one more stream (QUIC's stream
+    /// limit, the node's `streams_per_connection_max`), so that a caller that gives up then can
+    /// say why.
+    pub(crate) async fn open_stream(&self, waiting: &AtomicBool) -> Result<Framed, Error> {
+        waiting.store(true, Ordering::Relaxed);
+        let opened = self.connection.open_bi().await;
+        waiting.store(false, Ordering::Relaxed);
+        let (send, recv) = opened.map_err(|error| Error::from_connection(&error))?;
         Ok(Framed::new(send, recv, self.session.frame_bytes_max))
     }
 }

@@ -55,6 +55,15 @@ pub enum Error {
         operation: &'static str,
         timeout: Duration,
     },
+    #[error(
+        "{operation} found no stream free within {timeout:?}: every stream the node allows one \
+         connection (its streams_per_connection_max) is open on this one; end a subscription, or \
+         use another connection"
+    )]
+    NoStreamFree {
+        operation: &'static str,
+        timeout: Duration,
+    },
     #[error("not found: {message}")]
     NotFound {
         /// The key, when the node named it.
@@ -98,6 +107,7 @@ impl Error {
             Error::Unreachable { .. }
             | Error::ConnectionLost { .. }
             | Error::TimedOut { .. }
+            | Error::NoStreamFree { .. }
             | Error::Unavailable { .. } => ErrorKind::Unavailable,
             Error::Handshake { source, .. } => match source.code() {
                 ErrorCode::AuthenticationFailed | ErrorCode::Unauthenticated => ErrorKind::Denied,
@@ -221,8 +231,8 @@ impl Error {
     }
 }
 
-/// A stream the node reset (or stopped) with an error code: the code's error, with no message
-/// but the code's meaning.
+/// A stream the node reset (or stopped) with an error code: the code's error, and what the node
+/// resets a stream with that code for (a reset carries no message of its own).
 fn reset(code: u64, how: &str) -> Error {
     let code = u16::try_from(code)
         .ok()
@@ -230,10 +240,31 @@ fn reset(code: u64, how: &str) -> Error {
     match code {
         Some(code) => Error::from_remote(RemoteError {
             code,
-            message: format!("the node {how} the stream with {code:?}"),
+            message: format!(
+                "the node {how} the stream with {code:?}{}",
+                reset_cause(code)
+            ),
             detail: None,
         }),
         None => Error::protocol(format!("the node {how} the stream with an unknown code")),
+    }
+}
+
+/// Why the node resets a stream with `code` (`docs/operations.md`, "Limits and what exceeding
+/// them does").
+fn reset_cause(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::Overloaded => {
+            ": the bytes of requests this connection had in flight passed the node's \
+             request_bytes_in_flight_max (its Welcome states it); send fewer or smaller requests \
+             at once"
+        }
+        ErrorCode::FrameTooLarge => {
+            ": a frame passed the node's frame_bytes_max (its Welcome states it)"
+        }
+        ErrorCode::Malformed => ": the node could not read what was sent on it",
+        ErrorCode::NotImplemented => ": its first message is of a family this node does not serve",
+        _ => "",
     }
 }
 
@@ -320,6 +351,14 @@ mod tests {
     #[test]
     fn a_reset_code_is_read_as_the_protocols_error() {
         assert_eq!(reset(10, "reset").kind(), ErrorKind::Conflict);
+        let overloaded = reset(ErrorCode::Overloaded as u64, "reset");
+        assert_eq!(overloaded.kind(), ErrorKind::Unavailable);
+        assert!(
+            overloaded
+                .to_string()
+                .contains("request_bytes_in_flight_max"),
+            "{overloaded}"
+        );
         assert_eq!(reset(40, "reset").kind(), ErrorKind::Protocol);
         assert_eq!(reset(9999, "reset").kind(), ErrorKind::Protocol);
     }

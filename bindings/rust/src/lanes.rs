@@ -29,7 +29,7 @@
 //! commit that finds it closed.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 
 use aorta_wire::convert::{Call, Reply};
@@ -96,7 +96,12 @@ impl Lanes {
 
     /// Runs `call` (a commit) on a lane of `artery`, once the artery's budget has a place and its
     /// bytes for it.
-    pub(crate) async fn call(&self, artery: &Arc<Artery>, call: &Call) -> Outcome {
+    pub(crate) async fn call(
+        &self,
+        artery: &Arc<Artery>,
+        call: &Call,
+        waiting_for_stream: &AtomicBool,
+    ) -> Outcome {
         let id = artery.next_request_id();
         let frame = artery
             .budget
@@ -107,7 +112,10 @@ impl Lanes {
             .commit(frame.len())
             .await
             .map_err(|error| (error, false))?;
-        let (queue, owed) = self.pick(artery).await.map_err(|error| (error, false))?;
+        let (queue, owed) = self
+            .pick(artery, waiting_for_stream)
+            .await
+            .map_err(|error| (error, false))?;
         let (answer, answered) = oneshot::channel();
         owed.fetch_add(1, Ordering::Relaxed);
         let queued = Queued {
@@ -131,6 +139,7 @@ impl Lanes {
     async fn pick(
         &self,
         artery: &Arc<Artery>,
+        waiting_for_stream: &AtomicBool,
     ) -> Result<(mpsc::Sender<Queued>, Arc<AtomicUsize>), Error> {
         let mut lanes = self.lanes.lock().await;
         lanes.retain(|lane| !lane.is_closed());
@@ -142,7 +151,7 @@ impl Lanes {
             let lane = least.expect("lanes_max > 0");
             return Ok((lane.queue.clone(), lane.owed.clone()));
         }
-        let framed = artery.open_stream().await?;
+        let framed = artery.open_stream(waiting_for_stream).await?;
         let (queue, queued) = mpsc::channel(self.depth);
         let owed = Arc::new(AtomicUsize::new(0));
         tokio::spawn(run_lane(

@@ -48,6 +48,7 @@ mod lanes;
 pub mod subscription;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 pub use aorta_engine::query::{Page, Query, Scope, TagSelector, Token};
@@ -286,11 +287,16 @@ impl Client {
     /// `request_timeout`.
     async fn call(&self, call: Call) -> Result<Reply, Error> {
         let timeout = self.inner.config.request_timeout;
-        let reply = tokio::time::timeout(timeout, self.call_unbounded(&call))
+        let waiting_for_stream = AtomicBool::new(false);
+        let reply = tokio::time::timeout(timeout, self.call_unbounded(&call, &waiting_for_stream))
             .await
-            .map_err(|_| Error::TimedOut {
-                operation: "the request",
-                timeout,
+            .map_err(|_| {
+                let operation = "the request";
+                if waiting_for_stream.load(Ordering::Relaxed) {
+                    Error::NoStreamFree { operation, timeout }
+                } else {
+                    Error::TimedOut { operation, timeout }
+                }
             })??;
         match reply {
             Reply::Failed(error) => Err(Error::from_remote(error)),
@@ -301,9 +307,13 @@ impl Client {
     /// Runs `call` on the current artery; once more on a new one when the connection turns out
     /// lost and a second try cannot apply anything twice: the request never left whole (a
     /// connection found closed only now, e.g. after a node restart), or it only reads.
-    async fn call_unbounded(&self, call: &Call) -> Result<Reply, Error> {
+    async fn call_unbounded(
+        &self,
+        call: &Call,
+        waiting_for_stream: &AtomicBool,
+    ) -> Result<Reply, Error> {
         let artery = self.artery().await?;
-        match call_on(&artery, call).await {
+        match call_on(&artery, call, waiting_for_stream).await {
             Ok(reply) => Ok(reply),
             Err((error, sent)) if error.kind() == ErrorKind::Unavailable => {
                 let reads_only = !matches!(call, Call::Commit(_));
@@ -313,7 +323,9 @@ impl Client {
                 tracing::debug!(%error, "the connection was lost; trying once on a new one");
                 self.discard(&artery).await;
                 let artery = self.artery().await?;
-                call_on(&artery, call).await.map_err(|(error, _)| error)
+                call_on(&artery, call, waiting_for_stream)
+                    .await
+                    .map_err(|(error, _)| error)
             }
             Err((error, _)) => Err(error),
         }
@@ -334,21 +346,32 @@ impl Client {
 /// One request: a commit on one of the artery's lanes, anything else on a stream of its own (a
 /// read never waits behind another caller's commit). A failure says whether the request left
 /// whole (`true`: the node may have run it).
-async fn call_on(artery: &Arc<Artery>, call: &Call) -> Result<Reply, (Error, bool)> {
+async fn call_on(
+    artery: &Arc<Artery>,
+    call: &Call,
+    waiting_for_stream: &AtomicBool,
+) -> Result<Reply, (Error, bool)> {
     if matches!(call, Call::Commit(_)) {
-        return artery.lanes.call(artery, call).await;
+        return artery.lanes.call(artery, call, waiting_for_stream).await;
     }
-    call_on_own_stream(artery, call).await
+    call_on_own_stream(artery, call, waiting_for_stream).await
 }
 
 /// One request on a stream of its own, holding a place and its bytes in the artery's budget until
 /// its answer.
-async fn call_on_own_stream(artery: &Artery, call: &Call) -> Result<Reply, (Error, bool)> {
+async fn call_on_own_stream(
+    artery: &Artery,
+    call: &Call,
+    waiting_for_stream: &AtomicBool,
+) -> Result<Reply, (Error, bool)> {
     let not_sent = |error| (error, false);
     let id = artery.next_request_id();
     let frame = artery.budget.encode(id, call).map_err(not_sent)?;
     let _held = artery.budget.read(frame.len()).await.map_err(not_sent)?;
-    let mut stream = artery.open_stream().await.map_err(not_sent)?;
+    let mut stream = artery
+        .open_stream(waiting_for_stream)
+        .await
+        .map_err(not_sent)?;
     let mut requests = ClientRequests::new(1);
     requests
         .sent(id)

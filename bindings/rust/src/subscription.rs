@@ -22,6 +22,7 @@
 //! reader waits for the reader (QUIC flow control then holds the node back: no event is dropped).
 
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
@@ -166,8 +167,9 @@ async fn open(
 ) -> Result<(Framed, Arc<Artery>), Error> {
     let timeout = client.config().request_timeout;
     let artery = client.artery().await?;
+    let waiting_for_stream = AtomicBool::new(false);
     let opening = async {
-        let mut stream = artery.open_stream().await?;
+        let mut stream = artery.open_stream(&waiting_for_stream).await?;
         stream.send(&subscription.resubscribe()).await?;
         artery.spoke();
         let first = stream
@@ -184,12 +186,14 @@ async fn open(
             Err(error) => Err(Error::protocol(error.to_string())),
         }
     };
-    let stream = tokio::time::timeout(timeout, opening)
-        .await
-        .map_err(|_| Error::TimedOut {
-            operation: "subscribing",
-            timeout,
-        })??;
+    let stream = tokio::time::timeout(timeout, opening).await.map_err(|_| {
+        let operation = "subscribing";
+        if waiting_for_stream.load(Ordering::Relaxed) {
+            Error::NoStreamFree { operation, timeout }
+        } else {
+            Error::TimedOut { operation, timeout }
+        }
+    })??;
     Ok((stream, artery))
 }
 
