@@ -1,7 +1,8 @@
-//! A subscriber that stops reading: QUIC flow control stops the node's writes to its stream, the
-//! node takes no more events for it (they wait in the engine's history, not in a queue of the
-//! node), and writers are not held up. When the subscriber reads again it gets every change, in
-//! commit order, once.
+//! A subscriber that stops reading: QUIC flow control stops the node's writes to its stream, and
+//! writers are not held up. When the subscriber reads again it gets every change, in commit order,
+//! once. (Where the events wait meanwhile — the engine's history, not a queue of the node, which
+//! takes no more events for a stream it cannot write — is the design, `protocol::subscriptions`;
+//! what this test observes is that nothing is lost or repeated and the writers go on.)
 
 mod common;
 
