@@ -9,11 +9,18 @@
 //! was answered, the write that sent the answer), so an idle connection holds zero of all three.
 //!
 //! Outgoing bytes are not refused, since the work that made them is done: they are charged as
-//! they are made, and no stream of the connection takes another request or more events while
-//! they reach `bytes_max` ([`InFlight::outgoing_has_room`]). A small request can ask for a large
-//! answer (a page of up to a frame), so this gate, not the request's own bytes, is what bounds
-//! the answers a client that does not read can make the node hold: at most `bytes_max` plus one
-//! answer or one take of events per stream.
+//! they are made, by kind ([`Outgoing`]), and gate what makes more. A small request can ask for a
+//! large answer (a page of up to a frame), so this gate, not the request's own bytes, is what
+//! bounds the answers a client that does not read can make the node hold:
+//!
+//! * no request stream takes another request while the connection's *answers* reach `bytes_max`
+//!   ([`InFlight::has_room`] for [`Outgoing::Answers`]): at most `bytes_max` plus one answer;
+//! * no subscription takes more events while answers and events together reach it
+//!   ([`Outgoing::Events`]); a subscription holds at most one take while it is written.
+//!
+//! Events do not gate requests: a subscription its client is slow to read (flow control holds its
+//! take) must not stop that client's requests — a watcher that writes on each event would
+//! otherwise wait for itself.
 
 use aorta_wire::wire;
 
@@ -50,7 +57,17 @@ pub struct InFlight {
     requests_max: u32,
     bytes: u64,
     bytes_max: u64,
-    outgoing: u64,
+    answers: u64,
+    events: u64,
+}
+
+/// What bytes to send are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outgoing {
+    /// Answers made and not yet written.
+    Answers,
+    /// A subscription's events being written.
+    Events,
 }
 
 impl InFlight {
@@ -60,7 +77,8 @@ impl InFlight {
             requests_max,
             bytes: 0,
             bytes_max,
-            outgoing: 0,
+            answers: 0,
+            events: 0,
         }
     }
 
@@ -104,27 +122,36 @@ impl InFlight {
         (self.requests, self.bytes)
     }
 
+    fn counter(&mut self, kind: Outgoing) -> &mut u64 {
+        match kind {
+            Outgoing::Answers => &mut self.answers,
+            Outgoing::Events => &mut self.events,
+        }
+    }
+
     /// `bytes` more to send, made already: charged, never refused (see the module doc).
-    pub fn hold_outgoing(&mut self, bytes: u64) {
-        self.outgoing += bytes;
+    pub fn hold_outgoing(&mut self, kind: Outgoing, bytes: u64) {
+        *self.counter(kind) += bytes;
     }
 
-    pub fn release_outgoing(&mut self, bytes: u64) {
-        assert!(
-            self.outgoing >= bytes,
-            "more outgoing bytes released than held"
-        );
-        self.outgoing -= bytes;
+    pub fn release_outgoing(&mut self, kind: Outgoing, bytes: u64) {
+        let held = self.counter(kind);
+        assert!(*held >= bytes, "more {kind:?} bytes released than held");
+        *held -= bytes;
     }
 
-    /// Whether the connection may take more work that makes bytes to send.
-    pub fn outgoing_has_room(&self) -> bool {
-        self.outgoing < self.bytes_max
+    /// Whether the connection may take more work that makes bytes to send of `kind`: a request
+    /// while its answers are below `bytes_max`, events while answers and events together are.
+    pub fn has_room(&self, kind: Outgoing) -> bool {
+        match kind {
+            Outgoing::Answers => self.answers < self.bytes_max,
+            Outgoing::Events => self.answers + self.events < self.bytes_max,
+        }
     }
 
-    /// Bytes to send held now.
-    pub fn outgoing(&self) -> u64 {
-        self.outgoing
+    /// Bytes to send held now: answers, events.
+    pub fn outgoing(&self) -> (u64, u64) {
+        (self.answers, self.events)
     }
 }
 
@@ -165,19 +192,40 @@ mod tests {
 
     #[test]
     fn outgoing_bytes_close_the_gate_at_the_limit_and_reopen_it_when_written() {
+        use Outgoing::{Answers, Events};
         let mut budget = InFlight::new(2, 100);
-        budget.hold_outgoing(60);
-        assert!(budget.outgoing_has_room());
-        // Made already: charged past the limit, never refused; the gate closes.
-        budget.hold_outgoing(70);
-        assert_eq!(budget.outgoing(), 130);
-        assert!(!budget.outgoing_has_room());
+        budget.hold_outgoing(Answers, 60);
+        assert!(budget.has_room(Answers) && budget.has_room(Events));
+        // Made already: charged past the limit, never refused; both gates close.
+        budget.hold_outgoing(Answers, 70);
+        assert_eq!(budget.outgoing(), (130, 0));
+        assert!(!budget.has_room(Answers) && !budget.has_room(Events));
         // Outgoing bytes are apart from the requests' bytes.
         budget.take_bytes(100).unwrap();
-        budget.release_outgoing(60);
-        assert!(budget.outgoing_has_room(), "70 held, below 100");
-        budget.release_outgoing(70);
-        assert_eq!(budget.outgoing(), 0);
+        budget.release_outgoing(Answers, 60);
+        assert!(budget.has_room(Answers), "70 held, below 100");
+        budget.release_outgoing(Answers, 70);
+        assert_eq!(budget.outgoing(), (0, 0));
         assert_eq!(budget.held(), (0, 100));
+    }
+
+    #[test]
+    fn events_held_close_the_events_gate_only() {
+        use Outgoing::{Answers, Events};
+        let mut budget = InFlight::new(2, 100);
+        budget.hold_outgoing(Events, 150);
+        assert!(!budget.has_room(Events));
+        assert!(
+            budget.has_room(Answers),
+            "a subscription slow to be read never stops its connection's requests"
+        );
+        budget.hold_outgoing(Answers, 40);
+        budget.release_outgoing(Events, 150);
+        assert!(budget.has_room(Events), "40 of answers, below 100");
+        budget.hold_outgoing(Events, 60);
+        assert!(
+            !budget.has_room(Events),
+            "answers and events together reach 100"
+        );
     }
 }

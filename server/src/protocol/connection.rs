@@ -12,7 +12,7 @@ use aorta_wire::handshake::{Authenticated, HandshakeError};
 use aorta_wire::wire;
 use tracing::info;
 
-use super::budget::InFlight;
+use super::budget::{InFlight, Outgoing};
 use super::close_code_of;
 
 pub struct ConnectionState {
@@ -74,37 +74,42 @@ impl ConnectionState {
     }
 
     pub fn budget(&self) -> MutexGuard<'_, InFlight> {
-        // The budget is three counters changed whole under the lock: a panic cannot leave it
+        // The budget is four counters changed whole under the lock: a panic cannot leave it
         // half-written.
         self.budget
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Charges `bytes` to send until the guard is dropped (once they are written, or the write
-    /// failed or was dropped).
-    pub fn hold_outgoing(&self, bytes: u64) -> OutgoingHeld<'_> {
-        self.budget().hold_outgoing(bytes);
-        OutgoingHeld { state: self, bytes }
+    /// Charges `bytes` to send of `kind` until the guard is dropped (once they are written, or
+    /// the write failed or was dropped).
+    pub fn hold_outgoing(&self, kind: Outgoing, bytes: u64) -> OutgoingHeld<'_> {
+        self.budget().hold_outgoing(kind, bytes);
+        OutgoingHeld {
+            state: self,
+            kind,
+            bytes,
+        }
     }
 
     /// Bytes to send that were written (or dropped): released, and the waiting streams woken.
-    pub fn release_outgoing(&self, bytes: u64) {
+    pub fn release_outgoing(&self, kind: Outgoing, bytes: u64) {
         if bytes == 0 {
             return;
         }
-        self.budget().release_outgoing(bytes);
+        self.budget().release_outgoing(kind, bytes);
         self.outgoing_room.notify_waiters();
     }
 
-    /// Waits until the connection may take more work that makes bytes to send (at once if it may
-    /// now). Never loses a wake-up: the waiter is registered before the budget is looked at.
-    pub async fn outgoing_room(&self) {
+    /// Waits until the connection may take more work that makes bytes to send of `kind` (at once
+    /// if it may now). Never loses a wake-up: the waiter is registered before the budget is
+    /// looked at.
+    pub async fn outgoing_room(&self, kind: Outgoing) {
         let notified = self.outgoing_room.notified();
         tokio::pin!(notified);
         loop {
             notified.as_mut().enable();
-            if self.budget().outgoing_has_room() {
+            if self.budget().has_room(kind) {
                 return;
             }
             notified.as_mut().await;
@@ -151,18 +156,19 @@ impl ConnectionState {
 /// [`OutgoingHeld::adopt`]; released when dropped.
 pub struct OutgoingHeld<'a> {
     state: &'a ConnectionState,
+    kind: Outgoing,
     bytes: u64,
 }
 
 impl<'a> OutgoingHeld<'a> {
-    /// Takes over the release of `bytes` charged already.
-    pub fn adopt(state: &'a ConnectionState, bytes: u64) -> Self {
-        OutgoingHeld { state, bytes }
+    /// Takes over the release of `bytes` of `kind` charged already.
+    pub fn adopt(state: &'a ConnectionState, kind: Outgoing, bytes: u64) -> Self {
+        OutgoingHeld { state, kind, bytes }
     }
 }
 
 impl Drop for OutgoingHeld<'_> {
     fn drop(&mut self) {
-        self.state.release_outgoing(self.bytes);
+        self.state.release_outgoing(self.kind, self.bytes);
     }
 }

@@ -234,10 +234,12 @@ async fn run_heartbeats(
     }
 }
 
-/// Writes a `Ping` or `Pong`, for at most the time that declares an artery dead: a client that
-/// takes nothing on its control stream (it gives the node no credit) is dead to the node even if
-/// its QUIC stack still acknowledges packets, and a write that waited for ever would stop the
-/// heartbeat's own watch.
+/// Writes a `Ping` or `Pong`, waiting at most the time that declares an artery dead *while
+/// nothing else is sent on the connection*: a client that takes nothing (it gives the node no
+/// credit) is dead to the node even if its QUIC stack still acknowledges packets, and a write
+/// that waited for ever would stop the heartbeat's own watch. While other streams' writes go on,
+/// the heartbeat only waits behind them (on a slow link a catch-up can hold QUIC's
+/// connection-wide send window for a long time), so each such period starts the wait again.
 async fn write_heartbeat(
     state: &ConnectionState,
     send: &mut quinn::SendStream,
@@ -247,22 +249,26 @@ async fn write_heartbeat(
 ) -> Result<(), End> {
     let dead_after_ms =
         u64::from(heartbeat_interval_ms) * aorta_wire::heartbeat::DEAD_AFTER_INTERVALS;
-    let written = tokio::time::timeout(
-        Duration::from_millis(dead_after_ms),
-        write_messages(state, send, encoder, std::slice::from_ref(&message)),
-    )
-    .await;
-    match written {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(_)) => Err(End::Gone),
-        Err(_) => Err(End::Close(
-            wire::ErrorCode::Unavailable,
-            format!(
-                "artery dead: a heartbeat could not be written for {dead_after_ms} ms (3 \
-                 heartbeat intervals of {heartbeat_interval_ms} ms; the client takes nothing on \
-                 its control stream)"
-            ),
-        )),
+    let write = write_messages(state, send, encoder, std::slice::from_ref(&message));
+    tokio::pin!(write);
+    loop {
+        let sent_before = state.last_sent_ms();
+        match tokio::time::timeout(Duration::from_millis(dead_after_ms), &mut write).await {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(_)) => return Err(End::Gone),
+            // Other writes went out meanwhile: the connection moves, the heartbeat waits its turn.
+            Err(_) if state.last_sent_ms() > sent_before => continue,
+            Err(_) => {
+                return Err(End::Close(
+                    wire::ErrorCode::Unavailable,
+                    format!(
+                        "artery dead: a heartbeat could not be written for {dead_after_ms} ms \
+                         (3 heartbeat intervals of {heartbeat_interval_ms} ms) and nothing else \
+                         was sent meanwhile: the client takes nothing"
+                    ),
+                ))
+            }
+        }
     }
 }
 

@@ -8,9 +8,9 @@
 //! connection's `requests_in_flight_max` (beyond: answered `Overloaded`) and its bytes against
 //! `request_bytes_in_flight_max` until it is answered; each answer's bytes (estimated from its
 //! resources as a page's budget weighs them) are held from when it is made until it is written,
-//! and while the connection's answers and events to send reach `request_bytes_in_flight_max` no
-//! stream takes another request (`budget`'s module doc): a client that asks for large pages
-//! and does not read them holds the node to that, not to 256 pages per stream.
+//! and while the connection's answers to send reach `request_bytes_in_flight_max` no stream takes
+//! another request (`budget`'s module doc): a client that asks for large pages and does not read
+//! them holds the node to that, not to 256 pages per stream.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -27,6 +27,7 @@ use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
 use aorta_wire::wire;
 use tracing::debug;
 
+use super::budget::Outgoing;
 use super::connection::{ConnectionState, OutgoingHeld};
 use super::io::{finish_delivered, reset_stream, write_messages, FrameReader, Received};
 use crate::service::ShutdownSignal;
@@ -134,7 +135,9 @@ impl RequestStream {
         let held = &mut self.held[usize::try_from(seq - oldest).expect("a held request")];
         debug_assert_eq!(held.seq, seq);
         held.answer_bytes = answer_estimated_bytes(reply);
-        self.state.budget().hold_outgoing(held.answer_bytes);
+        self.state
+            .budget()
+            .hold_outgoing(Outgoing::Answers, held.answer_bytes);
         self.requests
             .finish(seq, reply)
             .expect("each request is answered once");
@@ -238,7 +241,7 @@ impl Drop for RequestStream {
             answer_bytes += held.answer_bytes;
         }
         drop(budget);
-        self.state.release_outgoing(answer_bytes);
+        self.state.release_outgoing(Outgoing::Answers, answer_bytes);
     }
 }
 
@@ -273,7 +276,8 @@ pub async fn serve(
     loop {
         // Everything already read, as far as the stream's bound and the connection's room for
         // answers allow.
-        while reading && stream.requests.can_accept() && state.budget().outgoing_has_room() {
+        while reading && stream.requests.can_accept() && state.budget().has_room(Outgoing::Answers)
+        {
             match reader.decode_buffered() {
                 Ok(Some(received)) => {
                     if let Err(code) = stream.take(received) {
@@ -291,9 +295,10 @@ pub async fn serve(
             }
         }
         // Whether requests may be waiting, read and not taken, for room for their answers.
-        let gated = reading && stream.requests.can_accept() && !state.budget().outgoing_has_room();
+        let gated =
+            reading && stream.requests.can_accept() && !state.budget().has_room(Outgoing::Answers);
         let (ready, answer_bytes) = stream.ready();
-        let held = OutgoingHeld::adopt(&state, answer_bytes);
+        let held = OutgoingHeld::adopt(&state, Outgoing::Answers, answer_bytes);
         let written = write_messages(&state, &mut send, &mut encoder, &ready).await;
         drop(held);
         if written.is_err() {
@@ -303,7 +308,7 @@ pub async fn serve(
             finish_delivered(&mut send).await;
             return;
         }
-        let room = state.budget().outgoing_has_room();
+        let room = state.budget().has_room(Outgoing::Answers);
         if gated && room {
             // The answers just written made room: take what was read before reading more.
             continue;
@@ -326,7 +331,10 @@ pub async fn serve(
             },
             () = std::future::poll_fn(|cx| stream.poll_committed(cx)), if !stream.committing.is_empty() => {}
             _ = shutdown.requested(), if reading => reading = false,
-            () = state.outgoing_room(), if waits_for_room => {}
+            () = state.outgoing_room(Outgoing::Answers), if waits_for_room => {}
+            // A client that gives up on a request waiting for room (it stops the stream at its
+            // time-out) gets the stream's credit and bytes back now, not when room comes.
+            _ = send.stopped(), if waits_for_room => return,
         }
     }
 }

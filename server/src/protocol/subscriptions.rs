@@ -10,8 +10,9 @@
 //! taking more. A client that does not read stops this task's writes (QUIC flow control), so it
 //! stops taking events: the subscription falls behind in the history, never into a queue here.
 //! The frames being written are charged to the connection's bytes to send, and no events are
-//! taken while those reach `request_bytes_in_flight_max` (`budget`'s module doc): many
-//! subscriptions of one connection hold at most that plus one take each.
+//! taken while its answers and events to send reach `request_bytes_in_flight_max` (`budget`'s
+//! module doc): its subscriptions hold at most that plus one take each. Events never stop the
+//! connection's requests.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,6 +25,7 @@ use aorta_wire::subscriptions as messages;
 use aorta_wire::wire;
 use tracing::debug;
 
+use super::budget::Outgoing;
 use super::connection::ConnectionState;
 use super::events::{cut_into_frames, event_estimated_bytes};
 use super::io::{finish_delivered, reset_stream, write_messages, FrameReader, Received};
@@ -71,9 +73,9 @@ pub async fn serve(
     let mut client_finished = false;
     loop {
         let before = subscription.resume_token();
-        let room = state.budget().outgoing_has_room();
+        let room = state.budget().has_room(Outgoing::Events);
         let taken = tokio::select! {
-            () = state.outgoing_room(), if !room => continue,
+            () = state.outgoing_room(Outgoing::Events), if !room => continue,
             first = subscription.next_async(), if room => first.and_then(|first| take_more(&mut subscription, first)),
             stopped = send.stopped() => {
                 debug!(?stopped, "the client stopped its subscription");
@@ -110,7 +112,10 @@ pub async fn serve(
         };
         let after = subscription.resume_token();
         if !events.is_empty() {
-            let _outgoing = state.hold_outgoing(events.iter().map(event_estimated_bytes).sum());
+            let _outgoing = state.hold_outgoing(
+                Outgoing::Events,
+                events.iter().map(event_estimated_bytes).sum(),
+            );
             let frames = cut_into_frames(events, &before, &after, frame_budget_bytes)
                 .into_iter()
                 .map(|(events, token)| messages::events(&events, &token))
