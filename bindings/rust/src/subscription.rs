@@ -60,10 +60,12 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    /// Where a new subscription would start to continue this one exactly: after the last frame
-    /// of events taken whole from this stream (the node sends events in frames, and a token only
-    /// after a frame; taken mid-frame, resuming from here repeats the frame's events taken
-    /// already, never skips one).
+    /// Where a new subscription would start to continue this one: after the last frame of events
+    /// taken whole from this stream (the node sends events in frames, and a token only after a
+    /// frame). Resuming from here never skips an event, and may repeat some: the frame's events
+    /// taken already when taken mid-frame, and the earlier frames' events of a batch the node cut
+    /// over several frames. (The subscription's own reconnections drop such repeats; a new
+    /// subscription made from this position does not know them.)
     pub fn resume_from(&self) -> &Start {
         &self.resume_from
     }

@@ -4,16 +4,18 @@
 //!
 //! A batch too large for one frame comes in several, and the frames before its last carry a token
 //! from before it (`docs/protocol.md`, "Tokens and batches"): a subscription resumed from such a
-//! token gets the whole batch again. The client's side counts the events of such a cut batch it
-//! has received past its token, and on the next stream drops that many of the batch's events (the
-//! server sends a batch's events in the same order every time: the history's order, judged by the
-//! same pattern and principal), so that what it delivers has no gap and no duplicate.
+//! token gets the whole batch again. The client's side remembers which events of such a cut batch
+//! it has received past its token — each by its resource's id and its action, which are unique in
+//! a batch — and on the next stream drops exactly those of the batch's events, so that what it
+//! delivers has no gap and no duplicate, even if the principal's read rules changed in between
+//! (the batch is judged again: events it may now read come, events it may no longer read do not).
 //!
 //! The server's side needs no state of its own beyond the engine's `Subscription`: it decodes the
 //! `Subscribe` with [`crate::convert::subscribe_from_wire`] and writes [`subscribed`],
 //! [`events`] and [`ended`] frames.
 
-use aorta_engine::subscription::{Event, Pattern, Start};
+use aorta_engine::subscription::{Event, EventAction, Pattern, Start};
+use aorta_engine::ResourceId;
 
 use crate::convert::{self, DecodeError, RemoteError};
 use crate::handshake::message_kind;
@@ -37,21 +39,29 @@ pub struct ClientSubscription {
     /// Where a new `Subscribe` would start: the original start until a token arrives, then the
     /// last token received.
     resume: Start,
-    /// Per shard, the events delivered past `resume`: a prefix of the one batch the server cut
-    /// between frames (at most one per shard: every batch before it is whole, so in the token).
+    /// Per shard, the events delivered past `resume`: some of the one batch the server cut between
+    /// frames (at most one per shard: every batch before it is whole, so in the token).
     past_token: Vec<CutBatch>,
-    /// On the current stream: per shard, how many events of a cut batch are the ones delivered
-    /// on an earlier stream, still to be dropped.
+    /// On the current stream: per shard, the events of a cut batch delivered on an earlier
+    /// stream, still to be dropped when they come again.
     repeats: Vec<CutBatch>,
     ended: bool,
 }
 
-/// A prefix of one batch's events: `events` of the batch committed at `position` in `shard`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Events of the batch committed at `position` in `shard`, each named by its resource's id and
+/// its action. Bounded by a batch's commands (`BATCH_COMMANDS_MAX`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct CutBatch {
     shard: u16,
     position: u64,
-    events: u64,
+    events: Vec<EventName>,
+}
+
+type EventName = (Option<ResourceId>, EventAction);
+
+fn event_name(event: &Event) -> EventName {
+    let resource = event.new.as_ref().or(event.old.as_ref());
+    (resource.map(|resource| resource.id), event.action)
 }
 
 impl ClientSubscription {
@@ -124,29 +134,32 @@ impl ClientSubscription {
     fn drop_repeats(&mut self, events: Vec<Event>) -> Vec<Event> {
         let mut kept = Vec::with_capacity(events.len());
         for event in events {
+            let name = event_name(&event);
             if let Some(index) = self.repeats.iter().position(|r| r.shard == event.shard) {
                 let repeat = &mut self.repeats[index];
-                if repeat.position == event.position && repeat.events > 0 {
-                    repeat.events -= 1;
-                    continue;
+                if repeat.position == event.position {
+                    if let Some(seen) = repeat.events.iter().position(|n| *n == name) {
+                        repeat.events.swap_remove(seen);
+                        continue;
+                    }
+                } else {
+                    // On to another batch: the cut one came again whole.
+                    self.repeats.swap_remove(index);
                 }
-                // Past the cut batch's events delivered before (or on to another batch): the
-                // rest is new.
-                self.repeats.swap_remove(index);
             }
             match self.past_token.iter_mut().find(|p| p.shard == event.shard) {
-                Some(past) if past.position == event.position => past.events += 1,
+                Some(past) if past.position == event.position => past.events.push(name),
                 Some(past) => {
                     *past = CutBatch {
                         shard: event.shard,
                         position: event.position,
-                        events: 1,
+                        events: vec![name],
                     }
                 }
                 None => self.past_token.push(CutBatch {
                     shard: event.shard,
                     position: event.position,
-                    events: 1,
+                    events: vec![name],
                 }),
             }
             kept.push(event);

@@ -90,6 +90,7 @@ fn batch_event(shard: u16, position: u64, index: usize) -> Event {
     event.position = position;
     let mut resource = (*event.new.take().unwrap()).clone();
     resource.name = format!("s{shard}-p{position}-e{index}");
+    resource.id = aorta_engine::ResourceId::new(1, shard, position, index as u16);
     event.new = Some(Arc::new(resource));
     event
 }
@@ -188,4 +189,53 @@ fn a_cut_batch_on_one_stream_is_delivered_as_it_comes() {
     let b5: Vec<Event> = (0..4).map(|i| batch_event(0, 5, i)).collect();
     assert_eq!(events_frame(&mut subscription, &b5[..2], &[4]).len(), 2);
     assert_eq!(events_frame(&mut subscription, &b5[2..], &[5]).len(), 2);
+}
+
+/// The batch is judged again on the resumed stream, by the read rules then in force: an event
+/// the principal may now read comes for the first time and is delivered, one it may no longer
+/// read does not come; the events delivered before are dropped by name, not by count.
+#[test]
+fn a_cut_batch_judged_again_after_a_rule_change_is_delivered_once() {
+    let (mut subscription, _) = ClientSubscription::open(Pattern::subtree("/"), Start::Now);
+    subscription
+        .receive(&through_a_frame(&subscriptions::subscribed(&[4])))
+        .unwrap();
+    let [a, b, c, d] = [0, 1, 2, 3].map(|i| batch_event(0, 5, i));
+    let name = |event: &Event| event.new.as_ref().unwrap().name.clone();
+    // b was not readable: the first stream delivers a and c, then is cut.
+    assert_eq!(
+        events_frame(&mut subscription, &[a.clone(), c.clone()], &[4]),
+        [name(&a), name(&c)]
+    );
+    // b is readable now: the resumed stream sends a, b, c, d.
+    subscription
+        .receive(&through_a_frame(&subscriptions::subscribed(&[4])))
+        .unwrap();
+    assert_eq!(
+        events_frame(
+            &mut subscription,
+            &[a.clone(), b.clone(), c.clone(), d.clone()],
+            &[5]
+        ),
+        [name(&b), name(&d)],
+        "b for the first time, d new; a and c were delivered"
+    );
+
+    // And the other way: c is no longer readable on the resumed stream.
+    let (mut subscription, _) = ClientSubscription::open(Pattern::subtree("/"), Start::Now);
+    subscription
+        .receive(&through_a_frame(&subscriptions::subscribed(&[4])))
+        .unwrap();
+    assert_eq!(
+        events_frame(&mut subscription, &[c.clone(), d.clone()], &[4]).len(),
+        2
+    );
+    subscription
+        .receive(&through_a_frame(&subscriptions::subscribed(&[4])))
+        .unwrap();
+    assert_eq!(
+        events_frame(&mut subscription, &[a.clone(), d.clone()], &[5]),
+        [name(&a)],
+        "a is new; d was delivered"
+    );
 }
