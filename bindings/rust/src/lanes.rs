@@ -141,7 +141,11 @@ impl Lanes {
         artery: &Arc<Artery>,
         waiting_for_stream: &AtomicBool,
     ) -> Result<(mpsc::Sender<Queued>, Arc<AtomicUsize>), Error> {
+        // The lock is held long only by a caller opening a lane that waits for a stream: a caller
+        // that gives up waiting for the lock waited for a stream too.
+        waiting_for_stream.store(true, Ordering::Relaxed);
         let mut lanes = self.lanes.lock().await;
+        waiting_for_stream.store(false, Ordering::Relaxed);
         lanes.retain(|lane| !lane.is_closed());
         let least = lanes
             .iter()
