@@ -204,6 +204,20 @@ impl Error {
         }
     }
 
+    /// `operation` gave up after `timeout`: `NoStreamFree` if it was then waiting for the node to
+    /// allow one more stream (`waiting_for_stream`, set by `Artery::open_stream`), else `TimedOut`.
+    pub(crate) fn gave_up(
+        operation: &'static str,
+        timeout: Duration,
+        waiting_for_stream: &std::sync::atomic::AtomicBool,
+    ) -> Error {
+        if waiting_for_stream.load(std::sync::atomic::Ordering::Relaxed) {
+            Error::NoStreamFree { operation, timeout }
+        } else {
+            Error::TimedOut { operation, timeout }
+        }
+    }
+
     pub(crate) fn from_connection(error: &quinn::ConnectionError) -> Error {
         Error::ConnectionLost {
             reason: describe_connection_error(error),

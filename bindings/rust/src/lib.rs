@@ -48,7 +48,7 @@ mod lanes;
 pub mod subscription;
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 pub use aorta_engine::query::{Page, Query, Scope, TagSelector, Token};
@@ -290,14 +290,7 @@ impl Client {
         let waiting_for_stream = AtomicBool::new(false);
         let reply = tokio::time::timeout(timeout, self.call_unbounded(&call, &waiting_for_stream))
             .await
-            .map_err(|_| {
-                let operation = "the request";
-                if waiting_for_stream.load(Ordering::Relaxed) {
-                    Error::NoStreamFree { operation, timeout }
-                } else {
-                    Error::TimedOut { operation, timeout }
-                }
-            })??;
+            .map_err(|_| Error::gave_up("the request", timeout, &waiting_for_stream))??;
         match reply {
             Reply::Failed(error) => Err(Error::from_remote(error)),
             reply => Ok(reply),

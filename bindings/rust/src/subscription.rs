@@ -22,7 +22,7 @@
 //! reader waits for the reader (QUIC flow control then holds the node back: no event is dropped).
 
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
@@ -188,14 +188,9 @@ async fn open(
             Err(error) => Err(Error::protocol(error.to_string())),
         }
     };
-    let stream = tokio::time::timeout(timeout, opening).await.map_err(|_| {
-        let operation = "subscribing";
-        if waiting_for_stream.load(Ordering::Relaxed) {
-            Error::NoStreamFree { operation, timeout }
-        } else {
-            Error::TimedOut { operation, timeout }
-        }
-    })??;
+    let stream = tokio::time::timeout(timeout, opening)
+        .await
+        .map_err(|_| Error::gave_up("subscribing", timeout, &waiting_for_stream))??;
     Ok((stream, artery))
 }
 

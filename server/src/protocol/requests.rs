@@ -21,7 +21,9 @@ use std::task::{Context, Poll};
 use aorta_engine::filter::Principal;
 use aorta_engine::sync::{Abandoned, Pending};
 use aorta_engine::{CommitReceipt, Engine, Error};
-use aorta_wire::convert::{page_budget_for_frame, Call, ListFrom, RemoteError, Reply, Status};
+use aorta_wire::convert::{
+    page_budget_for_frame, resource_wire_bytes_max, Call, ListFrom, RemoteError, Reply, Status,
+};
 use aorta_wire::frame::FrameEncoder;
 use aorta_wire::requests::{ServerRequests, REQUESTS_IN_FLIGHT_DEFAULT};
 use aorta_wire::wire;
@@ -47,7 +49,7 @@ struct Held {
 /// weighs them (an upper bound of their encoded size), plus the envelope.
 fn answer_estimated_bytes(reply: &Reply) -> u64 {
     const ENVELOPE_BYTES: u64 = 256;
-    let weigh = page_budget_for_frame(aorta_wire::frame::FRAME_BYTES_MIN as usize).weigh;
+    let weigh = resource_wire_bytes_max;
     let resources: usize = match reply {
         Reply::Found(Some(resource)) => weigh(resource),
         Reply::Page(page) => page.items.iter().map(weigh).sum(),
